@@ -1,0 +1,17 @@
+"""The `evaluator` command line: a small group, one module per concern."""
+
+from __future__ import annotations
+
+import click
+
+from evaluator import __version__
+from evaluator.cli.rubric import rubric
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="evaluator")
+def main() -> None:
+    """社区营造项目参与式评估工具 · Participatory evaluation of community-building projects."""
+
+
+main.add_command(rubric)

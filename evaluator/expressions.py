@@ -1,0 +1,95 @@
+"""Safe typed expressions for rules, red lines and stage criteria, behind a small interface.
+
+rule-engine parses and type-checks the expression against the declared field types (no `eval`);
+this module turns its errors into ours and reports which names an expression reads.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from functools import lru_cache
+from decimal import Decimal
+from typing import Any, Literal
+
+import rule_engine
+
+ResultType = Literal["number", "boolean", "text", "date", "unknown"]
+
+_ENGINE_TYPES = {
+    "integer": rule_engine.DataType.FLOAT,
+    "number": rule_engine.DataType.FLOAT,
+    "percent": rule_engine.DataType.FLOAT,
+    "boolean": rule_engine.DataType.BOOLEAN,
+    "choice": rule_engine.DataType.STRING,
+    "text": rule_engine.DataType.STRING,
+    "date": rule_engine.DataType.DATETIME,
+}
+_RESULT_TYPES: dict[Any, ResultType] = {
+    rule_engine.DataType.FLOAT: "number",
+    rule_engine.DataType.BOOLEAN: "boolean",
+    rule_engine.DataType.STRING: "text",
+    rule_engine.DataType.DATETIME: "date",
+}
+
+
+class ExpressionError(Exception):
+    """Compile-time: `kind` is syntax, unknown (a name not declared) or type; run-time: arithmetic."""
+
+    def __init__(self, kind: Literal["syntax", "unknown", "type", "arithmetic"], detail: str, name: str | None = None):
+        super().__init__(detail)
+        self.kind, self.detail, self.name = kind, detail, name
+
+
+class Expression:
+    """A compiled expression: its source, the names it reads and the type it yields."""
+
+    def __init__(self, source: str, types: Mapping[str, str]):
+        self.source = source
+        seen: list[str] = []
+
+        def resolve(name: str):
+            if name not in types:
+                raise rule_engine.SymbolResolutionError(name)
+            if name not in seen:
+                seen.append(name)
+            return _ENGINE_TYPES[types[name]]
+
+        context = rule_engine.Context(type_resolver=resolve, default_timezone="local")
+        try:
+            self._rule = rule_engine.Rule(source, context=context)
+        except rule_engine.SymbolResolutionError as exc:
+            raise ExpressionError("unknown", str(exc), exc.symbol_name) from None
+        except rule_engine.RuleSyntaxError as exc:
+            raise ExpressionError("syntax", f"{exc.message}: {source}") from None
+        except rule_engine.EngineError as exc:
+            raise ExpressionError("type", f"{getattr(exc, 'message', exc)}: {source}") from None
+        self.references: tuple[str, ...] = tuple(seen)
+        self.result_type: ResultType = _RESULT_TYPES.get(self._rule.statement.expression.result_type, "unknown")
+
+    def evaluate(self, values: Mapping[str, Any]) -> Any:
+        """The value for these inputs (numbers come back as float); ExpressionError on arithmetic faults."""
+        things = {name: _to_engine(values.get(name)) for name in self.references}
+        try:
+            result = self._rule.evaluate(things)
+        except (ArithmeticError, rule_engine.EngineError) as exc:
+            raise ExpressionError("arithmetic", str(getattr(exc, "message", exc))) from None
+        return float(result) if isinstance(result, Decimal) else result
+
+
+def _to_engine(value: Any) -> Any:
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return dt.datetime(value.year, value.month, value.day)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return Decimal(str(value))
+    return value
+
+
+@lru_cache(maxsize=2048)
+def _cached(source: str, types: tuple[tuple[str, str], ...]) -> Expression:
+    return Expression(source, dict(types))
+
+
+def compiled(source: str, types: Mapping[str, str]) -> Expression:
+    """A compiled expression, compiled once per source and scope: compiling is the slow part."""
+    return _cached(source, tuple(sorted(types.items())))

@@ -1,0 +1,69 @@
+"""A rubric's structure at a glance: counts and points per domain, for people (table) and machines (JSON)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from evaluator.messages import Lang
+from evaluator.rubric.models import Rubric
+from evaluator.rubric.rules import RULE_KINDS
+from evaluator.textable import table
+
+
+def summary(rubric: Rubric, sha256: str | None) -> dict[str, Any]:
+    kinds = Counter(i.rule.kind for i in rubric.indicators)
+    return {
+        "id": rubric.id,
+        "version": rubric.version,
+        "sha256": sha256,
+        "title": rubric.title.model_dump(),
+        "counts": {
+            "domains": len(rubric.domains),
+            "indicators": len(rubric.indicators),
+            "points": sum(d.points for d in rubric.domains),
+            "evidence_fields": len(rubric.evidence_fields),
+            "stages": len(rubric.ladder.stages),
+            "red_lines": len(rubric.red_lines),
+        },
+        "rule_kinds": {k: kinds[k] for k in RULE_KINDS},
+        "grades": [{"id": g.id, "min": g.min, "label": g.label.model_dump()} for g in rubric.grades],
+        "domains": [
+            {
+                "id": d.id,
+                "name": d.name.model_dump(),
+                "points": d.points,
+                "indicators": [{"id": i.id, "name": i.name.model_dump(), "points": i.points, "rule": i.rule.kind}
+                               for i in d.indicators],
+            }
+            for d in rubric.domains
+        ],
+        "stages": [{"level": s.level, "name": s.name.model_dump(), "criteria": len(s.criteria)}
+                   for s in rubric.ladder.stages],
+    }
+
+
+def summary_table(rubric: Rubric, sha256: str | None, lang: Lang) -> str:
+    zh = lang == "zh"
+    head = ["领域", "名称", "指标", "分值", "评分方式"] if zh else ["Domain", "Name", "Indicators", "Points", "Rules"]
+    rows = []
+    for d in rubric.domains:
+        kinds = Counter(i.rule.kind for i in d.indicators)
+        rows.append([d.id, d.name(lang), len(d.indicators), f"{d.points:g}",
+                     " ".join(f"{k}×{kinds[k]}" for k in RULE_KINDS if kinds[k])])
+    total_kinds = Counter(i.rule.kind for i in rubric.indicators)
+    rows.append(["", "合计" if zh else "Total", len(rubric.indicators), f"{sum(d.points for d in rubric.domains):g}",
+                 " ".join(f"{k}×{total_kinds[k]}" for k in RULE_KINDS if total_kinds[k])])
+    stages = " → ".join(f"{s.level} {s.name(lang)}" for s in rubric.ladder.stages)
+    grades = " / ".join(f"{g.label(lang)} ≥{g.min:g}" for g in rubric.grades)
+    lines = [
+        f"{rubric.title(lang)}",
+        f"{rubric.id} {rubric.version}  sha256 {sha256[:16] if sha256 else '-'}…",
+        "",
+        table(head, rows, right=(2, 3)),
+        "",
+        ("等级：" if zh else "Grades: ") + grades,
+        ("一票否决：" if zh else "Red lines: ") + "；".join(r.label(lang) for r in rubric.red_lines),
+        ("自组织成熟度：" if zh else "Self-organization ladder: ") + stages,
+    ]
+    return "\n".join(lines)

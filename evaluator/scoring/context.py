@@ -1,0 +1,49 @@
+"""What the rule scorers read: evidence values with their cells, the roster with stages, the mode."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from evaluator.evidence import Evidence, Value
+from evaluator.expressions import Expression, compiled
+from evaluator.rubric.fields import EvidenceField
+from evaluator.rubric.models import Rubric
+from evaluator.rubric.text import Text
+from evaluator.scoring.result import Mode, TraceInput
+from evaluator.scoring.wording import cell_of, shown
+
+
+@dataclass(frozen=True)
+class RosterEntry:
+    name: str
+    row: int
+    cell: str | None
+    values: dict[str, Any]   # column id → value, plus `stage`
+
+
+@dataclass(frozen=True)
+class ScoringContext:
+    rubric: Rubric
+    evidence: Evidence
+    fields: dict[str, EvidenceField]
+    roster: tuple[RosterEntry, ...]
+    mode: Mode
+
+    def value(self, field_id: str) -> Any:
+        held = self.evidence.values.get(field_id)
+        return held.value if held is not None else None
+
+    def trace_input(self, field_id: str) -> TraceInput:
+        held: Value | None = self.evidence.values.get(field_id)
+        field = self.fields.get(field_id)
+        label = field.label if field is not None else Text(zh=field_id, en=field_id)
+        value = held.value if held is not None else None
+        return TraceInput(id=field_id, label=label, value=value, shown=shown(field, value), cell=cell_of(held))
+
+    def expression(self, source: str, scope: str) -> Expression:
+        if scope == "roster":
+            types = {c.id: c.type for c in self.rubric.ladder.roster_columns} | {"stage": "integer"}
+        else:
+            types = {k: f.type for k, f in self.fields.items()}
+        return compiled(source, types)

@@ -1,0 +1,88 @@
+"""The engine: evidence + rubric → result. Pure: no files, no clock, the same input gives the same result."""
+
+from __future__ import annotations
+
+from evaluator.evidence import Evidence
+from evaluator.expressions import ExpressionError, compiled
+from evaluator.problems import Problem
+from evaluator.rubric.models import Rubric
+from evaluator.scoring.context import RosterEntry, ScoringContext
+from evaluator.scoring.domains import score_domain, total_points
+from evaluator.scoring.highlights import highlights
+from evaluator.scoring.indicator import score_indicator
+from evaluator.scoring.maturity import place
+from evaluator.scoring.result import (
+    Grade,
+    MissingCriterion,
+    OrganizationResult,
+    RedLineHit,
+    Result,
+    Total,
+)
+from evaluator.scoring.wording import cell_of
+
+
+def evaluate(rubric: Rubric, evidence: Evidence, problems: list[Problem] | None = None) -> Result:
+    mode = "self_assessment" if evidence.project.evaluation_type == "self" else "evaluation"
+    roster, organizations = _roster(rubric, evidence)
+    ctx = ScoringContext(rubric, evidence, rubric.evidence_fields, roster, mode)
+    indicators = [score_indicator(i, ctx) for i in rubric.indicators]
+    domains = [score_domain(d, [r for r in indicators if r.domain == d.id]) for d in rubric.domains]
+    points = total_points(rubric, domains)
+    red_lines = _red_lines(rubric, ctx)
+    grade = rubric.grades[-1] if red_lines else next(g for g in rubric.grades if points >= g.min)
+    provisional = any(r.status == "missing" for r in indicators) or bool(_missing_required(ctx))
+    counts = {str(level): 0 for level in range(len(rubric.ladder.stages) + 1)}
+    for org in organizations:
+        counts[str(org.stage)] += 1
+    return Result(
+        rubric=evidence.rubric,
+        source=evidence.source,
+        project=evidence.project,
+        mode=mode,
+        total=Total(points=points, max=rubric.scale, grade=Grade(id=grade.id, label=grade.label),
+                    red_lines=red_lines, provisional=provisional),
+        domains=domains,
+        indicators=indicators,
+        organizations=organizations,
+        stage_counts=counts,
+        highlights=highlights(rubric, indicators, _missing_required(ctx) if mode == "self_assessment" else []),
+        feedback=evidence.feedback,
+        problems=problems or [],
+    )
+
+
+def _roster(rubric: Rubric, evidence: Evidence) -> tuple[tuple[RosterEntry, ...], list[OrganizationResult]]:
+    names = {s.level: s.name for s in rubric.ladder.stages}
+    key = rubric.ladder.roster_columns[0].id
+    entries, organizations = [], []
+    for row in evidence.roster:
+        values = {k: v.value for k, v in row.values.items()}
+        stage, missing = place(rubric.ladder, values)
+        name = str(values.get(key) or f"#{row.row}")
+        entries.append(RosterEntry(name, row.row, cell_of(row.values.get(key)), values | {"stage": stage}))
+        organizations.append(OrganizationResult(
+            name=name, row=row.row, stage=stage, stage_name=names.get(stage),
+            missing_for_next=[MissingCriterion(id=c.id, label=c.label) for c in missing],
+        ))
+    return tuple(entries), organizations
+
+
+def _red_lines(rubric: Rubric, ctx: ScoringContext) -> list[RedLineHit]:
+    hits = []
+    types = {k: f.type for k, f in ctx.fields.items()}
+    for line in rubric.red_lines:
+        expression = compiled(line.when, types)
+        values = {name: ctx.value(name) for name in expression.references}
+        try:
+            crossed = expression.evaluate(values) is True
+        except ExpressionError:
+            crossed = False
+        if crossed:
+            cells = [c for name in expression.references if (c := ctx.trace_input(name).cell)]
+            hits.append(RedLineHit(id=line.id, label=line.label, cells=cells))
+    return hits
+
+
+def _missing_required(ctx: ScoringContext):
+    return [ctx.trace_input(f.id) for f in ctx.fields.values() if f.required and ctx.value(f.id) is None]

@@ -1,0 +1,108 @@
+"""Participatory ratings: which level is official, and every voice kept beside it.
+
+In an evaluation the consensus level counts if filled, otherwise the evaluators' mean. In a
+self-assessment the organization's own level predicts the score. Self, resident and committee
+levels are reported, never mixed into the official one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from evaluator.rubric.models import Indicator, Rater
+from evaluator.rubric.text import Text
+from evaluator.scoring.context import ScoringContext
+from evaluator.scoring.result import Comparison, Rating
+from evaluator.scoring.wording import cell_of, num
+
+DISAGREEMENT = 1  # evaluators more than one level apart with no consensus are flagged
+GAP = 2           # self level this far from the official one: a blind spot or a hidden strength
+
+
+@dataclass
+class Official:
+    level: float | None
+    how: Text
+    cell: str | None = None
+    comparisons: list[Comparison] = field(default_factory=list)
+
+
+def ratings_of(indicator: Indicator, ctx: ScoringContext) -> list[Rating]:
+    given = ctx.evidence.ratings.get(indicator.id, {})
+    out = []
+    for rater in indicator.raters:
+        held = given.get(rater)
+        level = held.value if held is not None and isinstance(held.value, int) and not isinstance(held.value, bool) else None
+        out.append(Rating(rater=rater, level=level, cell=cell_of(held)))
+    return out
+
+
+def _by_role(indicator: Indicator, ctx: ScoringContext, role: str) -> list[tuple[Rater, Rating]]:
+    """The filled ratings of raters with this role, with the rater's declaration."""
+    raters = {r.id: r for r in ctx.rubric.raters}
+    return [(raters[r.rater], r) for r in ratings_of(indicator, ctx) if raters[r.rater].role == role and r.level is not None]
+
+
+def _said(labelled: list[tuple[Rater, Rating]]) -> Text:
+    zh = "、".join(f"{rater.label.zh} {r.level}（{r.cell}）" for rater, r in labelled)
+    en = ", ".join(f"{rater.label.en} {r.level} ({r.cell})" for rater, r in labelled)
+    return Text(zh=zh, en=en)
+
+
+def official_rating(indicator: Indicator, ctx: ScoringContext) -> Official:
+    if ctx.mode == "self_assessment":
+        own = _by_role(indicator, ctx, "self")
+        if not own:
+            return Official(None, Text(zh="自评未填写", en="no self-assessment level"), _first_cell(indicator, ctx, "self"))
+        said = _said(own[:1])
+        return Official(own[0][1].level, Text(zh=f"{said.zh}，作为预测等级", en=f"{said.en}, taken as the predicted level"))
+    consensus = _by_role(indicator, ctx, "consensus")
+    evaluators = _by_role(indicator, ctx, "evaluator")
+    comparisons = _spread(evaluators)
+    if consensus:
+        said = _said(consensus[:1])
+        return Official(consensus[0][1].level, Text(zh=f"共识等级 {said.zh}", en=f"consensus level {said.en}"), None, comparisons)
+    if not evaluators:
+        return Official(None, Text(zh="评估员未评级", en="no evaluator rated it"), _first_cell(indicator, ctx, "evaluator"))
+    mean = sum(r.level for _, r in evaluators) / len(evaluators)
+    said = _said(evaluators)
+    if len(evaluators) == 1:
+        return Official(mean, Text(zh=f"{said.zh}", en=f"{said.en}"), None, comparisons)
+    return Official(mean, Text(zh=f"{said.zh}，无共识等级，取均值 {num(mean)}", en=f"{said.en}, no consensus level, mean {num(mean)}"),
+                    None, comparisons)
+
+
+def _spread(evaluators: list[tuple[Rater, Rating]]) -> list[Comparison]:
+    levels = [r.level for _, r in evaluators]
+    if len(levels) < 2:
+        return []
+    spread = max(levels) - min(levels)
+    return [Comparison(left=spread, op="<=", right=DISAGREEMENT, holds=spread <= DISAGREEMENT)]
+
+
+def _first_cell(indicator: Indicator, ctx: ScoringContext, role: str) -> str | None:
+    roles = {r.id: r.role for r in ctx.rubric.raters}
+    return next((r.cell for r in ratings_of(indicator, ctx) if roles[r.rater] == role and r.cell), None)
+
+
+def flags(indicator: Indicator, ctx: ScoringContext, official: float | None) -> list[str]:
+    """raters_disagree: evaluators too far apart with no consensus; blind_spot / hidden_strength:
+    the organization rated itself far above / below the official level."""
+    out = []
+    if ctx.mode == "evaluation":
+        spread = _spread(_by_role(indicator, ctx, "evaluator"))
+        if spread and not spread[0].holds and not _by_role(indicator, ctx, "consensus"):
+            out.append("raters_disagree")
+        own = _by_role(indicator, ctx, "self")
+        if own and official is not None:
+            gap = own[0][1].level - official
+            if gap >= GAP:
+                out.append("blind_spot")
+            elif gap <= -GAP:
+                out.append("hidden_strength")
+    return out
+
+
+def self_level(indicator: Indicator, ctx: ScoringContext) -> int | None:
+    own = _by_role(indicator, ctx, "self")
+    return own[0][1].level if own else None

@@ -1,0 +1,147 @@
+"""The result of scoring one form: what funders act on and organizations argue with.
+
+Schema-versioned and deterministic: the same evidence and rubric give byte-identical JSON. Every
+indicator carries a trace that names the cells it used, the comparisons made and a sentence.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from evaluator.evidence import FeedbackItem, Project, RubricRef, Scalar, SourceRef
+from evaluator.problems import Problem
+from evaluator.rubric.text import Text
+
+SCHEMA = "evaluator.result/1"
+Status = Literal["scored", "missing", "not_applicable"]
+Mode = Literal["evaluation", "self_assessment"]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class TraceInput(Model):
+    id: str
+    label: Text
+    value: Scalar
+    shown: Text           # the value as a person reads it: 85%, 是, 12 人
+    cell: str | None      # e.g. "D2!E9"
+
+
+class Comparison(Model):
+    left: float
+    op: Literal[">=", "<", "==", "<=", ">"]
+    right: float
+    holds: bool
+
+
+class Trace(Model):
+    rule: str
+    inputs: list[TraceInput]
+    value: float | None = None            # the computed measure (ratio, count, share, level, expression)
+    comparisons: list[Comparison] = []
+    score: float | None = None            # 0-1
+    sentence: Text
+
+
+class Rating(Model):
+    rater: str
+    level: int | None
+    cell: str | None
+
+
+class IndicatorResult(Model):
+    id: str
+    domain: str
+    name: Text
+    points: float
+    max: float
+    status: Status
+    level: int | None                      # 0-4: the rating, or the share of points for other rules
+    trace: Trace
+    ratings: list[Rating] = []             # every rater's level, official or not, side by side
+    flags: list[str] = []                  # raters_disagree, blind_spot, hidden_strength
+    self_points: float | None = None       # what the organization's own ratings would give
+
+
+class DomainResult(Model):
+    id: str
+    name: Text
+    points: float
+    max: float
+    raw_points: float                      # before rescaling for not-applicable indicators
+    applicable_max: float
+    not_applicable: list[str] = []
+    self_points: float | None = None
+
+
+class RedLineHit(Model):
+    id: str
+    label: Text
+    cells: list[str]
+
+
+class Grade(Model):
+    id: str
+    label: Text
+
+
+class Total(Model):
+    points: float
+    max: float
+    grade: Grade
+    red_lines: list[RedLineHit] = []
+    provisional: bool                      # some evidence the score depends on is missing
+
+
+class MissingCriterion(Model):
+    id: str
+    label: Text
+
+
+class OrganizationResult(Model):
+    name: str
+    row: int
+    stage: int
+    stage_name: Text | None
+    missing_for_next: list[MissingCriterion]
+
+
+class Advice(Model):
+    indicator: str
+    name: Text
+    level: int | None
+    points: float
+    max: float
+    advice: Text | None
+
+
+class Highlights(Model):
+    strengths: list[Advice]
+    priorities: list[Advice]
+    missing_evidence: list[TraceInput] = []   # what a reviewer will find missing
+
+
+class Result(Model):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    schema_: str = Field(SCHEMA, alias="schema")
+    rubric: RubricRef
+    source: SourceRef
+    project: Project
+    mode: Mode
+    total: Total
+    domains: list[DomainResult]
+    indicators: list[IndicatorResult]
+    organizations: list[OrganizationResult]
+    stage_counts: dict[str, int]
+    highlights: Highlights
+    feedback: list[FeedbackItem] = []
+    problems: list[Problem] = []
+
+    def to_json(self) -> str:
+        """Deterministic JSON: fixed field order, readable indentation, UTF-8 Chinese."""
+        return self.model_dump_json(indent=2, by_alias=True) + "\n"

@@ -1,0 +1,33 @@
+"""Shared fixtures: the small test rubric, copied where a test may break it."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+FIXTURES = Path(__file__).parent / "fixtures"
+MINI = FIXTURES / "mini"
+
+
+@pytest.fixture(scope="session")
+def mini_loaded():
+    from evaluator.rubric import load_rubric
+
+    loaded = load_rubric(MINI / "rubric.yaml")
+    assert loaded.ok, [p.render("en") for p in loaded.problems]
+    return loaded
+
+
+@pytest.fixture(scope="session")
+def mini(mini_loaded):
+    return mini_loaded.rubric
+
+
+@pytest.fixture
+def mini_copy(tmp_path: Path) -> Path:
+    """A writable copy of the mini rubric folder."""
+    target = tmp_path / "mini"
+    shutil.copytree(MINI, target)
+    return target
