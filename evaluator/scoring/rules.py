@@ -97,8 +97,8 @@ def _(rule: ChecklistRule, indicator: Indicator, ctx: ScoringContext) -> Outcome
         return _when_missing(rule.on_missing, inputs, missing)
     total = sum(item.weight for item in rule.items)
     met = sum(item.weight for item, inp in zip(rule.items, inputs) if inp.value is True)
-    ticks_zh = "、".join(f"{i.label.zh}{'✓' if i.value is True else '✗'}" for i in inputs)
-    ticks_en = ", ".join(f"{i.label.en} {'✓' if i.value is True else '✗'}" for i in inputs)
+    ticks_zh = "、".join(f"{i.label.zh} {_tick(i)}（{i.cell}）" for i in inputs)
+    ticks_en = ", ".join(f"{i.label.en} {_tick(i)} ({i.cell})" for i in inputs)
     detail = Text(zh=f"{ticks_zh}，满足权重 {num(met)}/{num(total)}", en=f"{ticks_en}: weight met {num(met)}/{num(total)}")
     return Outcome("scored", met / total, detail, inputs, met / total, missing=missing)
 
@@ -157,6 +157,10 @@ def _(rule: RatingRule, indicator: Indicator, ctx: ScoringContext) -> Outcome:
         outcome.detail = official.how
         return outcome
     return Outcome("scored", official.level / 4, official.how, [], official.level, official.comparisons)
+
+
+def _tick(item: TraceInput) -> str:
+    return {True: "✓", False: "✗", None: "?"}[item.value]
 
 
 def _holds(condition, values: dict) -> bool:

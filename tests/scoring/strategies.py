@@ -1,0 +1,38 @@
+"""Hypothesis strategies for forms of a given rubric: any typed value a reader could produce, or empty."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import strategies as st
+
+from evaluator.rubric.fields import EvidenceField
+from evaluator.rubric.models import Rubric
+
+
+def field_value(field: EvidenceField):
+    low, high = field.range if field.range else (0, 10**6)
+    by_type = {
+        "integer": st.integers(int(low), int(high)),
+        "number": st.floats(low, high, allow_nan=False, allow_infinity=False),
+        "percent": st.floats(max(low, 0), min(high, 1) if field.range else 1, allow_nan=False),
+        "boolean": st.booleans(),
+        "choice": st.sampled_from([c.id for c in field.choices or []] or ["x"]),
+        "text": st.text(max_size=20),
+        "date": st.dates(dt.date(2015, 1, 1), dt.date(2030, 12, 31)),
+    }
+    return st.one_of(st.none(), by_type[field.type])
+
+
+def forms(rubric: Rubric, evaluation_type=st.sampled_from(["self", "midterm", "final"])):
+    fields = rubric.evidence_fields
+    values = st.fixed_dictionaries({}, optional={k: field_value(f) for k, f in fields.items()})
+    levels = st.integers(0, 4)
+    ratings = st.fixed_dictionaries(
+        {},
+        optional={i.id: st.fixed_dictionaries({}, optional={r: levels for r in i.raters})
+                  for i in rubric.indicators if i.raters},
+    )
+    columns = {c.id: field_value(c) for c in rubric.ladder.roster_columns}
+    roster = st.lists(st.fixed_dictionaries({}, optional=columns), max_size=6)
+    return st.fixed_dictionaries({"type": evaluation_type, "values": values, "ratings": ratings, "roster": roster})
