@@ -5,7 +5,10 @@ from __future__ import annotations
 import click
 
 from evaluator import __version__
+from evaluator.cli.forms import check, template
 from evaluator.cli.rubric import rubric
+from evaluator.cli.score import score
+from evaluator.cli.store import compare, history, ingest
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -15,3 +18,9 @@ def main() -> None:
 
 
 main.add_command(rubric)
+main.add_command(template)
+main.add_command(check)
+main.add_command(score)
+main.add_command(ingest)
+main.add_command(history)
+main.add_command(compare)

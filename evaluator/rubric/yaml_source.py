@@ -44,6 +44,10 @@ class YamlDoc:
         return tuple(out)
 
 
+# libyaml when PyYAML was built with it (the wheels are): parsing is most of loading a rubric
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 class YamlError(Exception):
     def __init__(self, line: int | None, detail: str):
         super().__init__(detail)
@@ -53,14 +57,17 @@ class YamlError(Exception):
 def load_yaml(path: Path) -> YamlDoc:
     """Parse one YAML file; raises OSError if unreadable and YamlError on a syntax error."""
     text = path.read_text(encoding="utf-8")
+    loader = _Loader(text)
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         raise YamlError(mark.line + 1 if mark else None, str(exc.problem or exc)) from None
     except yaml.YAMLError as exc:
         raise YamlError(None, str(exc)) from None
+    finally:
+        loader.dispose()
     doc = YamlDoc(path, data)
     if node is not None:
         _record(node, (), doc.lines)

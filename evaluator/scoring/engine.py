@@ -31,7 +31,8 @@ def evaluate(rubric: Rubric, evidence: Evidence, problems: list[Problem] | None 
     points = total_points(rubric, domains)
     red_lines = _red_lines(rubric, ctx)
     grade = rubric.grades[-1] if red_lines else next(g for g in rubric.grades if points >= g.min)
-    provisional = any(r.status == "missing" for r in indicators) or bool(_missing_required(ctx))
+    missing = _missing_required(ctx)
+    provisional = any(r.status == "missing" for r in indicators) or bool(missing)
     counts = {str(level): 0 for level in range(len(rubric.ladder.stages) + 1)}
     for org in organizations:
         counts[str(org.stage)] += 1
@@ -46,7 +47,7 @@ def evaluate(rubric: Rubric, evidence: Evidence, problems: list[Problem] | None 
         indicators=indicators,
         organizations=organizations,
         stage_counts=counts,
-        highlights=highlights(rubric, indicators, _missing_required(ctx) if mode == "self_assessment" else []),
+        highlights=highlights(rubric, indicators, missing),
         feedback=evidence.feedback,
         problems=problems or [],
     )

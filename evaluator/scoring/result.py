@@ -122,7 +122,7 @@ class Advice(Model):
 class Highlights(Model):
     strengths: list[Advice]
     priorities: list[Advice]
-    missing_evidence: list[TraceInput] = []   # what a reviewer will find missing
+    missing_evidence: list[TraceInput] = []   # required evidence left empty: what a reviewer will find missing
 
 
 class Result(Model):

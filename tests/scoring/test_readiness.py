@@ -21,10 +21,12 @@ def test_self_assessment_names_missing_required_evidence_and_priorities(mini_loa
     assert all(p.advice is not None and p.advice.zh for p in priorities)
 
 
-def test_an_evaluation_lists_no_missing_evidence_and_keeps_strengths(mini_loaded):
-    form = {"values": {"m_training_hours": 30, "m_done": 10, "m_planned": 10}, "ratings": {"D1.01": {"consensus": 4}}}
+def test_an_evaluation_lists_missing_evidence_and_keeps_strengths(mini_loaded):
+    form = {"values": {"m_training_hours": 30, "m_done": 10, "m_planned": 10, "m_funds": 5},
+            "ratings": {"D1.01": {"consensus": 4}}}
     result = evaluate(mini_loaded.rubric, evidence(mini_loaded.rubric, mini_loaded.sha256, form))
-    assert result.highlights.missing_evidence == []
+    assert [m.id for m in result.highlights.missing_evidence] == ["m_funds_misused"]
+    assert result.total.provisional
     assert {s.indicator for s in result.highlights.strengths} == {"D1.01", "D1.02", "D1.03"}
     assert all(s.advice is None for s in result.highlights.strengths)  # full marks: nothing to advise
 

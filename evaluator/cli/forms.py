@@ -1,0 +1,71 @@
+"""`evaluator template` writes a blank form from a rubric; `evaluator check` reads filled forms back and
+lists every problem with its cell."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from evaluator.bundled import rubric_path
+from evaluator.cli.common import lang_option, report_problems, say
+from evaluator.forms.reader import read_form
+from evaluator.forms.save import workbook_bytes, write_new
+from evaluator.forms.template import build_template
+from evaluator.problems import errors
+from evaluator.rubric import LoadedRubric, load_rubric
+
+
+def _load(path: str | None, lang: str) -> LoadedRubric:
+    loaded = load_rubric(rubric_path(path))
+    report_problems(loaded.problems, lang)
+    if loaded.rubric is None:
+        say(lang, "✗ 评估标准有错误，无法继续", "✗ the rubric has errors; stopping")
+        sys.exit(1)
+    return loaded
+
+
+@click.command()
+@click.argument("rubric", required=False)
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="输出的 .xlsx 文件 / the .xlsx file to write")
+@click.option("--force", is_flag=True, help="覆盖已有文件 / overwrite an existing file")
+@lang_option
+def template(rubric: str | None, output: Path, force: bool, lang: str) -> None:
+    """按评估标准生成空白评估表（Excel）· Write a blank evaluation form generated from a rubric.
+
+    RUBRIC：评估标准文件或内置标准的编号（默认 chengdu-participatory）/ rubric file or bundled rubric id.
+    """
+    loaded = _load(rubric, lang)
+    wb, _ = build_template(loaded.rubric, loaded.sha256, lang)
+    try:
+        write_new(output, workbook_bytes(wb), force)
+    except FileExistsError:
+        say(lang, f"✗ {output} 已存在；如要覆盖请加 --force", f"✗ {output} already exists; add --force to overwrite it", err=True)
+        sys.exit(1)
+    except OSError as exc:
+        say(lang, f"✗ 无法写入 {output}：{exc.strerror}", f"✗ cannot write {output}: {exc.strerror}", err=True)
+        sys.exit(1)
+    r = loaded.rubric
+    say(lang, f"✓ {output}：{r.id} {r.version}，{len(r.domains)} 个领域，{len(r.indicators)} 项指标",
+        f"✓ {output}: {r.id} {r.version}, {len(r.domains)} domains, {len(r.indicators)} indicators")
+
+
+@click.command()
+@click.argument("forms", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--rubric", "rubric", help="评估标准（默认：表中注明的内置标准）/ rubric (default: the bundled one the form names)")
+@lang_option
+def check(forms: tuple[Path, ...], rubric: str | None, lang: str) -> None:
+    """检查填好的评估表，一次列出所有问题及其单元格 · Check filled forms; list every problem with its cell."""
+    given = _load(rubric, lang) if rubric else None
+    failed = False
+    for path in forms:
+        reading = read_form(path, given)
+        report_problems(reading.problems, lang)
+        n_err = len(errors(reading.problems))
+        n_warn = len(reading.problems) - n_err
+        failed |= n_err > 0
+        mark = "✗" if n_err else "✓"
+        say(lang, f"{mark} {path}：{n_err} 个错误，{n_warn} 个警告", f"{mark} {path}: {n_err} errors, {n_warn} warnings")
+    sys.exit(1 if failed else 0)

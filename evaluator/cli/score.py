@@ -1,0 +1,62 @@
+"""`evaluator score`: score filled forms into result JSON (a whole round at once, in parallel if asked)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from evaluator.batch import Options, Scored, Tally, forms_in, run
+from evaluator.cli.common import lang_option, report_problems, say
+from evaluator.textable import table
+
+STATUS = {
+    "scored": {"zh": "已评分", "en": "scored"},
+    "provisional": {"zh": "暂定", "en": "provisional"},
+    "failed": {"zh": "失败", "en": "failed"},
+}
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--out", "out_dir", type=click.Path(path_type=Path), default=Path("output/results"),
+              show_default=True, help="结果目录 / folder for result JSON")
+@click.option("--rubric", type=click.Path(path_type=Path), help="评估标准文件（默认按表格记录自动选择）/ rubric file")
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True, help="并行进程数 / parallel processes")
+@click.option("--force", is_flag=True, help="覆盖内容不同的已有结果 / replace different existing results")
+@click.option("--strict", is_flag=True, help="缺少必填证据时不输出暂定结果 / refuse provisional results")
+@click.option("--no-report", is_flag=True, help="不生成 PDF 报告 / skip PDF reports")
+@lang_option
+def score(paths: tuple[Path, ...], out_dir: Path, rubric: Path | None, workers: int, force: bool, strict: bool,
+          no_report: bool, lang: str) -> None:
+    """为填好的评估表评分，每份表格输出一个结果 JSON · Score filled forms into result JSON."""
+    forms = forms_in(paths)
+    options = Options(out_dir=out_dir, rubric=rubric, force=force, strict=strict, report=not no_report, lang=lang)
+    tally, done = Tally(), []
+    label = "评分中" if lang == "zh" else "Scoring"
+    with click.progressbar(run(forms, options, workers), length=len(forms), label=label, file=sys.stderr,
+                           show_pos=True) as items:
+        for item in items:
+            tally.add(item)
+            done.append(item)
+    for item in sorted(done, key=lambda s: s.form):
+        report_problems(item.problems, lang)
+    click.echo(summary_table(done, lang))
+    say(lang, f"共 {len(done)} 份：已评分 {tally.scored}，暂定 {tally.provisional}，失败 {tally.failed}；结果在 {out_dir}",
+        f"{len(done)} forms: {tally.scored} scored, {tally.provisional} provisional, {tally.failed} failed; results in {out_dir}")
+    if tally.failed:
+        sys.exit(1)
+
+
+def summary_table(done: list[Scored], lang: str) -> str:
+    zh = lang == "zh"
+    head = ["表格", "项目编号", "轮次", "总分", "等级", "自组织阶段 0-6", "状态"] if zh else \
+        ["Form", "Code", "Round", "Total", "Grade", "Stages 0-6", "Status"]
+    rows = [
+        [Path(s.form).name, s.code or "—", s.round or "—", f"{s.total:.2f}" if s.total is not None else "—",
+         s.grade(lang) if s.grade else "—", "/".join(str(n) for n in s.stage_counts.values()) or "—",
+         STATUS[s.status][lang]]
+        for s in sorted(done, key=lambda s: (s.code or "~", s.round or "", s.form))
+    ]
+    return table(head, rows, right=(3,))

@@ -1,0 +1,118 @@
+"""`evaluator ingest | history | compare`: the results store and the funders' portfolio."""
+
+from __future__ import annotations
+
+import sqlite3
+import sys
+from collections import Counter
+from pathlib import Path
+
+import click
+
+from evaluator.cli.common import lang_option, report_problems, say
+from evaluator.compare.excel import portfolio_xlsx
+from evaluator.compare.history import history_table, printable
+from evaluator.compare.select import portfolio_from_store, project_codes
+from evaluator.messages import Lang
+from evaluator.outputs import write_bytes
+from evaluator.rubric.loader import display_path
+from evaluator.store import DEFAULT_DB, Ingested, Store, StoreError
+from evaluator.store.db import problem
+from evaluator.store.files import read_result
+from evaluator.store.terms import TYPE_NAMES
+
+db_option = click.option("--db", type=click.Path(path_type=Path), default=DEFAULT_DB, show_default=True,
+                         help="结果库（SQLite 文件）/ results database (SQLite file)")
+
+
+def _open(db: Path, lang: Lang, create: bool = False) -> Store:
+    try:
+        return Store.open(db, create=create)
+    except StoreError as exc:
+        report_problems(exc.problems, lang)
+        sys.exit(1)
+
+
+@click.command()
+@click.argument("results", nargs=-1, required=True, type=click.Path(path_type=Path))
+@db_option
+@lang_option
+def ingest(results: tuple[Path, ...], db: Path, lang: Lang) -> None:
+    """把评估结果（JSON）写入结果库；同一表格不会重复入库 · Store results; the same form is stored once."""
+    counts: Counter[str] = Counter()
+    with _open(db, lang, create=True) as store:
+        for path in results:
+            done = _ingest_one(store, path, lang)
+            counts["failed" if done is None else "added" if done.added else "unchanged"] += 1
+    shown = display_path(db)
+    say(lang, f"结果库 {shown}：新增 {counts['added']} 个，已存在 {counts['unchanged']} 个，失败 {counts['failed']} 个",
+        f"results database {shown}: {counts['added']} added, {counts['unchanged']} already stored, "
+        f"{counts['failed']} failed")
+    if counts["failed"]:
+        sys.exit(1)
+
+
+def _ingest_one(store: Store, path: Path, lang: Lang) -> Ingested | None:
+    shown = display_path(path)
+    try:
+        done = store.ingest(read_result(path), shown)
+    except StoreError as exc:
+        report_problems(exc.problems, lang)
+        return None
+    except sqlite3.Error as exc:  # locked too long, disk full: the transaction was rolled back
+        report_problems([problem("S024", shown, detail=str(exc))], lang)
+        return None
+    what = printable(f"{done.project_code} · {done.round} · {TYPE_NAMES[done.evaluation_type](lang)}")
+    if done.added:
+        say(lang, f"✓ {shown}：{what} · 第 {done.version} 版", f"✓ {shown}: {what} · version {done.version}")
+    else:
+        say(lang, f"= {shown}：已在库中（{what} · 第 {done.version} 版），未重复写入",
+            f"= {shown}: already stored ({what} · version {done.version}), not added again")
+    return done
+
+
+@click.command()
+@click.argument("project")
+@db_option
+@lang_option
+def history(project: str, db: Path, lang: Lang) -> None:
+    """列出一个项目历次评估（按项目编号或名称）· A project's evaluations across rounds (by code or name)."""
+    with _open(db, lang) as store:
+        try:
+            codes = project_codes(store, project)
+        except StoreError as exc:
+            report_problems(exc.problems, lang)
+            sys.exit(1)
+        click.echo("\n\n".join(history_table(store.evaluations(codes=[code]), lang) for code in codes))
+
+
+@click.command()
+@click.option("--round", "rounds", multiple=True, help="届次（可多次使用；默认全部）/ round (repeatable; default all)")
+@click.option("--project", "projects", multiple=True,
+              help="项目编号或名称（可多次使用；默认全部）/ project code or name (repeatable; default all)")
+@db_option
+@click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path), required=True,
+              help="输出文件夹 / output folder")
+@click.option("--force", is_flag=True, help="覆盖已有文件 / overwrite existing files")
+@lang_option
+def compare(rounds: tuple[str, ...], projects: tuple[str, ...], db: Path, out_dir: Path, force: bool,
+            lang: Lang) -> None:
+    """资助方的项目组合比较：各届分布、项目×领域、薄弱指标、跨届变化、自组织成长，写成 Excel ·
+    Portfolio comparison for funders, written as an Excel workbook."""
+    with _open(db, lang) as store:
+        try:
+            pf = portfolio_from_store(store, rounds, projects)
+        except StoreError as exc:
+            report_problems(exc.problems, lang)
+            sys.exit(1)
+    if not pf.rounds:
+        report_problems([problem("S032", display_path(db))], lang)
+        sys.exit(1)
+    target = out_dir / "portfolio.xlsx"
+    shown = display_path(target)
+    if write_bytes(target, portfolio_xlsx(pf, lang), force) == "exists":
+        report_problems([problem("P001", shown, path=shown)], lang)
+        sys.exit(1)
+    projects_count = len({m.project.code for r in pf.rounds for m in r.matrix})
+    say(lang, f"✓ {shown}：{len(pf.rounds)} 届，{projects_count} 个项目",
+        f"✓ {shown}: {len(pf.rounds)} rounds, {projects_count} projects")

@@ -1,0 +1,1 @@
+"""Funder comparisons across rounds and projects: the Portfolio model, its computation, its Excel export."""

@@ -1,0 +1,40 @@
+"""What the user asked to compare, checked against the store, and the Portfolio built from it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from evaluator.compare.compute import portfolio
+from evaluator.compare.model import Portfolio, Selection
+from evaluator.problems import did_you_mean
+from evaluator.rubric.loader import display_path
+from evaluator.store import Store, StoreError
+from evaluator.store.db import problem
+
+
+def portfolio_from_store(store: Store, rounds: Sequence[str] = (), projects: Sequence[str] = ()) -> Portfolio:
+    """Rounds by name, projects by code or name (empty: all). StoreError names every unknown one."""
+    shown = display_path(store.path)
+    known_rounds = store.rounds()
+    found = [problem("S031", shown, round=r, hint=did_you_mean(r, known_rounds)) for r in rounds if r not in known_rounds]
+    codes: list[str] = []
+    for text in projects:
+        try:
+            codes += [c for c in project_codes(store, text) if c not in codes]
+        except StoreError as exc:
+            found += exc.problems
+    if found:
+        raise StoreError(found)
+    selection = Selection(rounds=list(rounds), projects=codes)
+    records = store.evaluations(rounds, codes, selection.evaluation_types)
+    return portfolio(records, selection)
+
+
+def project_codes(store: Store, text: str) -> list[str]:
+    """The codes of the projects `text` names (a code, or a name); StoreError with a hint if none."""
+    codes = store.find_projects(text)
+    if not codes:
+        names = store.projects()
+        hint = did_you_mean(text, [*names, *names.values()])
+        raise StoreError([problem("S030", display_path(store.path), project=text, hint=hint)])
+    return codes

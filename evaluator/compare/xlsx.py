@@ -1,0 +1,88 @@
+"""Tables in openpyxl sheets the way funders use them: frozen header, autofilter, numbers as numbers
+with number formats, and text that can never act as a formula.
+
+Text from forms (project, organization and round names) may start with = + - @ or a tab: every text
+cell is written as a string (data_type 's', never 'f' or an error value) and a risky one also gets
+the quote prefix, so Excel shows it and does not evaluate it even after the user edits the cell.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from evaluator.messages import Lang
+from evaluator.textable import width
+
+Kind = Literal["text", "int", "points", "share", "change", "share_change"]
+FORMATS = {
+    "int": "0",
+    "points": "0.00",
+    "share": "0.0%",
+    "change": "+0.00;-0.00;0.00",
+    "share_change": "+0.0%;-0.0%;0.0%",
+}
+RISKY = ("=", "+", "-", "@", "\t", "\r", "\n")
+HEADER_FONT = Font(bold=True)
+HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
+
+
+@dataclass(frozen=True)
+class Column:
+    zh: str
+    en: str
+    kind: Kind = "text"
+
+    def header(self, lang: Lang) -> str:
+        return self.zh if lang == "zh" else self.en
+
+
+def put_text(cell: Cell, text: str) -> None:
+    """A string cell, whatever the text looks like: never a formula, never an error value."""
+    text = ILLEGAL_CHARACTERS_RE.sub("", text)
+    cell.value = text
+    cell.data_type = "s"
+    if text.startswith(RISKY):
+        cell.quotePrefix = True
+
+
+def put(cell: Cell, value: object, kind: Kind) -> None:
+    if value is None:
+        return
+    if kind == "text" or isinstance(value, str):
+        put_text(cell, str(value))
+        return
+    cell.value = value
+    if kind in FORMATS:
+        cell.number_format = FORMATS[kind]
+
+
+def write_table(ws: Worksheet, columns: Sequence[Column], rows: Sequence[Sequence[object]], lang: Lang,
+                frozen_columns: int = 0) -> None:
+    """Header in row 1, one row per item; header frozen (with the first `frozen_columns` columns)."""
+    for c, column in enumerate(columns, start=1):
+        cell = ws.cell(row=1, column=c)
+        put_text(cell, column.header(lang))
+        cell.font, cell.fill = HEADER_FONT, HEADER_FILL
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    ws.row_dimensions[1].height = 32  # room for a header wrapped on two lines
+    for r, row in enumerate(rows, start=2):
+        for c, (column, value) in enumerate(zip(columns, row, strict=True), start=1):
+            put(ws.cell(row=r, column=c), value, column.kind)
+    ws.freeze_panes = ws.cell(row=2, column=frozen_columns + 1)
+    last = get_column_letter(len(columns))
+    ws.auto_filter.ref = f"A1:{last}{max(len(rows) + 1, 2)}"
+    _widths(ws, columns, rows, lang)
+
+
+def _widths(ws: Worksheet, columns: Sequence[Column], rows: Sequence[Sequence[object]], lang: Lang) -> None:
+    for c, column in enumerate(columns):
+        texts = [str(row[c]) for row in rows[:500] if isinstance(row[c], str)]
+        wide = max([width(column.header(lang)) // 2 + 2, 8] + [width(t) + 2 for t in texts])
+        ws.column_dimensions[get_column_letter(c + 1)].width = min(wide, 48)

@@ -1,0 +1,121 @@
+"""A filled form → typed `Evidence`, with every problem found, each located at its sheet and cell.
+
+Reading goes on past errors so one run lists everything; it stops early only when it cannot know what
+the cells mean (not a workbook, no or edited `_meta`, another rubric or version). Cells are found
+through the `_meta` map, never by position guesses.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+
+from evaluator.bundled import bundled_rubrics, rubric_path
+from evaluator.evidence import Evidence, RubricRef, SourceRef
+from evaluator.problems import Location, Problem
+from evaluator.rubric import LoadedRubric, load_rubric
+from evaluator.rubric.loader import display_path
+from evaluator.forms import texts
+from evaluator.forms.archive import FileProblem, inspect
+from evaluator.forms.cells import Book
+from evaluator.forms.layout import TEMPLATE_VERSION
+from evaluator.forms.meta import FormMeta, MetaError, parse_meta
+from evaluator.forms.sections import Context, read_notes, read_project, read_ratings, read_values
+from evaluator.forms.tables import read_feedback, read_roster
+
+
+@dataclass
+class FormReading:
+    """What a form says (None when it could not be read far enough) and every problem found."""
+
+    path: Path
+    problems: list[Problem]
+    evidence: Evidence | None = None
+    rubric: LoadedRubric | None = None
+
+
+class _Stop(Exception):
+    def __init__(self, *problems: Problem):
+        super().__init__(problems[0].code)
+        self.problems = list(problems)
+
+
+def read_form(path: Path | str, rubric: LoadedRubric | None = None) -> FormReading:
+    """Read one form against `rubric`, or against the bundled rubric its `_meta` names."""
+    path = Path(path)
+    shown = str(path)  # as the user wrote it: the name they will look for
+    try:
+        package = inspect(path)
+        book = Book(package)
+        meta = _meta(book, shown)
+        loaded, problems = _rubric(meta, rubric, shown)
+    except FileProblem as exc:
+        return FormReading(path, [Problem(code=exc.code, location=Location(file=shown), params=exc.params)])
+    except _Stop as stop:
+        return FormReading(path, stop.problems, rubric=rubric)
+    context = Context(book, meta, shown, _missing_sheets(book, meta, shown, problems))
+    rubric_, source = loaded.rubric, SourceRef(file=shown, sha256=package.sha256)
+    try:
+        project = read_project(context)
+        parts = dict(values=read_values(context, rubric_), ratings=read_ratings(context, rubric_),
+                     notes=read_notes(context, rubric_), roster=read_roster(context, rubric_),
+                     feedback=read_feedback(context, rubric_))
+    except FileProblem as exc:  # a sheet that looked fine but calamine cannot parse
+        problems.append(Problem(code=exc.code, location=Location(file=shown), params=exc.params))
+        return FormReading(path, problems, rubric=loaded)
+    problems += context.problems
+    if project is None:
+        return FormReading(path, problems, rubric=loaded)
+    ref = RubricRef(id=rubric_.id, version=rubric_.version, sha256=loaded.sha256)
+    return FormReading(path, problems, Evidence(rubric=ref, source=source, project=project, **parts), loaded)
+
+
+def _meta(book: Book, shown: str) -> FormMeta:
+    where = Location(file=shown, sheet=texts.META_SHEET)
+    if texts.META_SHEET not in book.names:
+        raise _Stop(Problem(code="F010", location=Location(file=shown)))
+    try:
+        return parse_meta(book.grid(texts.META_SHEET).rows)
+    except MetaError as exc:
+        raise _Stop(Problem(code="F011", location=where, params={"detail": str(exc)})) from None
+
+
+def _rubric(meta: FormMeta, given: LoadedRubric | None, shown: str) -> tuple[LoadedRubric, list[Problem]]:
+    """The rubric to read against, refusing a form made for another rubric or version."""
+    where = Location(file=shown, sheet=texts.META_SHEET)
+    if meta.template_version != TEMPLATE_VERSION:
+        raise _Stop(Problem(code="F016", location=where, params={"found": meta.template_version, "expected": TEMPLATE_VERSION}))
+    loaded = given or _bundled(meta.rubric_id)
+    if loaded is None or loaded.rubric is None:
+        path = display_path(loaded.path) if loaded else meta.rubric_id
+        raise _Stop(Problem(code="F015", location=where, params={"id": meta.rubric_id, "path": path}),
+                    *(loaded.problems if loaded else []))
+    rubric = loaded.rubric
+    if rubric.id != meta.rubric_id:
+        raise _Stop(Problem(code="F012", location=where, params={"found": meta.rubric_id, "expected": rubric.id}))
+    if rubric.version != meta.rubric_version:
+        params = {"id": rubric.id, "found": meta.rubric_version, "expected": rubric.version}
+        raise _Stop(Problem(code="F013", location=where, params=params))
+    if loaded.sha256 != meta.rubric_sha256:
+        return loaded, [Problem(code="F014", severity="warning", location=where,
+                                params={"id": rubric.id, "version": rubric.version})]
+    return loaded, []
+
+
+@functools.lru_cache(maxsize=8)
+def _bundled(rubric_id: str) -> LoadedRubric | None:
+    return load_rubric(rubric_path(rubric_id)) if rubric_id in bundled_rubrics() else None
+
+
+def _missing_sheets(book: Book, meta: FormMeta, shown: str, problems: list[Problem]) -> set[str]:
+    """Sheets the map needs but the workbook lacks, each reported once, naming any unexpected sheets."""
+    needed = list(dict.fromkeys(slot.sheet for slot in meta.slots.values()))
+    missing = [name for name in needed if name not in book.names]
+    known = set(needed) | {texts.LISTS_SHEET, texts.META_SHEET} | set(texts.SHEETS["guide"].model_dump().values())
+    extra = [name for name in book.names if name not in known]
+    hint = ({"zh": f"（工作簿中有未知的工作表：{'、'.join(extra)}）", "en": f" (the workbook has unexpected sheets: {', '.join(extra)})"}
+            if extra else {"zh": "", "en": ""})
+    for name in missing:
+        problems.append(Problem(code="F017", location=Location(file=shown, sheet=name), params={"sheet": name, "hint": hint}))
+    return set(missing)

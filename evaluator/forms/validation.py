@@ -1,0 +1,86 @@
+"""Excel data validation for input cells, and the plain-language format hint printed beside them.
+
+Both come from the evidence field, so the dropdowns, the ranges Excel enforces, the hint a person reads
+and the checks the reader applies all say the same thing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from openpyxl.utils.datetime import to_excel
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+
+from evaluator.messages import Lang
+from evaluator.rubric.fields import EvidenceField
+from evaluator.forms import texts
+from evaluator.forms.layout import TEXT_LIMIT, Layout
+
+DATE_RANGE = (dt.date(2000, 1, 1), dt.date(2100, 12, 31))
+NUMBER_FORMATS = {"integer": "0", "number": "General", "percent": "0%", "date": "yyyy-mm-dd", "text": "@"}
+
+
+def hint(field: EvidenceField, lang: Lang, with_help: bool = True) -> str:
+    """`整数，0–500 人；必填` followed by the field's own help."""
+    parts = [texts.HINTS[field.type](lang)] if field.type != "text" else []
+    if field.range:
+        low, high = (_shown(v, field.type) for v in field.range)
+        parts.append(texts.RANGE_HINT(lang).format(low=low, high=high) + (f" {field.unit(lang)}" if field.unit else ""))
+    elif field.unit:
+        parts.append(field.unit(lang))
+    text = ("，" if lang == "zh" else ", ").join(parts)
+    if field.required:
+        text += ("；" if lang == "zh" and text else "; " if text else "") + texts.REQUIRED(lang)
+    if with_help and field.help:
+        text += ("\n" if text else "") + field.help(lang)
+    return text
+
+
+def _shown(value: float, type: str) -> str:
+    if type == "percent":
+        return f"{value * 100:g}%"
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+class Validations:
+    """Collects the cells of each distinct rule, so a sheet holds one validation per rule, not per cell."""
+
+    def __init__(self, layout: Layout):
+        self.layout = layout
+        self._rules: dict[tuple, DataValidation] = {}
+
+    def field(self, ref: str, field: EvidenceField, list_key: str | None = None) -> None:
+        lang = self.layout.lang
+        if list_key or field.type in ("boolean", "choice"):
+            self.dropdown(ref, list_key or ("boolean" if field.type == "boolean" else f"choice:{field.id}"))
+        elif field.type == "text":
+            self._add(ref, "textLength", "lessThanOrEqual", str(TEXT_LIMIT), None,
+                      texts.VALIDATION_TEXT(lang).format(limit=TEXT_LIMIT))
+        elif field.type == "date":
+            low, high = (str(int(to_excel(d))) for d in DATE_RANGE)
+            self._add(ref, "date", "between", low, high, hint(field, lang, False))
+        else:
+            low, high = field.range or (-1e12, 1e12)
+            kind = "whole" if field.type == "integer" else "decimal"
+            self._add(ref, kind, "between", f"{low:g}", f"{high:g}", hint(field, lang, False))
+
+    def dropdown(self, ref: str, list_key: str) -> None:
+        self._add(ref, "list", None, self.layout.list_ref(list_key), None, None)
+
+    def apply(self, ws: Worksheet) -> None:
+        for rule in self._rules.values():
+            ws.add_data_validation(rule)
+        self._rules = {}
+
+    def _add(self, ref: str, kind: str, operator: str | None, low: str, high: str | None, what: str | None) -> None:
+        key = (kind, operator, low, high, what)
+        if key not in self._rules:
+            lang = self.layout.lang
+            message = (texts.VALIDATION_LIST(lang) if what is None else what if kind == "textLength"
+                       else texts.VALIDATION_RANGE(lang).format(hint=what))
+            self._rules[key] = DataValidation(
+                type=kind, operator=operator, formula1=low, formula2=high, allow_blank=True,
+                showErrorMessage=True, errorStyle="stop", errorTitle=texts.VALIDATION_TITLE(lang), error=message[:255],
+            )
+        self._rules[key].add(ref)

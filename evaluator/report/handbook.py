@@ -1,0 +1,175 @@
+"""The rubric handbook's view: a `Rubric` turned into plain strings in one language, ready for the template.
+
+Why a view: the template only lays out; every choice of wording (types, ranges, rules in words, level
+names) is made here and in `rule_text`, where it can be tested without rendering a PDF.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from evaluator.messages import METHODS, TYPE_NAMES, Lang
+from evaluator.rubric.fields import EvidenceField
+from evaluator.rubric.models import Domain, Indicator, Rubric, Stage
+from evaluator.rubric.rules import RatingRule
+from evaluator.report.render import Renderer
+from evaluator.report.rule_text import RuleView, Token, describe, formula
+from evaluator.report.words import number, say
+
+ROLES: dict[str, dict[str, str]] = {
+    "self": {"zh": "执行机构对照本手册自评", "en": "The organization rates itself against this handbook"},
+    "evaluator": {"zh": "经过培训的参与式评估员独立评分", "en": "A trained participatory evaluator rates independently"},
+    "consensus": {"zh": "评估员讨论后达成一致的评分", "en": "The rating the evaluators agree on after discussion"},
+    "residents": {"zh": "居民代表参与评分", "en": "Resident representatives rate"},
+    "committee": {"zh": "社区两委参与评分", "en": "The community committee rates"},
+}
+METHOD_NOTES: dict[str, dict[str, str]] = {
+    "documents": {"zh": "查阅项目档案、台账、票据、会议记录和照片", "en": "Project files, ledgers, receipts, minutes, photos"},
+    "interview": {"zh": "与机构人员、居民、自组织骨干和社区两委交谈", "en": "Talks with staff, residents, group leaders, the committee"},
+    "observation": {"zh": "到现场看活动、空间和设施的实际情况", "en": "Seeing activities, spaces and facilities on site"},
+    "survey": {"zh": "向居民发放问卷，了解知晓度和满意度", "en": "Resident questionnaires on awareness and satisfaction"},
+}
+
+
+@dataclass(frozen=True)
+class FieldView:
+    id: str
+    label: str
+    type: str
+    unit: str
+    range: str
+    required: bool
+    help: str
+    choices: list[str]
+
+
+@dataclass(frozen=True)
+class IndicatorView:
+    id: str
+    name: str
+    points: str
+    meaning: str
+    look_at: str
+    methods: list[str]
+    evidence: list[FieldView]
+    rule: RuleView
+    raters: list[str]
+    advice: list[tuple[str, str]]
+
+
+@dataclass(frozen=True)
+class DomainView:
+    id: str
+    name: str
+    description: str
+    points: str
+    not_applicable: str
+    indicators: list[IndicatorView]
+
+
+@dataclass(frozen=True)
+class StageView:
+    level: int
+    name: str
+    description: str
+    criteria: list[tuple[str, list[Token]]]
+
+
+@dataclass(frozen=True)
+class HandbookView:
+    lang: Lang
+    id: str
+    version: str
+    sha256: str
+    title: str
+    description: str
+    scale: str
+    indicator_count: int
+    raters: list[tuple[str, str]]
+    default_raters: list[str]
+    methods: list[tuple[str, str]]
+    grades: list[tuple[str, str]]
+    red_lines: list[tuple[str, list[Token]]]
+    domains: list[DomainView]
+    roster_columns: list[FieldView]
+    stages: list[StageView]
+
+
+def field_view(f: EvidenceField, lang: Lang) -> FieldView:
+    fmt = (lambda v: number(v * 100) + "%") if f.type == "percent" else number
+    return FieldView(
+        id=f.id, label=f.label(lang), type=TYPE_NAMES[f.type][lang], unit=f.unit(lang) if f.unit else "",
+        range=f"{fmt(f.range[0])} – {fmt(f.range[1])}" if f.range else "", required=f.required,
+        help=f.help(lang) if f.help else "", choices=[c.label(lang) for c in f.choices or []],
+    )
+
+
+def indicator_view(ind: Indicator, rubric: Rubric, lang: Lang) -> IndicatorView:
+    fields = rubric.evidence_fields
+    roster = {c.id: c.label(lang) for c in rubric.ladder.roster_columns}
+    rated = isinstance(ind.rule, RatingRule)
+    rater_labels = {r.id: r.label(lang) for r in rubric.raters}
+    return IndicatorView(
+        id=ind.id, name=ind.name(lang), points=number(ind.points), meaning=ind.meaning(lang),
+        look_at=ind.guidance.look_at(lang), methods=[METHODS[m][lang] for m in ind.guidance.methods],
+        evidence=[field_view(f, lang) for f in ind.evidence], rule=describe(ind, fields, roster, lang),
+        raters=[rater_labels[r] for r in ind.raters] if rated else [],
+        advice=[(say("level", lang, n=level) if rated else say(f"share_level.{level}", lang), text(lang))
+                for level, text in sorted(ind.advice.items())],
+    )
+
+
+def domain_view(domain: Domain, rubric: Rubric, lang: Lang) -> DomainView:
+    return DomainView(
+        id=domain.id, name=domain.name(lang), description=domain.description(lang), points=number(domain.points),
+        not_applicable=say(f"na.{domain.not_applicable}", lang),
+        indicators=[indicator_view(i, rubric, lang) for i in domain.indicators],
+    )
+
+
+def stage_view(stage: Stage, columns: dict[str, str], lang: Lang) -> StageView:
+    return StageView(level=stage.level, name=stage.name(lang), description=stage.description(lang),
+                     criteria=[(c.label(lang), formula(c.when, columns, lang)) for c in stage.criteria])
+
+
+def grade_spans(rubric: Rubric, lang: Lang) -> list[tuple[str, str]]:
+    """Each grade with the totals it covers (grades are ordered from the highest)."""
+    spans, upper = [], None
+    for grade in rubric.grades:
+        if upper is None:
+            span = say("at_least", lang, lo=number(grade.min))
+        elif grade.min == 0:
+            span = say("below", lang, hi=number(upper))
+        else:
+            span = say("between", lang, lo=number(grade.min), hi=number(upper))
+        spans.append((grade.label(lang), span))
+        upper = grade.min
+    return spans
+
+
+def handbook_view(rubric: Rubric, sha256: str, lang: Lang) -> HandbookView:
+    columns = {c.id: c.label(lang) for c in rubric.ladder.roster_columns}
+    labels = {r.id: r.label(lang) for r in rubric.raters}
+    used = sorted({m for i in rubric.indicators for m in i.guidance.methods}, key=list(METHODS).index)
+    return HandbookView(
+        lang=lang, id=rubric.id, version=rubric.version, sha256=sha256, title=rubric.title(lang),
+        description=rubric.description(lang), scale=number(rubric.scale), indicator_count=len(rubric.indicators),
+        raters=[(r.label(lang), ROLES[r.role][lang]) for r in rubric.raters],
+        default_raters=[labels[r] for r in rubric.default_raters],
+        methods=[(METHODS[m][lang], METHOD_NOTES[m][lang]) for m in used],
+        grades=grade_spans(rubric, lang),
+        red_lines=[(r.label(lang), formula(r.when, {k: f.label(lang) for k, f in rubric.evidence_fields.items()},
+                                           lang)) for r in rubric.red_lines],
+        domains=[domain_view(d, rubric, lang) for d in rubric.domains],
+        roster_columns=[field_view(c, lang) for c in rubric.ladder.roster_columns],
+        stages=[stage_view(s, columns, lang) for s in rubric.ladder.stages],
+    )
+
+
+def render_handbook(rubric: Rubric, sha256: str, lang: Lang, target: Path | None = None,
+                    renderer: Renderer | None = None) -> bytes:
+    """The handbook PDF; pass a `Renderer` to share its fonts and stylesheets with other documents."""
+    renderer = renderer or Renderer()
+    return renderer.pdf("handbook.html", stylesheets=("css/handbook.css",), target=target,
+                        book=handbook_view(rubric, sha256, lang), lang=lang)

@@ -1,0 +1,101 @@
+"""HTML from Jinja2 templates, PDF from WeasyPrint, with nothing fetched from outside the package.
+
+A `Renderer` holds what is costly to build and the same for every document: the template environment,
+the loaded fonts (`FontConfiguration`) and the parsed stylesheets. Build one per batch and render many
+documents with it. Safety: templates autoescape, so text from rubrics and forms never becomes markup;
+`AssetFetcher` reads only files under `assets/`, so no document can reach the network or the disk.
+"""
+
+from __future__ import annotations
+
+import mimetypes
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context, select_autoescape
+from weasyprint import CSS, HTML
+from weasyprint.text.fonts import FontConfiguration
+from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+HERE = Path(__file__).resolve().parent
+ASSETS = HERE / "assets"
+TEMPLATES = HERE / "templates"
+ASSETS_URL = ASSETS.as_uri() + "/"
+BASE_STYLESHEETS = ("css/fonts.css", "css/base.css")
+
+
+class AssetFetcher(URLFetcher):
+    """Serves `file:` URLs inside the assets folder and refuses everything else (http, data, other files)."""
+
+    def __init__(self) -> None:
+        super().__init__(allowed_protocols={"file"}, allow_redirects=False)
+
+    def fetch(self, url: str, headers: dict | None = None) -> URLFetcherResponse:
+        path = asset_path(url)
+        mime, _ = mimetypes.guess_type(path.name)
+        return URLFetcherResponse(url, body=path.read_bytes(),
+                                  headers={"Content-Type": mime or "application/octet-stream"})
+
+
+def asset_path(url: str) -> Path:
+    """The file a URL names, if it is inside the assets folder; ValueError otherwise."""
+    parts = urlsplit(url)
+    if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
+        raise ValueError(f"refused to fetch {url!r}: only the report's own assets are read")
+    path = Path(unquote(parts.path)).resolve()
+    if not path.is_relative_to(ASSETS) or not path.is_file():
+        raise ValueError(f"refused to fetch {url!r}: not a file among the report's assets")
+    return path
+
+
+@pass_context
+def tr(context, zh: str, en: str) -> str:
+    """Template wording in the document's language: `{{ tr("评估手册", "Handbook") }}`."""
+    return zh if context["lang"] == "zh" else en
+
+
+def environment() -> Environment:
+    """Templates autoescape everything, whatever their name; undefined names are errors, not blanks."""
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.globals["tr"] = tr
+    return env
+
+
+class Renderer:
+    """Renders templates to HTML and PDF. Build one per batch: fonts and stylesheets load once and are
+    shared by every document it renders (a document's own stylesheets are parsed on first use)."""
+
+    def __init__(self) -> None:
+        self.fetcher = AssetFetcher()
+        self.fonts = FontConfiguration()
+        self.env = environment()
+        self._sheets: dict[str, CSS] = {}
+
+    def stylesheets(self, names: Sequence[str] = ()) -> list[CSS]:
+        """The base stylesheets then `names` (paths under assets/), each parsed once per renderer."""
+        for name in (*BASE_STYLESHEETS, *names):
+            if name not in self._sheets:
+                path = asset_path((ASSETS / name).as_uri())
+                self._sheets[name] = CSS(string=path.read_text(encoding="utf-8"), base_url=path.as_uri(),
+                                         url_fetcher=self.fetcher, font_config=self.fonts)
+        return [self._sheets[name] for name in (*BASE_STYLESHEETS, *names)]
+
+    def html(self, template: str, **context: Any) -> str:
+        return self.env.get_template(template).render(**context)
+
+    def pdf(self, template: str, *, stylesheets: Sequence[str] = (), target: Path | None = None,
+            **context: Any) -> bytes:
+        """The PDF of a template rendered with `context`; also written to `target` if given."""
+        document = HTML(string=self.html(template, **context), base_url=ASSETS_URL, url_fetcher=self.fetcher)
+        data = document.write_pdf(stylesheets=self.stylesheets(stylesheets), font_config=self.fonts)
+        if target is not None:
+            Path(target).write_bytes(data)
+        return data

@@ -1,0 +1,48 @@
+"""Results written by hand: exactly the totals, domain and indicator points a comparison test needs."""
+
+from __future__ import annotations
+
+from evaluator.scoring.result import Result
+
+STAGES = {1: ("萌芽", "Seed"), 2: ("兴趣社群", "Interest group"), 3: ("自我管理", "Self-managed")}
+GRADES = {"excellent": ("优秀", "Excellent"), "pass": ("合格", "Pass"), "fail": ("不合格", "Fail")}
+RUBRICS = {"r1": ("mini", "0.1.0"), "r2": ("mini", "0.2.0"), "r3": ("mini", "0.3.0")}
+
+
+def _text(zh: str, en: str | None = None) -> dict[str, str]:
+    return {"zh": zh, "en": en or zh}
+
+
+def result(code: str, round: str, source: str, *, type: str = "final", name: str | None = None,
+           rubric: str = "r1", grade: str = "pass", domains: dict[str, tuple[float, float]],
+           indicators: dict[str, tuple[float, float, str]], orgs: list[tuple[str, int]] = (),
+           red_lines: int = 0, organization: str | None = None) -> Result:
+    """`domains`: id → (points, max); `indicators`: id → (points, max, status); `orgs`: (name, stage)."""
+    total = sum(p for p, _ in domains.values())
+    rubric_id, version = RUBRICS[rubric]
+    counts = {str(level): 0 for level in range(4)}
+    for _, stage in orgs:
+        counts[str(stage)] += 1
+    return Result.model_validate({
+        "schema": "evaluator.result/1",
+        "rubric": {"id": rubric_id, "version": version, "sha256": rubric.ljust(64, "0")},
+        "source": {"file": f"{code}-{source}.xlsx", "sha256": source.ljust(64, "0")},
+        "project": {"name": name or f"项目{code}", "code": code, "round": round, "evaluation_type": type,
+                    "organization": organization},
+        "mode": "self_assessment" if type == "self" else "evaluation",
+        "total": {"points": total, "max": sum(m for _, m in domains.values()),
+                  "grade": {"id": grade, "label": _text(*GRADES[grade])},
+                  "red_lines": [{"id": "x", "label": _text("红线"), "cells": []}] * red_lines,
+                  "provisional": any(s == "missing" for *_, s in indicators.values())},
+        "domains": [{"id": d, "name": _text(f"领域{d}", f"Domain {d}"), "points": p, "max": m, "raw_points": p,
+                     "applicable_max": m} for d, (p, m) in domains.items()],
+        "indicators": [{"id": i, "domain": i.split(".")[0], "name": _text(f"指标{i}", f"Indicator {i}"), "points": p,
+                        "max": m, "status": s, "level": None,
+                        "trace": {"rule": "bands", "inputs": [], "sentence": _text("手写。", "By hand.")}}
+                       for i, (p, m, s) in indicators.items()],
+        "organizations": [{"name": n, "row": row, "stage": st,
+                           "stage_name": _text(*STAGES[st]) if st else None, "missing_for_next": []}
+                          for row, (n, st) in enumerate(orgs, start=2)],
+        "stage_counts": counts,
+        "highlights": {"strengths": [], "priorities": []},
+    })
