@@ -13,9 +13,21 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
+EV := $(BIN)/evaluator
+
 demo: $(STAMP)
-	$(BIN)/evaluator rubric check
-	$(BIN)/evaluator rubric show
+	@echo "== 1. 检查评估标准 / check the bundled rubric"
+	$(EV) rubric check
+	$(EV) rubric show
+	@echo "== 2. 生成空白评估表 / blank forms in output/"
+	$(EV) template -o output/评估表-空白.xlsx --force
+	$(EV) template --lang en -o output/evaluation-form-blank.xlsx --force
+	@echo "== 3. 检查填好的样例表格 / check the filled samples"
+	$(EV) check samples/*.xlsx
+	@echo "== 4. 一份故意填错的表格 / a form with planted mistakes (its errors are expected)"
+	$(EV) check samples/invalid/mistakes.xlsx || echo "（以上错误是故意埋下的 / the errors above were planted on purpose）"
+	@echo "== 5. 评分 / score the samples"
+	$(EV) score samples/*.xlsx -o output/results --force
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

@@ -49,6 +49,7 @@ class Scored(BaseModel):
     total: float | None = None
     grade: Text | None = None
     stage_counts: dict[str, int] = {}
+    self_assessment: bool = False
     written: str | None = None   # written | unchanged | exists
 
 

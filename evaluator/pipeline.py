@@ -61,6 +61,7 @@ def _summary(form: Path, result: Result) -> Scored:
         project=p.name, code=p.code, round=p.round,
         total=result.total.points, grade=result.total.grade.label,
         stage_counts=result.stage_counts,
+        self_assessment=result.mode == "self_assessment",
     )
 
 

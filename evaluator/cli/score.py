@@ -50,13 +50,14 @@ def score(paths: tuple[Path, ...], out_dir: Path, rubric: Path | None, workers: 
 
 
 def summary_table(done: list[Scored], lang: str) -> str:
+    """Project, round, total, grade and self-organizations per stage; a failed form shows its file name."""
     zh = lang == "zh"
-    head = ["表格", "项目编号", "轮次", "总分", "等级", "自组织阶段 0-6", "状态"] if zh else \
-        ["Form", "Code", "Round", "Total", "Grade", "Stages 0-6", "Status"]
+    head = ["项目", "轮次", "总分", "等级", "自组织 阶段0-6", "状态"] if zh else \
+        ["Project", "Round", "Total", "Grade", "Organizations by stage 0-6", "Status"]
     rows = [
-        [Path(s.form).name, s.code or "—", s.round or "—", f"{s.total:.2f}" if s.total is not None else "—",
+        [s.project or Path(s.form).name, s.round or "—", f"{s.total:.2f}" if s.total is not None else "—",
          s.grade(lang) if s.grade else "—", "/".join(str(n) for n in s.stage_counts.values()) or "—",
-         STATUS[s.status][lang]]
+         STATUS[s.status][lang] + (("（自评预测）" if zh else " (self-assessment)") if s.self_assessment else "")]
         for s in sorted(done, key=lambda s: (s.code or "~", s.round or "", s.form))
     ]
-    return table(head, rows, right=(3,))
+    return table(head, rows, right=(2,))

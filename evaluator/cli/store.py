@@ -38,7 +38,11 @@ def _open(db: Path, lang: Lang, create: bool = False) -> Store:
 @db_option
 @lang_option
 def ingest(results: tuple[Path, ...], db: Path, lang: Lang) -> None:
-    """把评估结果（JSON）写入结果库；同一表格不会重复入库 · Store results; the same form is stored once."""
+    """把评估结果 JSON 写入结果库 · Store result JSON files in the results database.
+
+    同一表格、同一评估标准只入库一次；同一项目同一届次的新表格作为新版本保存。
+    The same form scored by the same rubric is stored once; a new form for the same project and round
+    is kept as a new version."""
     counts: Counter[str] = Counter()
     with _open(db, lang, create=True) as store:
         for path in results:
@@ -76,7 +80,9 @@ def _ingest_one(store: Store, path: Path, lang: Lang) -> Ingested | None:
 @db_option
 @lang_option
 def history(project: str, db: Path, lang: Lang) -> None:
-    """列出一个项目历次评估（按项目编号或名称）· A project's evaluations across rounds (by code or name)."""
+    """一个项目的历次评估 · A project's evaluations across rounds.
+
+    PROJECT 为项目编号或名称 / a project code or name."""
     with _open(db, lang) as store:
         try:
             codes = project_codes(store, project)
@@ -97,8 +103,11 @@ def history(project: str, db: Path, lang: Lang) -> None:
 @lang_option
 def compare(rounds: tuple[str, ...], projects: tuple[str, ...], db: Path, out_dir: Path, force: bool,
             lang: Lang) -> None:
-    """资助方的项目组合比较：各届分布、项目×领域、薄弱指标、跨届变化、自组织成长，写成 Excel ·
-    Portfolio comparison for funders, written as an Excel workbook."""
+    """资助方的项目组合比较，写成 Excel · Portfolio comparison for funders, as Excel.
+
+    各届分布、项目×领域、薄弱指标、跨届变化、自组织成长，写入 OUTPUT/portfolio.xlsx。
+    Distributions per round, projects × domains, weakest indicators, changes across rounds and
+    self-organizations' growth, written to OUTPUT/portfolio.xlsx."""
     with _open(db, lang) as store:
         try:
             pf = portfolio_from_store(store, rounds, projects)

@@ -24,8 +24,8 @@ from evaluator.compare.model import (
 from evaluator.evidence import RubricRef
 from evaluator.rubric.text import Text
 from evaluator.scoring.result import Grade
-from evaluator.store.terms import round_key
 from evaluator.store.records import EvaluationRecord
+from evaluator.store.terms import round_key
 
 Previous = dict[int, EvaluationRecord]   # evaluation id → the same project's evaluation in its previous round
 

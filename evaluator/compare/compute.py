@@ -28,8 +28,8 @@ from evaluator.compare.model import (
 )
 from evaluator.rubric.text import Text
 from evaluator.scoring.result import Grade
-from evaluator.store.terms import round_key
 from evaluator.store.records import EvaluationRecord
+from evaluator.store.terms import round_key
 
 
 def portfolio(records: Sequence[EvaluationRecord], selection: Selection) -> Portfolio:

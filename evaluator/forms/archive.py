@@ -33,6 +33,7 @@ _PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _CELL = re.compile(rb'<c\b[^>]*?\sr="([A-Z]+)(\d+)"')
 _FAR = re.compile(rb'<c r="(?:[A-Z]{3}|[D-Z][A-Z]|[A-Z]{1,2}\d{5})')  # beyond CZ9999: worth counting
 _VALUE = re.compile(rb"<v>([^<]+)</v>")
+_ROOT = re.compile(rb"<[A-Za-z_]")
 _FORMULA_OR_ERROR = re.compile(rb'<f[ >/]|\st="e"')
 
 
@@ -131,13 +132,25 @@ def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
 
 
 def _refuse_dtds(archive: zipfile.ZipFile) -> None:
-    """No part of a real workbook declares a DTD; one that does may be an entity-expansion bomb."""
+    """No part of a real workbook declares a DTD; one that does may be an entity-expansion bomb.
+    A DTD can only come before the root element, so each part is read up to that point."""
     for name in archive.namelist():
         if name.endswith((".xml", ".rels", ".vml")):
-            with archive.open(name) as part:
-                head = part.read(4096)
-            if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+            prolog = _prolog(archive, name)
+            if b"<!DOCTYPE" in prolog or b"<!ENTITY" in prolog:
                 raise FileProblem("F004", detail=_t(f"{name} 含有文档类型声明", f"{name} declares a DTD"))
+
+
+def _prolog(archive: zipfile.ZipFile, name: str) -> bytes:
+    """What comes before the root element (usually a few dozen bytes)."""
+    buffer = b""
+    with archive.open(name) as part:
+        while chunk := part.read(65536):
+            buffer += chunk
+            root = _ROOT.search(buffer)
+            if root:
+                return buffer[:root.start()]
+    return buffer
 
 
 def _scan_sheet(name: str, xml: bytes) -> dict[str, str]:

@@ -38,9 +38,12 @@ def hint(field: EvidenceField, lang: Lang, with_help: bool = True) -> str:
 
 
 def _shown(value: float, type: str) -> str:
-    if type == "percent":
-        return f"{value * 100:g}%"
-    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+    return f"{value * 100:g}%" if type == "percent" else _plain(value)
+
+
+def _plain(value: float) -> str:
+    """A number in digits (10000000000, not 1e+10), as every spreadsheet reads it in a formula."""
+    return str(int(value)) if float(value).is_integer() else repr(float(value))
 
 
 class Validations:
@@ -63,7 +66,7 @@ class Validations:
         else:
             low, high = field.range or (-1e12, 1e12)
             kind = "whole" if field.type == "integer" else "decimal"
-            self._add(ref, kind, "between", f"{low:g}", f"{high:g}", hint(field, lang, False))
+            self._add(ref, kind, "between", _plain(low), _plain(high), hint(field, lang, False))
 
     def dropdown(self, ref: str, list_key: str) -> None:
         self._add(ref, "list", None, self.layout.list_ref(list_key), None, None)

@@ -89,3 +89,8 @@ def test_history_of_an_unknown_project_suggests_a_close_one(files):
     assert run("history", "阳光项目").exit_code == 0
     missing = run("history", "P-1", "--db", "nowhere.db")
     assert missing.exit_code == 1 and "S023" in missing.output and not (files / "nowhere.db").exists()
+
+
+def test_a_result_saved_with_a_byte_order_mark_is_read(files):
+    (files / "bom.json").write_bytes(b"\xef\xbb\xbf" + (files / "good.json").read_bytes())
+    assert run("ingest", "bom.json").exit_code == 0
