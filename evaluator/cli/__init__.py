@@ -7,6 +7,7 @@ import click
 from evaluator import __version__
 from evaluator.cli.forms import check, template
 from evaluator.cli.rubric import rubric
+import evaluator.cli.handbook  # noqa: E402,F401  (registers `rubric handbook`)
 from evaluator.cli.score import score
 from evaluator.cli.store import compare, history, ingest
 

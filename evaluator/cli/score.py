@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -9,6 +10,10 @@ import click
 
 from evaluator.batch import Options, Scored, Tally, forms_in, run
 from evaluator.cli.common import lang_option, report_problems, say
+from evaluator.cli.store import db_option, open_store
+from evaluator.store import Store, StoreError
+from evaluator.store.db import problem
+from evaluator.store.files import read_result
 from evaluator.textable import table
 
 STATUS = {
@@ -27,19 +32,25 @@ STATUS = {
 @click.option("--force", is_flag=True, help="覆盖内容不同的已有结果 / replace different existing results")
 @click.option("--strict", is_flag=True, help="缺少必填证据时不输出暂定结果 / refuse provisional results")
 @click.option("--no-report", is_flag=True, help="不生成 PDF 报告 / skip PDF reports")
+@db_option
+@click.option("--no-store", is_flag=True, help="不写入结果库 / do not store results in the database")
 @lang_option
 def score(paths: tuple[Path, ...], out_dir: Path, rubric: Path | None, workers: int, force: bool, strict: bool,
-          no_report: bool, lang: str) -> None:
+          no_report: bool, db: Path, no_store: bool, lang: str) -> None:
     """为填好的评估表评分，每份表格输出一个结果 JSON · Score filled forms into result JSON."""
     forms = forms_in(paths)
     options = Options(out_dir=out_dir, rubric=rubric, force=force, strict=strict, report=not no_report, lang=lang)
     tally, done = Tally(), []
     label = "评分中" if lang == "zh" else "Scoring"
+    store = None if no_store else open_store(db, lang, create=True)
     with click.progressbar(run(forms, options, workers), length=len(forms), label=label, file=sys.stderr,
                            show_pos=True) as items:
         for item in items:
+            item = _stored(store, item) if store is not None and item.json_path else item
             tally.add(item)
             done.append(item)
+    if store is not None:
+        store.close()
     for item in sorted(done, key=lambda s: s.form):
         report_problems(item.problems, lang)
     click.echo(summary_table(done, lang))
@@ -47,6 +58,18 @@ def score(paths: tuple[Path, ...], out_dir: Path, rubric: Path | None, workers: 
         f"{len(done)} forms: {tally.scored} scored, {tally.provisional} provisional, {tally.failed} failed; results in {out_dir}")
     if tally.failed:
         sys.exit(1)
+
+
+def _stored(store: Store, item: Scored) -> Scored:
+    """Put a written result in the results database; a failure there is the form's failure too."""
+    try:
+        store.ingest(read_result(Path(item.json_path)), item.form)
+    except StoreError as exc:
+        return item.model_copy(update={"status": "failed", "problems": item.problems + exc.problems})
+    except sqlite3.Error as exc:  # locked or full: the transaction was rolled back
+        stored = problem("S024", item.form, detail=str(exc))
+        return item.model_copy(update={"status": "failed", "problems": item.problems + [stored]})
+    return item
 
 
 def summary_table(done: list[Scored], lang: str) -> str:

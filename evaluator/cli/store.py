@@ -25,7 +25,7 @@ db_option = click.option("--db", type=click.Path(path_type=Path), default=DEFAUL
                          help="结果库（SQLite 文件）/ results database (SQLite file)")
 
 
-def _open(db: Path, lang: Lang, create: bool = False) -> Store:
+def open_store(db: Path, lang: Lang, create: bool = False) -> Store:
     try:
         return Store.open(db, create=create)
     except StoreError as exc:
@@ -44,7 +44,7 @@ def ingest(results: tuple[Path, ...], db: Path, lang: Lang) -> None:
     The same form scored by the same rubric is stored once; a new form for the same project and round
     is kept as a new version."""
     counts: Counter[str] = Counter()
-    with _open(db, lang, create=True) as store:
+    with open_store(db, lang, create=True) as store:
         for path in results:
             done = _ingest_one(store, path, lang)
             counts["failed" if done is None else "added" if done.added else "unchanged"] += 1
@@ -83,7 +83,7 @@ def history(project: str, db: Path, lang: Lang) -> None:
     """一个项目的历次评估 · A project's evaluations across rounds.
 
     PROJECT 为项目编号或名称 / a project code or name."""
-    with _open(db, lang) as store:
+    with open_store(db, lang) as store:
         try:
             codes = project_codes(store, project)
         except StoreError as exc:
@@ -108,7 +108,7 @@ def compare(rounds: tuple[str, ...], projects: tuple[str, ...], db: Path, out_di
     各届分布、项目×领域、薄弱指标、跨届变化、自组织成长，写入 OUTPUT/portfolio.xlsx。
     Distributions per round, projects × domains, weakest indicators, changes across rounds and
     self-organizations' growth, written to OUTPUT/portfolio.xlsx."""
-    with _open(db, lang) as store:
+    with open_store(db, lang) as store:
         try:
             pf = portfolio_from_store(store, rounds, projects)
         except StoreError as exc:

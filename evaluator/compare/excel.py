@@ -212,6 +212,8 @@ def _bar_chart(title: str, horizontal: bool, stacked: bool = False) -> BarChart:
     chart.width = 18
     if stacked:
         chart.grouping, chart.overlap = "stacked", 100
+    if horizontal:
+        chart.x_axis.scaling.orientation = "maxMin"  # first row on top, as in the table
     chart.x_axis.delete = False  # openpyxl 3.1 hides axes unless told not to
     chart.y_axis.delete = False
     return chart

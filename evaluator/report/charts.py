@@ -94,22 +94,25 @@ def radar(axes: Sequence[str], official: Values = None, self_assessed: Values = 
     return svg(width_px, height_px, "".join(body), title or " / ".join(axes))
 
 
-def stage_ladder(stages: Sequence[str], counts: Sequence[int], *, level_label: str = "第{level}阶段",
-                 title: str = "") -> Markup:
-    """Stages as rising steps, each with how many organizations stand on it."""
-    if len(stages) != len(counts):
+def stage_ladder(stages: Sequence[str], counts: Sequence[int] | None = None, *,
+                 level_label: str = "第 {level} 阶段", title: str = "") -> Markup:
+    """Stages as rising steps, each with how many organizations stand on it (no numbers if `counts` is None,
+    as in the handbook, which shows the ladder before any organization is counted)."""
+    if counts is not None and len(stages) != len(counts):
         raise ValueError(f"{len(counts)} counts for {len(stages)} stages")
     n = max(len(stages), 1)
     width_px, height_px, base = 520, 210, 150
     step_w, rise = (width_px - 20) / n, 90 / n
     body = [f'<line x1="10" y1="{base}" x2="{width_px - 10}" y2="{base}" stroke="{MUTED}" stroke-width="0.8"/>']
-    for i, (name, count) in enumerate(zip(stages, counts)):
+    for i, name in enumerate(stages):
+        count = counts[i] if counts is not None else None
         x, h = 10 + i * step_w, 22 + rise * (i + 1)
-        fill = "#c9d8e8" if count else "#eef1f5"
+        fill = "#c9d8e8" if count is None or count else "#eef1f5"
         body.append(f'<rect x="{x + 2:.1f}" y="{base - h:.1f}" width="{step_w - 4:.1f}" height="{h:.1f}" '
                     f'fill="{fill}" stroke="{GRID}" stroke-width="0.8"/>')
-        body.append(text(x + step_w / 2, base - h - 6, str(count), size=15, weight="bold",
-                         fill=OFFICIAL if count else MUTED))
+        if count is not None:
+            body.append(text(x + step_w / 2, base - h - 6, str(count), size=15, weight="bold",
+                             fill=OFFICIAL if count else MUTED))
         body.append(text(x + step_w / 2, base + 14, level_label.format(level=i + 1), size=8.5, fill=MUTED))
         body.append(text_lines(x + step_w / 2, base + 27, wrap(name, 12), size=10))
     return svg(width_px, height_px, "".join(body), title or " / ".join(stages))

@@ -13,6 +13,7 @@ from evaluator.messages import METHODS, TYPE_NAMES, Lang
 from evaluator.rubric.fields import EvidenceField
 from evaluator.rubric.models import Domain, Indicator, Rubric, Stage
 from evaluator.rubric.rules import RatingRule
+from evaluator.report.charts import stage_ladder
 from evaluator.report.render import Renderer
 from evaluator.report.rule_text import RuleView, Token, describe, formula
 from evaluator.report.words import number, say
@@ -94,6 +95,7 @@ class HandbookView:
     domains: list[DomainView]
     roster_columns: list[FieldView]
     stages: list[StageView]
+    ladder_chart: str  # SVG markup
 
 
 def field_view(f: EvidenceField, lang: Lang) -> FieldView:
@@ -164,6 +166,9 @@ def handbook_view(rubric: Rubric, sha256: str, lang: Lang) -> HandbookView:
         domains=[domain_view(d, rubric, lang) for d in rubric.domains],
         roster_columns=[field_view(c, lang) for c in rubric.ladder.roster_columns],
         stages=[stage_view(s, columns, lang) for s in rubric.ladder.stages],
+        ladder_chart=stage_ladder([s.name(lang) for s in rubric.ladder.stages],
+                                  level_label="第 {level} 阶段" if lang == "zh" else "Stage {level}",
+                                  title=say("stage", lang)),
     )
 
 

@@ -92,7 +92,7 @@ def _rating(rule: RatingRule, ind: Indicator, lang: Lang) -> RuleView:
     head = ["等级", "描述", "得分"] if lang == "zh" else ["Level", "Anchor", "Points"]
     rows = [[str(level), text(lang), say("points", lang, n=number(level / 4 * ind.points))]
             for level, text in sorted(rule.levels.items())]
-    return RuleView("rating", say("kind.rating", lang), say("rule.rating", lang), table=Table(head, rows, (0, 2)))
+    return RuleView("rating", say("kind.rating", lang), say("rule.rating", lang), table=Table(head, rows, (2,)))
 
 
 def _checklist(rule: ChecklistRule, ind: Indicator, fields: Mapping[str, EvidenceField], lang: Lang) -> RuleView:

@@ -6,13 +6,17 @@ descriptions, ranges, level names) lives here so the handbook and the feedback r
 
 from __future__ import annotations
 
+import re
+
 from evaluator.messages import Lang
+
+HAN = "\u3400-\u9fff"
 
 WORDS: dict[str, dict[str, str]] = {
     "points": {"zh": "{n} 分", "en": "{n} pts"},
-    "below": {"zh": "不足 {hi}", "en": "under {hi}"},
-    "between": {"zh": "{lo} 至不足 {hi}", "en": "{lo} to under {hi}"},
-    "at_least": {"zh": "{lo} 及以上", "en": "{lo} or more"},
+    "below": {"zh": "不足{hi}", "en": "under {hi}"},
+    "between": {"zh": "{lo}至不足{hi}", "en": "{lo} to under {hi}"},
+    "at_least": {"zh": "{lo}及以上", "en": "{lo} or more"},
     "any_value": {"zh": "任何取值", "en": "any value"},
     "kind.rating": {"zh": "等级评定", "en": "Rated on anchors"},
     "kind.bands": {"zh": "数值分档", "en": "Value bands"},
@@ -70,7 +74,14 @@ WORDS: dict[str, dict[str, str]] = {
 
 
 def say(key: str, lang: Lang, **params: object) -> str:
-    return WORDS[key][lang].format(**params)
+    text = WORDS[key][lang].format(**params)
+    return spaced(text) if lang == "zh" else text
+
+
+def spaced(text: str) -> str:
+    """A space between Chinese and Latin letters or digits (“不足 8 小时”), as Chinese typesetting does."""
+    text = re.sub(f"([{HAN}])([A-Za-z0-9])", r"\1 \2", text)
+    return re.sub(f"([A-Za-z0-9%])([{HAN}])", r"\1 \2", text)
 
 
 def number(value: float) -> str:

@@ -91,10 +91,11 @@ def load_rubric(path: Path | str) -> LoadedRubric:
 
 def display_path(path: Path) -> str:
     """Paths in messages: relative to the working directory when under it, as the user typed them."""
+    absolute = Path(os.path.abspath(path))
     try:
-        return os.path.relpath(path)
+        return str(absolute.relative_to(Path.cwd()))
     except ValueError:
-        return str(path)
+        return str(absolute)
 
 
 def _read(path: Path, problems: list[Problem]) -> YamlDoc | None:

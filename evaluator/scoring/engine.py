@@ -13,10 +13,12 @@ from evaluator.scoring.indicator import score_indicator
 from evaluator.scoring.maturity import place
 from evaluator.scoring.result import (
     Grade,
+    GradeBand,
     MissingCriterion,
     OrganizationResult,
     RedLineHit,
     Result,
+    StageName,
     Total,
 )
 from evaluator.scoring.wording import cell_of
@@ -47,6 +49,8 @@ def evaluate(rubric: Rubric, evidence: Evidence, problems: list[Problem] | None 
         indicators=indicators,
         organizations=organizations,
         stage_counts=counts,
+        grades=[GradeBand(id=g.id, label=g.label, min=g.min) for g in rubric.grades],
+        stages=[StageName(level=st.level, name=st.name) for st in rubric.ladder.stages],
         highlights=highlights(rubric, indicators, missing),
         feedback=evidence.feedback,
         problems=problems or [],

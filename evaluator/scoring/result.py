@@ -97,6 +97,17 @@ class Total(Model):
     provisional: bool                      # some evidence the score depends on is missing
 
 
+class GradeBand(Model):
+    id: str
+    label: Text
+    min: float
+
+
+class StageName(Model):
+    level: int
+    name: Text
+
+
 class MissingCriterion(Model):
     id: str
     label: Text
@@ -138,6 +149,8 @@ class Result(Model):
     indicators: list[IndicatorResult]
     organizations: list[OrganizationResult]
     stage_counts: dict[str, int]
+    grades: list[GradeBand]                  # the rubric's grade scale, best first, so readers need no rubric
+    stages: list[StageName]                  # the maturity ladder's stage names
     highlights: Highlights
     feedback: list[FeedbackItem] = []
     problems: list[Problem] = []

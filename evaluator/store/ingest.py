@@ -15,7 +15,7 @@ from collections import Counter
 from pydantic import BaseModel, ConfigDict
 
 from evaluator.problems import Problem
-from evaluator.scoring.result import Result
+from evaluator.scoring.result import OrganizationResult, Result
 from evaluator.store.db import StoreError, problem, transaction
 
 
@@ -37,7 +37,7 @@ def organization_key(name: str) -> str:
     return "".join(unicodedata.normalize("NFKC", name).split()).casefold()
 
 
-def unnamed(org) -> bool:
+def unnamed(org: OrganizationResult) -> bool:
     """A roster row without a name (the engine calls it `#12` after its row) cannot be followed across rounds."""
     return org.name == f"#{org.row}" or not organization_key(org.name)
 

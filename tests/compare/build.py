@@ -44,5 +44,7 @@ def result(code: str, round: str, source: str, *, type: str = "final", name: str
                            "stage_name": _text(*STAGES[st]) if st else None, "missing_for_next": []}
                           for row, (n, st) in enumerate(orgs, start=2)],
         "stage_counts": counts,
+        "grades": [{"id": g, "label": _text(*GRADES[g]), "min": m} for g, m in (("excellent", 85), ("pass", 60), ("fail", 0))],
+        "stages": [{"level": level, "name": _text(*names)} for level, names in STAGES.items()],
         "highlights": {"strengths": [], "priorities": []},
     })

@@ -99,3 +99,9 @@ def read_bytes(tmp_path: Path, mini_loaded):
         return read_form(path, rubric)
 
     return read
+
+
+@pytest.fixture(scope="session")
+def template_with_roster(mini_loaded) -> bytes:
+    """The good form with its roster and feedback emptied: the property tests write their own rows."""
+    return build(mini_loaded, GOOD.model_copy(update={"roster": [], "feedback": []}))

@@ -73,11 +73,11 @@ def test_history_lists_every_version_and_marks_the_latest(files, mini_loaded):
     lines = result.output.splitlines()
     assert lines[0] == "P-1  =cmd|' /C calc'!A0 [2J"   # named as on the latest form, without terminal escapes
     assert lines[2].split() == ["届次", "评估类型", "版本", "最新", "评估标准", "总分", "等级", "D1", "D2",
-                                "自组织（阶段:个数）"]
+                                "自组织", "阶段0-3"]
     rows = [line.split() for line in lines[4:7]]
     assert [(r[0], r[2]) for r in rows] == [("第一届", "1"), ("第二届", "1"), ("第二届", "2")]
     assert [r[3] == "✓" for r in rows] == [True, False, True]
-    assert rows[0][4:] == ["mini", "0.1.0", "82.5", "合格", "32.5", "50", "1:1", "2:1"]
+    assert rows[0][4:] == ["mini", "0.1.0", "82.5", "合格", "32.5", "50", "0/1/1/0"]
 
 
 def test_history_of_an_unknown_project_suggests_a_close_one(files):
