@@ -77,6 +77,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "F031": {"zh": "{label}：“{found}”不是本评估标准中的指标{hint}", "en": "{label}: \"{found}\" is not an indicator of this rubric{hint}"},
     "F032": {"zh": "自组织“{name}”在名册中重复（第一次出现在第 {first_row} 行），同一组织只写一行", "en": "organization \"{name}\" is listed twice (first at row {first_row}); list each organization once"},
     "F033": {"zh": "此处有内容，但在填写区域（第 {first}–{last} 行）之外，没有被读取", "en": "there is content here, outside the rows that are read ({first} to {last}); it was ignored"},
+    "F034": {"zh": "{label}：必填证据未填写；评分时按该指标对缺少证据的规定处理，结果可能是暂定的", "en": "{label}: required evidence is empty; scoring treats it as the indicator says for missing evidence, and the result may be provisional"},
     # -- scoring and writing results --------------------------------------------------------------
     "P001": {"zh": "输出文件 {path} 已存在且内容不同；未覆盖（确需覆盖请加 --force）", "en": "output file {path} exists with different content; not overwritten (use --force to replace it)"},
     "P002": {"zh": "结果为暂定：{count} 项必填证据或评级缺失（{items}）；--strict 下不输出暂定结果", "en": "provisional result: {count} required evidence fields or ratings missing ({items}); --strict refuses provisional results"},

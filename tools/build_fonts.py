@@ -179,7 +179,7 @@ def main() -> None:
 def write_manifest(lines: list[str]) -> None:
     readme = OUT / "README.md"
     text = readme.read_text(encoding="utf-8")
-    table = "\n".join(["| file | characters | bytes | source sha256 | file sha256 |",
+    table = "\n".join(["| file | code points asked | bytes | source sha256 | file sha256 |",
                        "| --- | ---: | ---: | --- | --- |", *lines])
     readme.write_text(re.sub(r"<!-- manifest -->.*<!-- /manifest -->",
                              f"<!-- manifest -->\n{table}\n<!-- /manifest -->", text, flags=re.S),

@@ -11,7 +11,8 @@ import click
 from evaluator.bundled import rubric_path
 from evaluator.cli.common import lang_option, report_problems, say
 from evaluator.forms.reader import read_form
-from evaluator.forms.save import workbook_bytes, write_new
+from evaluator.forms.save import workbook_bytes
+from evaluator.outputs import write_bytes
 from evaluator.forms.template import build_template
 from evaluator.problems import errors
 from evaluator.rubric import LoadedRubric, load_rubric
@@ -40,16 +41,18 @@ def template(rubric: str | None, output: Path, force: bool, lang: str) -> None:
     loaded = _load(rubric, lang)
     wb, _ = build_template(loaded.rubric, loaded.sha256, lang)
     try:
-        write_new(output, workbook_bytes(wb), force)
-    except FileExistsError:
-        say(lang, f"✗ {output} 已存在；如要覆盖请加 --force", f"✗ {output} already exists; add --force to overwrite it", err=True)
-        sys.exit(1)
+        status = write_bytes(output, workbook_bytes(wb), force)
     except OSError as exc:
-        say(lang, f"✗ 无法写入 {output}：{exc.strerror}", f"✗ cannot write {output}: {exc.strerror}", err=True)
+        say(lang, f"✗ 无法写入 {output}：{exc.strerror or exc}", f"✗ cannot write {output}: {exc.strerror or exc}", err=True)
+        sys.exit(1)
+    if status == "exists":
+        say(lang, f"✗ {output} 已存在且内容不同，未覆盖；如要覆盖请加 --force",
+            f"✗ {output} exists with other content and was kept; add --force to overwrite it", err=True)
         sys.exit(1)
     r = loaded.rubric
-    say(lang, f"✓ {output}：{r.id} {r.version}，{len(r.domains)} 个领域，{len(r.indicators)} 项指标",
-        f"✓ {output}: {r.id} {r.version}, {len(r.domains)} domains, {len(r.indicators)} indicators")
+    same = {"zh": "（未变）", "en": " (unchanged)"} if status == "unchanged" else {"zh": "", "en": ""}
+    say(lang, f"✓ {output}{same['zh']}：{r.id} {r.version}，{len(r.domains)} 个领域，{len(r.indicators)} 项指标",
+        f"✓ {output}{same['en']}: {r.id} {r.version}, {len(r.domains)} domains, {len(r.indicators)} indicators")
 
 
 @click.command()

@@ -57,6 +57,7 @@ class Package:
 
 
 def inspect(path: Path) -> Package:
+    """The file's bytes, hash and marked cells; FileProblem when it is not a readable, safe workbook."""
     data = _read(path)
     _sniff(data)
     try:
@@ -67,8 +68,8 @@ def inspect(path: Path) -> Package:
         marks = {name: _scan_sheet(name, archive.read(part)) for name, part in parts.items()}
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ParseError, KeyError, ValueError) as exc:
         raise FileProblem("F003", detail=f"{type(exc).__name__}: {exc}") from None
-    except DefusedXmlException as exc:
-        raise FileProblem("F004", detail=_t("XML 中有实体或文档类型声明", "XML entity or DTD declarations")) from exc
+    except DefusedXmlException:
+        raise FileProblem("F004", detail=_t("XML 中有实体或文档类型声明", "XML entity or DTD declarations")) from None
     return Package(hashlib.sha256(data).hexdigest(), data, marks)
 
 

@@ -22,7 +22,8 @@ from evaluator.rubric.fields import EvidenceField
 from evaluator.rubric.models import Rubric
 from evaluator.forms.layout import Layout, indicator_option, rating_option
 from evaluator.forms.project import PROJECT_FIELDS
-from evaluator.forms.save import workbook_bytes, write_new
+from evaluator.forms.save import workbook_bytes
+from evaluator.outputs import Written, write_bytes
 from evaluator.forms.template import build_template
 from evaluator.forms.texts import NO, YES
 
@@ -60,8 +61,9 @@ def form_bytes(loaded: LoadedRubric, content: FormContent, lang: Lang = "zh") ->
     return workbook_bytes(wb)
 
 
-def write_form(path: Path, loaded: LoadedRubric, content: FormContent, lang: Lang = "zh", force: bool = False) -> None:
-    write_new(path, form_bytes(loaded, content, lang), force)
+def write_form(path: Path, loaded: LoadedRubric, content: FormContent, lang: Lang = "zh", force: bool = False) -> Written:
+    """Write the filled form; a different existing file is kept ("exists") unless `force`."""
+    return write_bytes(path, form_bytes(loaded, content, lang), force)
 
 
 def fill(wb: Workbook, layout: Layout, rubric: Rubric, content: FormContent) -> None:

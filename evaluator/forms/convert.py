@@ -35,8 +35,8 @@ EXPECTED = {
     "percent": {"zh": "百分比", "en": "a percentage"},
     "date": {"zh": "日期", "en": "a date"},
 }
-_TRUE = {"是", "yes", "y", "true", "对", "有", "√", "✓", "✔", "☑", "1", "t"}
-_FALSE = {"否", "no", "n", "false", "错", "无", "没有", "不是", "×", "✗", "✘", "☒", "0", "f"}
+_TRUE = {"是", "yes", "y", "true", "对", "有", "√", "✓", "✔", "☑", "1"}
+_FALSE = {"否", "no", "n", "false", "错", "无", "没有", "不是", "×", "✗", "✘", "☒", "0"}
 _PLAIN_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?", re.ASCII)  # ASCII: １２３ is not plain
 _GROUPED = re.compile(r"[+-]?\d{1,3}(,\d{3})+(\.\d+)?", re.ASCII)
 _DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?|(\d{4})(\d{2})(\d{2})", re.ASCII)

@@ -18,7 +18,7 @@ from evaluator.rubric import LoadedRubric, load_rubric
 from evaluator.rubric.loader import display_path
 from evaluator.forms import texts
 from evaluator.forms.archive import FileProblem, inspect
-from evaluator.forms.cells import Book
+from evaluator.forms.cells import Book, position
 from evaluator.forms.layout import TEMPLATE_VERSION
 from evaluator.forms.meta import FormMeta, MetaError, parse_meta
 from evaluator.forms.sections import Context, read_notes, read_project, read_ratings, read_values
@@ -64,7 +64,7 @@ def read_form(path: Path | str, rubric: LoadedRubric | None = None) -> FormReadi
     except FileProblem as exc:  # a sheet that looked fine but calamine cannot parse
         problems.append(Problem(code=exc.code, location=Location(file=shown), params=exc.params))
         return FormReading(path, problems, rubric=loaded)
-    problems += context.problems
+    problems += sorted(context.problems, key=_place(book))
     if project is None:
         return FormReading(path, problems, rubric=loaded)
     ref = RubricRef(id=rubric_.id, version=rubric_.version, sha256=loaded.sha256)
@@ -101,6 +101,18 @@ def _rubric(meta: FormMeta, given: LoadedRubric | None, shown: str) -> tuple[Loa
         return loaded, [Problem(code="F014", severity="warning", location=where,
                                 params={"id": rubric.id, "version": rubric.version})]
     return loaded, []
+
+
+def _place(book: Book):
+    """Sort key: problems in sheet order, then row by row, as a person goes through the form."""
+    order = {name: i for i, name in enumerate(book.names)}
+
+    def key(problem: Problem) -> tuple[int, int, int]:
+        sheet, cell = problem.location.sheet, problem.location.cell
+        row, column = position(cell) if cell else (-1, -1)
+        return order.get(sheet, -1), row, column
+
+    return key
 
 
 @functools.lru_cache(maxsize=8)

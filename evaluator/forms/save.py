@@ -1,4 +1,4 @@
-"""Saving workbooks byte for byte reproducibly, and never over a user's file by accident.
+"""Saving workbooks byte for byte reproducibly (writing files is `evaluator.outputs.write_bytes`).
 
 openpyxl stamps the save time into docProps/core.xml and every zip entry; fixing both means the same
 content always gives the same bytes, so templates and samples can be compared and hashed.
@@ -38,9 +38,3 @@ def workbook_bytes(wb: Workbook) -> bytes:
     buffer = io.BytesIO()
     ExcelWriter(wb, _FixedTimeZip(buffer, "w", zipfile.ZIP_DEFLATED)).save()
     return buffer.getvalue()
-
-
-def write_new(path: Path, data: bytes, force: bool = False) -> None:
-    """Write a file; FileExistsError if it exists and `force` is not set (the check and the write are one step)."""
-    with open(path, "wb" if force else "xb") as out:
-        out.write(data)

@@ -10,6 +10,7 @@ from pydantic import ValidationError
 
 from evaluator.evidence import CellRef, Project, Value
 from evaluator.problems import Location, Problem
+from evaluator.rubric.fields import EvidenceField
 from evaluator.rubric.models import Rubric
 from evaluator.rubric.text import Text
 from evaluator.forms import texts
@@ -20,6 +21,10 @@ from evaluator.forms.meta import FormMeta
 from evaluator.forms.project import PROJECT_FIELDS, project_data
 
 Convert = Callable[[Raw], Read]
+# An empty required answer: on the cover it leaves the project unidentified (an error); in the evidence
+# and roster, scoring handles what is missing (the indicator's on_missing), so a warning.
+REQUIRED_ANSWER: Issue = ("F023", "error", {})
+REQUIRED_EVIDENCE: Issue = ("F034", "warning", {})
 
 
 Label = tuple  # parts of a message label: rubric texts and plain strings, joined only when a problem is reported
@@ -55,21 +60,23 @@ class Context:
             self.problems.append(Problem(code=code, severity=severity, location=location,
                                          params={"label": _both(what), **params}))
 
-    def read(self, sheet: str, cell: str, what: Label, convert: Convert, required: bool = False) -> Value:
+    def read(self, sheet: str, cell: str, what: Label, convert: Convert, if_empty: Issue | None = None) -> Value:
+        """One cell's value; `if_empty` is the issue to report when it holds nothing usable."""
         raw = self.book.grid(sheet).get(cell)
         got = convert(raw)
-        missing = (("F023", "error", {}),) if required and raw.value is None else ()
+        missing = (if_empty,) if if_empty and raw.value is None else ()
         self.report(got.issues + missing, sheet, cell, what)
         return Value(value=got.value, cell=CellRef(sheet=sheet, cell=cell))
 
-    def cell(self, key: str, what: Label, convert: Convert, required: bool = False) -> Value:
+    def cell(self, key: str, what: Label, convert: Convert, if_empty: Issue | None = None) -> Value:
         slot = self.locate(key, what)
-        return Value() if slot is None else self.read(slot.sheet, slot.ref, what, convert, required)
+        return Value() if slot is None else self.read(slot.sheet, slot.ref, what, convert, if_empty)
 
 
 def read_project(ctx: Context) -> Project | None:
     """The cover; None when a required answer is missing or wrong (already reported)."""
-    got = {f.id: ctx.cell(f"project:{f.id}", label(f.label), partial(read_value, f), f.required) for f in PROJECT_FIELDS}
+    got = {f.id: ctx.cell(f"project:{f.id}", label(f.label), partial(read_value, f), _required(f, REQUIRED_ANSWER))
+           for f in PROJECT_FIELDS}
     start, end = got["period_start"], got["period_end"]
     if start.value and end.value and end.value < start.value:
         ctx.problems.append(Problem(code="F030", location=Location(file=ctx.shown, sheet=end.cell.sheet, cell=end.cell.cell),
@@ -81,8 +88,12 @@ def read_project(ctx: Context) -> Project | None:
 
 
 def read_values(ctx: Context, rubric: Rubric) -> dict[str, Value]:
-    return {f.id: ctx.cell(f"value:{f.id}", label(i.id, f.label), partial(read_value, f), f.required)
+    return {f.id: ctx.cell(f"value:{f.id}", label(i.id, f.label), partial(read_value, f), _required(f, REQUIRED_EVIDENCE))
             for i in rubric.indicators for f in i.evidence}
+
+
+def _required(field: EvidenceField, issue: Issue) -> Issue | None:
+    return issue if field.required else None
 
 
 def read_ratings(ctx: Context, rubric: Rubric) -> dict[str, dict[str, Value]]:

@@ -17,7 +17,6 @@ BOLD = Font(name=FONT, size=10, bold=True)
 TITLE = Font(name=FONT, size=14, bold=True)
 HEADING = Font(name=FONT, size=11, bold=True, color="1F3864")
 SMALL = Font(name=FONT, size=9, color="595959")
-REQUIRED = Font(name=FONT, size=10, bold=True, color="C00000")
 
 INPUT_FILL = PatternFill("solid", fgColor="FFF2CC")
 HEAD_FILL = PatternFill("solid", fgColor="D9E1F2")

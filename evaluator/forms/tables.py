@@ -18,7 +18,7 @@ from evaluator.rubric.fields import EvidenceField
 from evaluator.rubric.models import Rubric
 from evaluator.forms.convert import normal, read_indicator, read_value
 from evaluator.forms.layout import FEEDBACK_FIELDS
-from evaluator.forms.sections import Context, label
+from evaluator.forms.sections import REQUIRED_EVIDENCE, Context, label
 
 _RANGE = re.compile(r"^([A-Z]+)([0-9]+):\1([0-9]+)$")
 
@@ -35,16 +35,15 @@ class _Column:
 def read_roster(ctx: Context, rubric: Rubric) -> list[RosterRow]:
     """Roster rows; the first column names the organization, and a name listed twice is an error."""
     columns = _columns(ctx, "roster", rubric.ladder.roster_columns)
+    name_id = rubric.ladder.roster_columns[0].id
     rows, seen = [], {}
     for row in _filled_rows(ctx, columns):
         values = {c.field.id: _read(ctx, c, row) for c in columns}
-        name_column = columns[0]
-        name = values[name_column.field.id].value
-        key = normal(str(name)).casefold() if name is not None else None
+        name = values[name_id] if name_id in values else Value()
+        key = normal(str(name.value)).casefold() if name.value is not None else None
         if key in seen:
-            ctx.problems.append(Problem(code="F032", location=Location(file=ctx.shown, sheet=name_column.sheet,
-                                                                        cell=f"{name_column.letter}{row}"),
-                                        params={"name": name, "first_row": seen[key]}))
+            where = Location(file=ctx.shown, sheet=name.cell.sheet, cell=name.cell.cell)
+            ctx.problems.append(Problem(code="F032", location=where, params={"name": name.value, "first_row": seen[key]}))
         elif key is not None:
             seen[key] = row
         rows.append(RosterRow(row=row, values=values))
@@ -67,7 +66,8 @@ def read_feedback(ctx: Context, rubric: Rubric) -> list[FeedbackItem]:
 
 def _read(ctx: Context, column: _Column, row: int) -> Value:
     field = column.field
-    return ctx.read(column.sheet, f"{column.letter}{row}", label(field.label), partial(read_value, field), field.required)
+    return ctx.read(column.sheet, f"{column.letter}{row}", label(field.label), partial(read_value, field),
+                    REQUIRED_EVIDENCE if field.required else None)
 
 
 def _columns(ctx: Context, prefix: str, fields: list[EvidenceField]) -> list[_Column]:

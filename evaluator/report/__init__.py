@@ -1,9 +1,6 @@
 """PDF reports: templates, fonts and charts, rendered by WeasyPrint with nothing fetched from outside.
 
-`Renderer` (render.py) is the entry point for every document; `render_handbook` (handbook.py) builds the
-rubric handbook. Importing this package loads WeasyPrint (about half a second): commands import it lazily.
+`render.Renderer` renders every document; `handbook.render_handbook` builds the rubric handbook;
+`charts` draws SVG charts and `rule_text` puts scoring rules in words. Nothing is imported here, so that
+charts and texts can be used without loading WeasyPrint (about half a second).
 """
-
-from evaluator.report.render import Renderer
-
-__all__ = ["Renderer"]

@@ -56,6 +56,9 @@ def connect(path: Path, create: bool) -> sqlite3.Connection:
         raise StoreError([problem("S020", shown, detail=str(exc))]) from None
     try:
         conn.execute("PRAGMA foreign_keys = ON")
+        # WAL: a commit is one append, not a journal rewrite with several fsyncs; still all or nothing
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
         _prepare(conn, shown, create)
     except sqlite3.DatabaseError as exc:
         conn.close()

@@ -20,7 +20,7 @@ BROKEN = [
     ("value:m_done",                  2.5,                               "F020", "D1 执行!C23"),
     ("value:m_planned",               "１２",                            "F024", "D1 执行!C24"),
     ("value:m_training_hours",        600,                               "F021", "D1 执行!C17"),
-    ("value:m_funds",                 None,                              "F023", "D1 执行!C31"),
+    ("value:m_funds",                 None,                              "F034", "D1 执行!C31"),
     ("value:m_outside",               "=B1*2",                           "F027", "D1 执行!C30"),
     ("value:m_funds_misused",         "Y",                               "F024", "D1 执行!C32"),
     ("value:m_residents_decide",      "也许",                            "F022", "D2 参与!C6"),
@@ -32,7 +32,7 @@ BROKEN = [
     ("rating:D1.01:evaluator_b",      "3.5",                             "F029", "D1 执行!E7"),
     ("roster:org_name@2",             " 太极队 ",                        "F032", "自组织名册!B7"),
     ("roster:members@1",              "二十",                            "F020", "自组织名册!D6"),
-    ("roster:contact_person@3",       "赵六",                            "F023", "自组织名册!B8"),
+    ("roster:contact_person@3",       "赵六",                            "F034", "自组织名册!B8"),
     ("roster:meets_monthly@0",        "✓",                               "F024", "自组织名册!E5"),
     ("feedback:indicator@2",          "D9.99 不存在",                    "F031", "反馈与回应!B6"),
     ("feedback:finding@2",            "指标写错了",                      None,   None),
@@ -73,6 +73,12 @@ def test_a_form_with_a_wrong_evaluation_type_gives_no_evidence(broken):
     assert broken.evidence is None
 
 
+def test_missing_required_evidence_warns_so_scoring_can_mark_it_provisional(mini_loaded, read_bytes):
+    reading = read_bytes(build(mini_loaded, cells={"value:m_funds": None, "value:m_done": None}))
+    assert located(reading) == {("F034", "D1 执行!C31"), ("F034", "D1 执行!C23")}
+    assert {p.severity for p in reading.problems} == {"warning"} and reading.evidence.values["m_funds"].value is None
+
+
 def test_unambiguous_forms_are_accepted_with_a_warning(mini_loaded, read_bytes):
     cells = {"value:m_planned": "２０", "value:m_satisfaction": "86%", "value:m_funds_misused": "N",
              "value:m_survey_date": "2024年12月1日", "project:budget": "12万元", "rating:D1.01:self": "３"}
@@ -86,7 +92,7 @@ def test_unambiguous_forms_are_accepted_with_a_warning(mini_loaded, read_bytes):
 
 def test_a_formula_without_saved_result_is_a_warning_not_a_silent_blank(mini_loaded, read_bytes):
     reading = read_bytes(build(mini_loaded, cells={"value:m_funds": "=SUM(1,2)"}))
-    assert located(reading) == {("F027", "D1 执行!C31"), ("F023", "D1 执行!C31")}
+    assert located(reading) == {("F027", "D1 执行!C31"), ("F034", "D1 执行!C31")}
     assert {p.severity for p in reading.problems if p.code == "F027"} == {"warning"}
 
 
@@ -97,5 +103,5 @@ def test_a_cached_error_value_is_reported(mini_loaded, read_bytes):
     cell = re.search(rb'<c r="C23"[^>]*/>', sheet)[0]
     error_cell = cell.replace(b't="n"', b't="e"').rstrip(b"/> ") + b"><f>1/0</f><v>#DIV/0!</v></c>"
     reading = read_bytes(patch(data, "xl/worksheets/sheet3.xml", cell, error_cell))
-    assert located(reading) == {("F028", "D1 执行!C23"), ("F023", "D1 执行!C23")}
+    assert located(reading) == {("F028", "D1 执行!C23"), ("F034", "D1 执行!C23")}
     assert "#DIV/0!" in next(p for p in reading.problems if p.code == "F028").message()

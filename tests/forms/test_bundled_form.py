@@ -4,17 +4,17 @@ rubric id in `_meta` (no --rubric needed), and long anchors get rows tall enough
 from __future__ import annotations
 
 import datetime as dt
-import io
 
 import pytest
 from click.testing import CliRunner
-from openpyxl import load_workbook
 
 from evaluator.bundled import rubric_path
 from evaluator.cli import main
-from evaluator.forms.content import FormContent, form_bytes
+from evaluator.forms.content import FormContent, fill
 from evaluator.forms.reader import read_form
+from evaluator.forms.save import workbook_bytes
 from evaluator.forms.styles import lines
+from evaluator.forms.template import build_template
 from evaluator.rubric import load_rubric
 from evaluator.rubric.fields import EvidenceField
 from tests.forms.conftest import GOOD
@@ -47,11 +47,13 @@ def bundled():
         roster=[{c.id: _valid(c, n) for c in rubric.ladder.roster_columns} | {"org_name": f"自组织{n}"} for n in range(12)],
         feedback=[{"indicator": i.id, "finding": "发现", "response": "回应"} for i in rubric.indicators[:5]],
     )
-    return loaded, content, form_bytes(loaded, content)
+    wb, layout = build_template(loaded.rubric, loaded.sha256, "zh")
+    fill(wb, layout, loaded.rubric, content)
+    return loaded, content, workbook_bytes(wb), wb
 
 
 def test_a_complete_bundled_form_reads_back_unchanged_by_its_rubric_id(bundled, tmp_path):
-    loaded, content, data = bundled
+    loaded, content, data, _ = bundled
     (tmp_path / "form.xlsx").write_bytes(data)
     reading = read_form(tmp_path / "form.xlsx")  # no rubric given: _meta names chengdu-participatory
     assert reading.problems == []
@@ -71,8 +73,7 @@ def test_check_finds_the_bundled_rubric_itself(bundled, tmp_path):
 
 
 def test_long_anchor_texts_get_rows_tall_enough(bundled):
-    loaded, _, data = bundled
-    ws = load_workbook(io.BytesIO(data)).worksheets[2]  # the first domain sheet
+    ws = bundled[3].worksheets[2]  # the first domain sheet
     merged = {m.min_row: m for m in ws.merged_cells.ranges if m.min_col == 2}
     checked = 0
     for row in range(4, ws.max_row + 1):

@@ -86,7 +86,7 @@ ANYTHING = st.one_of(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(st.sampled_from(["m_done", "m_training_hours", "m_satisfaction", "m_funds_misused", "m_survey_kind",
                         "m_survey_date", "m_survey_note"]), ANYTHING)
 def test_any_value_gives_a_typed_value_or_a_problem(mini, field_id, typed):
@@ -104,7 +104,7 @@ def test_any_value_gives_a_typed_value_or_a_problem(mini, field_id, typed):
         assert read.value in {c.id for c in field.choices}
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(ANYTHING)
 def test_any_rating_is_a_level_or_a_problem(typed):
     read = read_rating(Raw(even(typed)))

@@ -52,8 +52,5 @@ def test_a_rare_name_character_comes_from_the_fallback(handbook_reader, handbook
 
 
 def test_injected_markup_prints_as_text(handbook_text, handbook_pdf):
-    flat = handbook_text.replace("\n", "")
-    assert "<script>alert(1)</script>" in flat
-    assert '<img src="http://127.0.0.1:9/x.png">' in flat
+    assert INJECTED in handbook_text.replace("\n", "")
     assert b"/JavaScript" not in handbook_pdf and b"/JS " not in handbook_pdf
-    assert INJECTED.endswith("龘")
