@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import statistics
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from evaluator.compare import changes
 from evaluator.compare.model import (
@@ -27,12 +27,17 @@ from evaluator.compare.model import (
     StageCount,
 )
 from evaluator.rubric.text import Text
-from evaluator.scoring.result import Grade
+from evaluator.scoring.result import Grade, GradeBand
 from evaluator.store.records import EvaluationRecord
 from evaluator.store.terms import round_key
 
 
-def portfolio(records: Sequence[EvaluationRecord], selection: Selection) -> Portfolio:
+Scales = Mapping[str, Sequence[GradeBand]]   # rubric sha256 → grade scale, best first
+
+
+def portfolio(records: Sequence[EvaluationRecord], selection: Selection, scales: Scales | None = None) -> Portfolio:
+    """`scales` (optional) lets each round name the grade bands of the rubrics it used."""
+    scales = scales or {}
     chosen = choose(records, selection.evaluation_types)
     rounds = sorted({r.round for r in chosen}, key=round_key)
     by_round = {name: sorted((r for r in chosen if r.round == name), key=lambda r: r.project_code) for name in rounds}
@@ -47,7 +52,7 @@ def portfolio(records: Sequence[EvaluationRecord], selection: Selection) -> Port
         selection=selection,
         grades=sorted(grades.values(), key=lambda g: grade_order[g.id]),
         stages=[StageCount(level=lv, name=names[lv], count=totals[lv]) for lv in sorted(names)],
-        rounds=[round_view(name, by_round[name], refs, grade_order, names, flows.get(name)) for name in rounds],
+        rounds=[round_view(name, by_round[name], refs, grade_order, names, flows.get(name), scales) for name in rounds],
         changes=changes.project_changes(chosen, previous, refs),
         organizations=organizations,
         indicator_changes=changes.indicator_changes(by_round),
@@ -104,7 +109,7 @@ def grade_ranking(chosen: Sequence[EvaluationRecord]) -> dict[str, int]:
 
 
 def round_view(name: str, records: list[EvaluationRecord], refs: dict[str, ProjectRef], grade_order: dict[str, int],
-               names: dict[int, Text], flow: OrganizationFlow | None) -> RoundView:
+               names: dict[int, Text], flow: OrganizationFlow | None, scales: Scales) -> RoundView:
     stages: dict[int, int] = defaultdict(int)
     for r in records:
         for level, count in r.stage_counts.items():
@@ -122,7 +127,8 @@ def round_view(name: str, records: list[EvaluationRecord], refs: dict[str, Proje
         stages=[StageCount(level=lv, name=names[lv], count=stages[lv]) for lv in sorted(names)],
         organizations=sum(len(r.organizations) for r in records),
         organization_flow=flow,
-        rubrics=[RubricUse(rubric=ref, count=n) for ref, n in _rubric_uses(records)],
+        rubrics=[RubricUse(rubric=ref, count=n, grades=list(scales.get(ref.sha256, ())))
+                 for ref, n in _rubric_uses(records)],
     )
 
 
@@ -149,6 +155,7 @@ def share(points: float, max: float) -> float:
 def matrix_row(r: EvaluationRecord, refs: dict[str, ProjectRef]) -> MatrixRow:
     return MatrixRow(
         evaluation_id=r.id, project=refs[r.project_code], evaluation_type=r.evaluation_type, version=r.version,
+        evaluation_date=r.evaluation_date,
         rubric=r.rubric, total=r.total, max=r.total_max, share=share(r.total, r.total_max),
         grade=Grade(id=r.grade_id, label=r.grade), provisional=r.provisional, red_lines=r.red_lines,
         domains={d.id: DomainCell(points=d.points, max=d.max, share=share(d.points, d.max)) for d in r.domains},

@@ -8,13 +8,14 @@ Shares are fractions of the maximum (0.85 = 85%); changes are `after - before`.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from evaluator.evidence import RubricRef
 from evaluator.rubric.text import Text
-from evaluator.scoring.result import Grade
+from evaluator.scoring.result import Grade, GradeBand
 
 SCHEMA = "evaluator.portfolio/1"
 
@@ -64,6 +65,7 @@ class MatrixRow(Model):
     project: ProjectRef
     evaluation_type: str
     version: int
+    evaluation_date: dt.date | None = None   # as on the form
     rubric: RubricRef
     total: float
     max: float
@@ -116,6 +118,7 @@ class OrganizationFlow(Model):
 class RubricUse(Model):
     rubric: RubricRef
     count: int
+    grades: list[GradeBand] = []     # the rubric's grade scale, best first; empty if unknown
 
 
 class RoundView(Model):

@@ -27,7 +27,7 @@ def portfolio_from_store(store: Store, rounds: Sequence[str] = (), projects: Seq
         raise StoreError(found)
     selection = Selection(rounds=list(rounds), projects=codes)
     records = store.evaluations(rounds, codes, selection.evaluation_types)
-    return portfolio(records, selection)
+    return portfolio(records, selection, store.grade_scales(r.rubric.sha256 for r in records))
 
 
 def project_codes(store: Store, text: str) -> list[str]:

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import logging
 import mimetypes
-from collections.abc import Sequence
+import os
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -37,6 +39,25 @@ class _Expected(logging.Filter):
 
 
 logging.getLogger("weasyprint").addFilter(_Expected())
+
+# The date fontTools stamps on the font subsets it writes (see `reproducible`): the fonts' build date.
+FONT_EPOCH = "1643241600"  # 2022-01-27, Noto Sans CJK as packaged in fonts-noto-cjk 1:20220127
+
+
+@contextmanager
+def reproducible() -> Iterator[None]:
+    """The same document gives the same bytes: fontTools stamps every font subset WeasyPrint embeds
+    with the clock (`head.modified`), so a rerun would differ from second to second and could not be
+    told from a changed report. It honours SOURCE_DATE_EPOCH (the reproducible-builds convention),
+    which is pinned while a PDF is written unless the caller set it."""
+    if "SOURCE_DATE_EPOCH" in os.environ:
+        yield
+        return
+    os.environ["SOURCE_DATE_EPOCH"] = FONT_EPOCH
+    try:
+        yield
+    finally:
+        os.environ.pop("SOURCE_DATE_EPOCH", None)
 
 
 class AssetFetcher(URLFetcher):
@@ -108,7 +129,8 @@ class Renderer:
             **context: Any) -> bytes:
         """The PDF of a template rendered with `context`; also written to `target` if given."""
         document = HTML(string=self.html(template, **context), base_url=ASSETS_URL, url_fetcher=self.fetcher)
-        data = document.write_pdf(stylesheets=self.stylesheets(stylesheets), font_config=self.fonts)
+        with reproducible():
+            data = document.write_pdf(stylesheets=self.stylesheets(stylesheets), font_config=self.fonts)
         if target is not None:
             Path(target).write_bytes(data)
         return data

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from evaluator.evidence import Evidence, Value
 from evaluator.expressions import Expression, compiled
 from evaluator.rubric.fields import EvidenceField
-from evaluator.rubric.models import Rubric
+from evaluator.rubric.models import Rater, Rubric
 from evaluator.rubric.text import Text
 from evaluator.scoring.result import Mode, TraceInput
 from evaluator.scoring.wording import cell_of, shown
@@ -29,6 +30,16 @@ class ScoringContext:
     fields: dict[str, EvidenceField]
     roster: tuple[RosterEntry, ...]
     mode: Mode
+    memo: dict[str, Any] = field(default_factory=dict)  # per-form values computed once (ratings)
+
+    @cached_property
+    def raters(self) -> dict[str, Rater]:
+        return {r.id: r for r in self.rubric.raters}
+
+    @cached_property
+    def _types(self) -> dict[str, dict[str, str]]:
+        roster = {c.id: c.type for c in self.rubric.ladder.roster_columns} | {"stage": "integer"}
+        return {"roster": roster, "evidence": {k: f.type for k, f in self.fields.items()}}
 
     def value(self, field_id: str) -> Any:
         held = self.evidence.values.get(field_id)
@@ -42,8 +53,4 @@ class ScoringContext:
         return TraceInput(id=field_id, label=label, value=value, shown=shown(field, value), cell=cell_of(held))
 
     def expression(self, source: str, scope: str) -> Expression:
-        if scope == "roster":
-            types = {c.id: c.type for c in self.rubric.ladder.roster_columns} | {"stage": "integer"}
-        else:
-            types = {k: f.type for k, f in self.fields.items()}
-        return compiled(source, types)
+        return compiled(source, self._types[scope])

@@ -28,18 +28,22 @@ class Official:
 
 
 def ratings_of(indicator: Indicator, ctx: ScoringContext) -> list[Rating]:
-    given = ctx.evidence.ratings.get(indicator.id, {})
-    out = []
-    for rater in indicator.raters:
-        held = given.get(rater)
-        level = held.value if held is not None and isinstance(held.value, int) and not isinstance(held.value, bool) else None
-        out.append(Rating(rater=rater, level=level, cell=cell_of(held)))
-    return out
+    """Every rater's level for this indicator (None where not filled), read once per form."""
+    if indicator.id not in ctx.memo:
+        given = ctx.evidence.ratings.get(indicator.id, {})
+        out = []
+        for rater in indicator.raters:
+            held = given.get(rater)
+            value = held.value if held is not None else None
+            level = value if isinstance(value, int) and not isinstance(value, bool) else None
+            out.append(Rating(rater=rater, level=level, cell=cell_of(held)))
+        ctx.memo[indicator.id] = out
+    return ctx.memo[indicator.id]
 
 
 def _by_role(indicator: Indicator, ctx: ScoringContext, role: str) -> list[tuple[Rater, Rating]]:
     """The filled ratings of raters with this role, with the rater's declaration."""
-    raters = {r.id: r for r in ctx.rubric.raters}
+    raters = ctx.raters
     return [(raters[r.rater], r) for r in ratings_of(indicator, ctx) if raters[r.rater].role == role and r.level is not None]
 
 

@@ -121,8 +121,12 @@ def _(rule: RosterRule, indicator: Indicator, ctx: ScoringContext) -> Outcome:
     value = float(count) if rule.measure == "count" else share
     score, comparisons = band_score(value, rule.bands)
     shown = num(count) if rule.measure == "count" else pct(share)
-    detail = Text(zh=f"名册 {len(ctx.roster)} 个自组织中 {count} 个满足 {rule.where}，计 {shown}",
-                  en=f"{count} of {len(ctx.roster)} organizations on the roster meet {rule.where}: {shown}")
+    named_zh = "、".join(f"{i.label.zh}（{i.cell}）" for i in inputs[1:])
+    named_en = ", ".join(f"{i.label.en} ({i.cell})" for i in inputs[1:])
+    detail = Text(zh=f"名册 {len(ctx.roster)} 个自组织中 {count} 个满足 {rule.where}" + (f"（{named_zh}）" if count else "")
+                  + f"，计 {shown}",
+                  en=f"{count} of {len(ctx.roster)} organizations on the roster meet {rule.where}"
+                  + (f" ({named_en})" if count else "") + f": {shown}")
     return Outcome("scored", score, detail, inputs, value, comparisons, percent=rule.measure == "share")
 
 

@@ -11,10 +11,10 @@ SQLite through the standard library; see `schema.py` for what a PostgreSQL backe
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from evaluator.scoring.result import Result
+from evaluator.scoring.result import GradeBand, Result
 from evaluator.store import ingest as ingesting
 from evaluator.store import queries
 from evaluator.store.db import DEFAULT_DB, StoreError, connect
@@ -59,6 +59,10 @@ class Store:
         self, rounds: Sequence[str] = (), codes: Sequence[str] = (), types: Sequence[str] = ()
     ) -> list[EvaluationRecord]:
         return queries.evaluations(self.conn, rounds, codes, types)
+
+    def grade_scales(self, rubric_shas: Iterable[str]) -> dict[str, list[GradeBand]]:
+        """Rubric sha256 → its grade scale, best first."""
+        return queries.grade_scales(self.conn, rubric_shas)
 
     def result(self, evaluation_id: int) -> Result | None:
         text = queries.result_json(self.conn, evaluation_id)

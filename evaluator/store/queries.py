@@ -7,6 +7,7 @@ table for any number of evaluations, so building a portfolio of hundreds of resu
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -14,6 +15,7 @@ from functools import lru_cache
 
 from evaluator.evidence import RubricRef
 from evaluator.rubric.text import Text
+from evaluator.scoring.result import GradeBand
 from evaluator.store.terms import TYPE_ORDER, round_key
 from evaluator.store.records import DomainScore, EvaluationRecord, IndicatorScore, OrganizationStage
 
@@ -24,7 +26,8 @@ SELECT e.id, p.code, e.project_name, e.organization, r.name, e.evaluation_type, 
        e.version = (SELECT MAX(x.version) FROM evaluations x WHERE x.project_id = e.project_id
                     AND x.round_id = e.round_id AND x.evaluation_type = e.evaluation_type),
        e.rubric_id, e.rubric_version, e.rubric_sha256, e.source_file, e.source_sha256,
-       e.total_points, e.total_max, e.grade_id, e.grade_zh, e.grade_en, e.provisional, e.red_lines, e.ingested_at
+       e.total_points, e.total_max, e.grade_id, e.grade_zh, e.grade_en, e.provisional, e.red_lines, e.ingested_at,
+       e.evaluation_date
 FROM evaluations e JOIN projects p ON p.id = e.project_id JOIN rounds r ON r.id = e.round_id
 """
 
@@ -75,15 +78,28 @@ def result_json(conn: sqlite3.Connection, evaluation_id: int) -> str | None:
     return row[0] if row else None
 
 
+def grade_scales(conn: sqlite3.Connection, rubric_shas: Iterable[str]) -> dict[str, list[GradeBand]]:
+    """Each rubric's grade scale, best first, read from one result scored with it: results carry the
+    scale (the score tables do not), and every result of a rubric carries the same one."""
+    scales = {}
+    for sha in sorted(set(rubric_shas)):
+        row = conn.execute("SELECT result_json FROM evaluations WHERE rubric_sha256 = ? LIMIT 1", (sha,)).fetchone()
+        if row:
+            scales[sha] = [GradeBand.model_validate(g) for g in json.loads(row[0])["grades"]]
+    return scales
+
+
 def _head(row: tuple) -> dict:
     (id, code, name, org, round, type, version, latest, rubric_id, rubric_version, rubric_sha, source_file,
-     source_sha, total, total_max, grade_id, grade_zh, grade_en, provisional, red_lines, ingested_at) = row
+     source_sha, total, total_max, grade_id, grade_zh, grade_en, provisional, red_lines, ingested_at,
+     evaluation_date) = row
     return dict(
         id=id, project_code=code, project_name=name, organization=org, round=round, evaluation_type=type,
         version=version, latest=bool(latest), rubric=RubricRef(id=rubric_id, version=rubric_version, sha256=rubric_sha),
         source_file=source_file, source_sha256=source_sha, total=total, total_max=total_max, grade_id=grade_id,
         grade=_text(grade_zh, grade_en), provisional=bool(provisional), red_lines=red_lines,
         ingested_at=dt.datetime.fromisoformat(ingested_at),
+        evaluation_date=dt.date.fromisoformat(evaluation_date) if evaluation_date else None,
     )
 
 

@@ -61,6 +61,7 @@ class EvaluationRecord:
     provisional: bool
     red_lines: int
     ingested_at: dt.datetime
+    evaluation_date: dt.date | None = None   # as on the form
     domains: tuple[DomainScore, ...] = ()
     indicators: tuple[IndicatorScore, ...] = ()
     organizations: tuple[OrganizationStage, ...] = ()

@@ -1,0 +1,106 @@
+"""Table cells for the portfolio PDF: plain strings with a CSS class, and how numbers are written.
+
+The view decides every string and class (heat level, up/down); the templates only lay them out.
+Shares are written as whole percents, points with one decimal, changes with a sign and ▲/▼, so that
+the direction reads without colour in a black-and-white print.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from evaluator.compare.model import Portfolio, ProjectRef
+from evaluator.messages import Lang
+from evaluator.rubric.text import Text
+
+HEAT_STEPS = (0.5, 0.6, 0.7, 0.8, 0.9)   # heat level n: share below HEAT_STEPS[n] (level 5: 90% and more)
+STILL = 0.05                             # changes smaller than this (points or percentage points) are "same"
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    cls: str = ""      # CSS classes: num, heat-0 … heat-5, up, down, same, none
+    sub: str = ""      # a second, smaller line: a project's code, a domain's name
+
+
+@dataclass(frozen=True)
+class Grid:
+    """A table the template lays out as is; `widths` are CSS widths of the columns."""
+
+    headers: list[Cell]
+    rows: list[list[Cell]]
+    widths: list[str]
+    cls: str = ""
+    more: str = ""     # a line under the table, e.g. how many rows were left out
+
+
+def tr(lang: Lang, zh: str, en: str) -> str:
+    return zh if lang == "zh" else en
+
+
+def points(value: float) -> str:
+    return f"{value:.1f}"
+
+
+def percent(share: float) -> str:
+    return f"{share * 100:.0f}%"
+
+
+def signed(value: float) -> str:
+    """+9.8, −3.2 (a true minus sign), 0.0."""
+    if abs(value) < STILL:
+        return "0.0"
+    return f"+{value:.1f}" if value > 0 else f"\u2212{-value:.1f}"
+
+
+def change(value: float | None, scale: float = 1.0) -> Cell:
+    """A change as a cell with its direction: ▲ +9.8 / ▼ −3.2 / 0.0; `scale` 100 turns shares into
+    percentage points; None (not comparable) is a dash."""
+    if value is None:
+        return Cell("—", "num none")
+    value *= scale
+    if abs(value) < STILL:
+        return Cell("0.0", "num same")
+    return Cell(f"▲ {signed(value)}", "num up") if value > 0 else Cell(f"▼ {signed(value)}", "num down")
+
+
+def heat_level(share: float) -> int:
+    return sum(share >= step for step in HEAT_STEPS)
+
+
+def heat(share: float | None) -> Cell:
+    if share is None:
+        return Cell("—", "num none")
+    return Cell(percent(share), f"num heat heat-{heat_level(share)}")
+
+
+def heat_legend(lang: Lang) -> list[Cell]:
+    """The colour scale's steps, lowest first, as swatch cells."""
+    bounds = [f"{s * 100:.0f}" for s in HEAT_STEPS]
+    labels = [tr(lang, f"低于 {bounds[0]}%", f"under {bounds[0]}%")]
+    labels += [f"{a}–{b}%" for a, b in zip(bounds, bounds[1:])]
+    labels += [tr(lang, f"{bounds[-1]}% 及以上", f"{bounds[-1]}% or more")]
+    return [Cell(label, f"heat heat-{n}") for n, label in enumerate(labels)]
+
+
+def project(ref: ProjectRef) -> Cell:
+    return Cell(ref.name, "project", " · ".join(x for x in (ref.code, ref.organization) if x))
+
+
+def domains(pf: Portfolio) -> dict[str, Text]:
+    """Every domain id in the portfolio, in rubric order, with its name."""
+    found: dict[str, Text] = {}
+    for r in pf.rounds:
+        for d in r.domains:
+            found.setdefault(d.id, d.name)
+    return found
+
+
+def chunks(items: list, size: int) -> list[list]:
+    """`items` in runs of `size` (at least one run, maybe empty): wide tables continue in another table."""
+    return [items[i:i + size] for i in range(0, len(items), size)] or [[]]
+
+
+def join(lang: Lang, items: list[str]) -> str:
+    return ("、" if lang == "zh" else ", ").join(items)

@@ -1,0 +1,190 @@
+"""The feedback report's view: a `Result` (and the project's earlier round, if any) as plain strings in
+one language, ready for the templates. The report is what the evaluated organization takes home and what
+a funder files, so every choice of wording and number format is made here, where it can be tested.
+
+A self-assessment becomes a readiness report: the same sections, with the score labelled as predicted,
+the evidence a reviewer will find missing, and the 3-5 things to fix first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from markupsafe import Markup
+
+from evaluator.messages import METHODS, Lang
+from evaluator.report.charts import LEGEND_EN, LEGEND_ZH, radar
+from evaluator.report.feedback_appendix import Appendix, appendix, grade_spans
+from evaluator.report.feedback_change import Change, Delta, change
+from evaluator.report.feedback_domains import DomainSection, domain_section, points_of
+from evaluator.report.feedback_orgs import Organizations, organizations
+from evaluator.report.feedback_voices import Participation, participation
+from evaluator.report.feedback_words import joined, say
+from evaluator.report.words import number, percent
+from evaluator.scoring.result import Advice, Result
+from evaluator.store.terms import TYPE_NAMES
+
+STRENGTHS = PRIORITIES = 3
+STYLESHEETS = ("css/feedback.css",)
+SCREEN = ("css/base.css", "css/feedback.css", "css/feedback-screen.css")  # standalone HTML: no font files
+
+
+@dataclass(frozen=True)
+class Cover:
+    kind: str
+    name: str
+    code: str
+    organization: str
+    community: str
+    place: str       # street · district
+    funder: str
+    round: str
+    period: str
+    type: str
+    date: str
+    evaluators: str
+    methods: str
+    rubric: str
+
+
+@dataclass(frozen=True)
+class DomainRow:
+    id: str
+    name: str
+    points: str
+    share: str
+    own: str
+    change: Delta | None
+
+
+@dataclass(frozen=True)
+class AdviceRow:
+    id: str
+    name: str
+    points: str
+    advice: str
+
+
+@dataclass(frozen=True)
+class Summary:
+    total: str
+    max: str
+    grade: str
+    provisional: bool
+    red_lines: list[tuple[str, str]]   # label, cells
+    grades: list[tuple[str, str]]
+    radar: Markup
+    domains: list[DomainRow]
+    strengths: list[AdviceRow]
+    priorities: list[AdviceRow]
+    change: Change | None
+
+
+@dataclass(frozen=True)
+class FeedbackView:
+    lang: Lang
+    readiness: bool
+    title: str
+    running: str
+    footer: str
+    cover: Cover
+    summary: Summary
+    missing: list[tuple[str, str]]      # readiness: what a reviewer will find missing, and where
+    domains: list[DomainSection]
+    organizations: Organizations | None
+    participation: Participation
+    appendix: Appendix
+
+
+def share(points: float | None, max: float) -> float | None:
+    """A share of the maximum for the charts, which refuse anything past 1 (rounding can reach 1.0000001)."""
+    return None if points is None or not max else min(points / max, 1.0)
+
+
+def cover(result: Result, lang: Lang) -> Cover:
+    p, r = result.project, result.rubric
+    dates = (p.period_start, p.period_end)
+    return Cover(
+        kind=say(f"kind.{result.mode}", lang), name=p.name, code=p.code, organization=p.organization or "",
+        community=p.community or "", place=" · ".join(x for x in (p.street, p.district) if x), funder=p.funder or "",
+        round=p.round, type=TYPE_NAMES[p.evaluation_type](lang),
+        period=say("period", lang, start=dates[0].isoformat(), end=dates[1].isoformat()) if all(dates) else "",
+        date=p.evaluation_date.isoformat() if p.evaluation_date else "", evaluators=joined(p.evaluators, lang),
+        methods=joined([METHODS[m][lang] if m in METHODS else m for m in p.methods], lang),
+        rubric=say("rubric", lang, id=r.id, version=r.version, sha=r.sha256[:12]),
+    )
+
+
+def advice_row(a: Advice, lang: Lang) -> AdviceRow:
+    return AdviceRow(id=a.indicator, name=a.name(lang), points=points_of(a.points, a.max, lang),
+                     advice=a.advice(lang) if a.advice else "")
+
+
+def domain_rows(result: Result, moved: Change | None, lang: Lang) -> list[DomainRow]:
+    return [DomainRow(id=d.id, name=d.name(lang), points=points_of(d.points, d.max, lang),
+                      share=percent(round(d.points / d.max, 3)) if d.max else "—",
+                      own=number(round(d.self_points, 2)) if d.self_points is not None else "—",
+                      change=moved.domains.get(d.id) if moved is not None else None) for d in result.domains]
+
+
+def summary(result: Result, moved: Change | None, lang: Lang) -> Summary:
+    readiness = result.mode == "self_assessment"
+    shares = [share(d.points, d.max) for d in result.domains]
+    own = [share(d.self_points, d.max) for d in result.domains]
+    legend = LEGEND_ZH if lang == "zh" else LEGEND_EN
+    chart = radar([d.name(lang) for d in result.domains], None if readiness else shares,
+                  own if any(v is not None for v in own) else None,
+                  legend_labels=(legend[0], say("predicted", lang)) if readiness else legend)
+    h = result.highlights
+    return Summary(
+        total=number(result.total.points), max=number(result.total.max), grade=result.total.grade.label(lang),
+        provisional=result.total.provisional, grades=grade_spans(result, lang), radar=chart,
+        red_lines=[(hit.label(lang), joined(hit.cells, lang)) for hit in result.total.red_lines],
+        domains=domain_rows(result, moved, lang),
+        strengths=[advice_row(a, lang) for a in h.strengths[:STRENGTHS]],
+        priorities=[advice_row(a, lang) for a in (h.priorities if readiness else h.priorities[:PRIORITIES])],
+        change=moved,
+    )
+
+
+def missing(result: Result, lang: Lang) -> list[tuple[str, str]]:
+    """Required evidence left empty (with its cell) and indicators that could not be scored."""
+    fields = [(m.label(lang), m.cell or "—") for m in result.highlights.missing_evidence]
+    indicators = [(f"{i.id} {i.name(lang)}", say("missing", lang)) for i in result.indicators if i.status == "missing"]
+    return fields + indicators
+
+
+def feedback_view(result: Result, lang: Lang, previous: Result | None = None) -> FeedbackView:
+    """The whole report; `previous` is the project's official evaluation in its earlier round, if stored."""
+    moved = change(result, previous, lang) if previous is not None else None
+    kind = say(f"kind.{result.mode}", lang)
+    p, r = result.project, result.rubric
+    return FeedbackView(
+        lang=lang, readiness=result.mode == "self_assessment", title=f"{p.name} · {kind}",
+        running=f"{kind}　{p.code} · {p.round}", footer=f"{r.id} {r.version} · sha256 {r.sha256[:16]}",
+        cover=cover(result, lang), summary=summary(result, moved, lang), missing=missing(result, lang),
+        domains=[domain_section(d, result, lang) for d in result.domains],
+        organizations=organizations(result, moved, lang), participation=participation(result, lang),
+        appendix=appendix(result, lang),
+    )
+
+
+def feedback_html(view: FeedbackView, renderer, standalone: bool = False) -> str:
+    """The report as HTML; `standalone` inlines the stylesheets (our own files, not user text) so the file
+    reads on its own in a browser, with the reader's system fonts."""
+    from evaluator.report.render import ASSETS
+
+    css = "\n".join((ASSETS / name).read_text(encoding="utf-8") for name in SCREEN) if standalone else ""
+    return renderer.html("feedback.html", report=view, lang=view.lang, styles=Markup(css))
+
+
+def render_feedback(result: Result, lang: Lang, previous: Result | None = None, renderer=None,
+                    target: Path | None = None) -> bytes:
+    """The report PDF; pass a `Renderer` to share its fonts and stylesheets across a batch."""
+    from evaluator.report.render import Renderer  # WeasyPrint loads only when a PDF is made
+
+    renderer = renderer or Renderer()
+    view = feedback_view(result, lang, previous)
+    return renderer.pdf("feedback.html", stylesheets=STYLESHEETS, target=target, report=view, lang=lang,
+                        styles=Markup(""))

@@ -1,0 +1,74 @@
+"""What changed since the project's earlier round: the total, each domain, each self-organization.
+
+Pure: both results are given (the store lookup is in `earlier.py`). Organizations are followed by name
+the way the store matches them (`organization_key`); a name listed twice in either roster is not followed.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from evaluator.messages import Lang
+from evaluator.report.feedback_words import say
+from evaluator.report.words import number
+from evaluator.scoring.result import OrganizationResult, Result
+from evaluator.store.ingest import organization_key
+from evaluator.store.terms import TYPE_NAMES
+
+
+@dataclass(frozen=True)
+class Delta:
+    before: str
+    delta: str      # "+1.25", "−0.5", "±0"
+    direction: str  # up | down | same
+
+
+@dataclass(frozen=True)
+class Change:
+    round: str
+    type: str
+    headline: str
+    total: Delta
+    domains: dict[str, Delta]          # domain id → change
+    stages: dict[int, Delta]           # roster row → change of stage (organizations followed by name)
+    flow: str
+
+
+def signed(value: float) -> str:
+    value = round(value, 2)
+    return "±0" if value == 0 else f"+{number(value)}" if value > 0 else f"−{number(-value)}"
+
+
+def delta(before: float, after: float) -> Delta:
+    change = round(after - before, 2)
+    return Delta(number(round(before, 2)), signed(change), "up" if change > 0 else "down" if change < 0 else "same")
+
+
+def _keys(orgs: list[OrganizationResult]) -> dict[str, OrganizationResult]:
+    """Organizations by the key the store follows them with, leaving out names listed twice or unnamed."""
+    counts = Counter(organization_key(o.name) for o in orgs)
+    return {k: o for o in orgs if (k := organization_key(o.name)) and counts[k] == 1 and o.name != f"#{o.row}"}
+
+
+def stage_changes(now: list[OrganizationResult], before: list[OrganizationResult], lang: Lang) -> tuple[dict[int, Delta], str]:
+    current, earlier = _keys(now), _keys(before)
+    stages = {o.row: delta(earlier[k].stage, o.stage) for k, o in current.items() if k in earlier}
+    moves = Counter(d.direction for d in stages.values())
+    flow = say("orgs.flow", lang, up=moves["up"], same=moves["same"], down=moves["down"],
+               new=sum(1 for k in current if k not in earlier), gone=sum(1 for k in earlier if k not in current))
+    return stages, flow
+
+
+def change(result: Result, previous: Result, lang: Lang) -> Change:
+    total = delta(previous.total.points, result.total.points)
+    direction = {"up": "change.up", "down": "change.down", "same": "change.same"}[total.direction]
+    amount = number(abs(round(result.total.points - previous.total.points, 2)))
+    type_name = TYPE_NAMES[previous.project.evaluation_type](lang)
+    headline = say("change.total", lang, round=previous.project.round, type=type_name, before=total.before,
+                   grade=previous.total.grade.label(lang), delta=say(direction, lang, n=amount))
+    before = {d.id: d for d in previous.domains}
+    domains = {d.id: delta(before[d.id].points, d.points) for d in result.domains if d.id in before}
+    stages, flow = stage_changes(result.organizations, previous.organizations, lang)
+    return Change(round=previous.project.round, type=type_name, headline=headline, total=total,
+                  domains=domains, stages=stages, flow=flow)

@@ -1,0 +1,167 @@
+"""One section per domain: each indicator's finding, points and scoring basis, and every rater's level.
+
+The basis is the trace in short: the trace sentence names every cell, which the result JSON keeps;
+the report says what was measured and why it scored, in a phrase that fits a table cell.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from evaluator.messages import Lang
+from evaluator.report.feedback_words import joined, rater_label, rater_role, say
+from evaluator.report.words import number, percent
+from evaluator.scoring.result import DomainResult, IndicatorResult, Result, Trace
+
+
+@dataclass(frozen=True)
+class IndicatorRow:
+    id: str
+    name: str
+    found: str      # the level, or the value measured
+    points: str     # "1.5 / 2"
+    basis: str
+    status: str     # scored | missing | not_applicable
+
+
+@dataclass(frozen=True)
+class RaterCell:
+    text: str
+    mark: str       # "" | disagree | high | low
+
+
+@dataclass(frozen=True)
+class RaterRow:
+    id: str
+    name: str
+    cells: list[RaterCell]
+    official: str
+    flags: str
+
+
+@dataclass(frozen=True)
+class RaterTable:
+    raters: list[str]
+    rows: list[RaterRow]
+
+
+@dataclass(frozen=True)
+class DomainSection:
+    id: str
+    name: str
+    points: str
+    share: str
+    note: str
+    rows: list[IndicatorRow]
+    raters: RaterTable | None
+
+
+def points_of(points: float, max: float, lang: Lang) -> str:
+    return say("of", lang, n=number(round(points, 2)), max=number(max))
+
+
+def found(ind: IndicatorResult, lang: Lang) -> str:
+    t = ind.trace
+    if ind.status != "scored" or (t.value is None and t.rule != "checklist"):
+        return say("not_applicable" if ind.status == "not_applicable" else "missing", lang)
+    if t.rule == "rating":
+        return say("level", lang, n=number(t.value))
+    if t.rule == "checklist":
+        return say("met_of", lang, met=sum(i.value is True for i in t.inputs), n=len(t.inputs))
+    if t.rule == "roster":
+        return say("roster_of", lang, met=len(t.inputs) - 1, n=t.inputs[0].value)
+    if t.rule == "bands":
+        return t.inputs[0].shown(lang)
+    return percent(t.value) if t.rule == "ratio" else number(round(t.value, 2))
+
+
+def basis(ind: IndicatorResult, mode: str, lang: Lang) -> str:
+    t = ind.trace
+    unfilled = [i.label(lang) for i in t.inputs if i.value is None]
+    if ind.status == "not_applicable":
+        if unfilled:
+            return say("not_filled", lang, items=joined(unfilled, lang))
+        zero = t.rule == "ratio" and any(c.op == "==" for c in t.comparisons)
+        return say("zero_denominator" if zero else "not_computable", lang)
+    if ind.status == "missing" or (unfilled and t.value is None and t.rule != "checklist"):
+        return say("not_filled", lang, items=joined(unfilled, lang))
+    if t.rule == "rating":
+        return _rated(ind, mode, lang)
+    if t.rule == "checklist":
+        unmet = [i.label(lang) + (say("unanswered", lang) if i.value is None else "") for i in t.inputs
+                 if i.value is not True]
+        return say("unmet", lang, items=joined(unmet, lang)) if unmet else say("all_met", lang)
+    if t.rule == "roster":
+        return say("roster_basis", lang, met=len(t.inputs) - 1, n=t.inputs[0].value)
+    if t.rule == "ratio":
+        top, bottom = t.inputs
+        return f"{top.label(lang)} {top.shown(lang)} ÷ {bottom.label(lang)} {bottom.shown(lang)}"
+    return _values(t, lang)
+
+
+def _values(t: Trace, lang: Lang) -> str:
+    return ("；" if lang == "zh" else "; ").join(f"{i.label(lang)} {i.shown(lang)}" for i in t.inputs)
+
+
+def _rated(ind: IndicatorResult, mode: str, lang: Lang) -> str:
+    """Whose level counts: the self-rating (predicted), the consensus, or the evaluators' mean."""
+    if mode == "self_assessment":
+        return say("rated.self", lang)
+    filled = [r for r in ind.ratings if r.level is not None]
+    if any(rater_role(r.rater) == "consensus" for r in filled):
+        return say("rated.consensus", lang)
+    levels = [str(r.level) for r in filled if rater_role(r.rater) == "evaluator"]
+    return say("rated.mean", lang, levels=joined(levels, lang)) if len(levels) > 1 else say("rated.one", lang)
+
+
+def indicator_row(ind: IndicatorResult, mode: str, lang: Lang) -> IndicatorRow:
+    return IndicatorRow(id=ind.id, name=ind.name(lang), found=found(ind, lang),
+                        points=points_of(ind.points, ind.max, lang), basis=basis(ind, mode, lang), status=ind.status)
+
+
+def rater_columns(result: Result) -> list[str]:
+    """Every rater id that rates some indicator, in the order the rubric lists them on indicators."""
+    return list(dict.fromkeys(r.rater for i in result.indicators for r in i.ratings))
+
+
+def _mark(rater: str, flags: list[str]) -> str:
+    role = rater_role(rater)
+    if role == "evaluator" and "raters_disagree" in flags:
+        return "disagree"
+    if role == "self" and "blind_spot" in flags:
+        return "high"
+    return "low" if role == "self" and "hidden_strength" in flags else ""
+
+
+def rater_row(ind: IndicatorResult, columns: list[str], lang: Lang) -> RaterRow:
+    given = {r.rater: r.level for r in ind.ratings}
+    cells = [RaterCell("" if rater not in given else "—" if given[rater] is None else str(given[rater]),
+                       _mark(rater, ind.flags) if given.get(rater) is not None else "") for rater in columns]
+    official = number(ind.trace.value) if ind.status == "scored" and ind.trace.value is not None else "—"
+    return RaterRow(id=ind.id, name=ind.name(lang), cells=cells, official=official,
+                    flags=joined([say(f"flag.{f}", lang) for f in ind.flags], lang))
+
+
+def rater_table(indicators: list[IndicatorResult], columns: list[str], lang: Lang) -> RaterTable | None:
+    rated = [i for i in indicators if i.ratings]
+    if not rated or len(columns) < 2:
+        return None
+    return RaterTable(raters=[rater_label(r, lang) for r in columns],
+                      rows=[rater_row(i, columns, lang) for i in rated])
+
+
+def domain_note(d: DomainResult, lang: Lang) -> str:
+    if not d.not_applicable:
+        return ""
+    key = "na.rescaled" if d.applicable_max < d.max else "na.zero"
+    return say(key, lang, ids=joined(d.not_applicable, lang), applicable=number(d.applicable_max), max=number(d.max))
+
+
+def domain_section(d: DomainResult, result: Result, lang: Lang) -> DomainSection:
+    indicators = [i for i in result.indicators if i.domain == d.id]
+    columns = rater_columns(result) if result.mode == "evaluation" else []
+    return DomainSection(
+        id=d.id, name=d.name(lang), points=points_of(d.points, d.max, lang), share=percent(round(d.points / d.max, 3)),
+        note=domain_note(d, lang), rows=[indicator_row(i, result.mode, lang) for i in indicators],
+        raters=rater_table(indicators, columns, lang),
+    )

@@ -1,0 +1,63 @@
+"""The residents' self-organizations: how many stand on each stage, and what each needs for the next."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from evaluator.messages import Lang
+from evaluator.report.charts import stage_ladder
+from evaluator.report.feedback_change import Change
+from evaluator.report.feedback_words import joined, say
+from evaluator.scoring.result import OrganizationResult, Result
+
+
+@dataclass(frozen=True)
+class OrganizationRow:
+    name: str
+    stage: str
+    needs: str
+    before: str      # the stage in the earlier round, if followed
+    move: str        # up | down | same | "" (not followed)
+
+
+@dataclass(frozen=True)
+class Organizations:
+    count: int
+    chart: Markup
+    below: str       # the organizations not yet at stage 1, in a sentence
+    flow: str        # the movement since the earlier round, in a sentence
+    rows: list[OrganizationRow]
+
+
+def stage_text(level: int, result: Result, lang: Lang) -> str:
+    names = {s.level: s.name(lang) for s in result.stages}
+    return say("stage", lang, n=level, name=names[level]) if level in names else say("stage0", lang)
+
+
+def organization_row(org: OrganizationResult, result: Result, change: Change | None, lang: Lang) -> OrganizationRow:
+    top = max((s.level for s in result.stages), default=0)
+    needs = say("top_stage", lang) if org.stage >= top else joined([c.label(lang) for c in org.missing_for_next], lang)
+    moved = change.stages.get(org.row) if change is not None else None
+    before = say("stage_label", lang, level=moved.before) if moved is not None else ""
+    return OrganizationRow(name=org.name, stage=stage_text(org.stage, result, lang), needs=needs, before=before,
+                           move=moved.direction if moved is not None else "")
+
+
+def organizations(result: Result, change: Change | None, lang: Lang) -> Organizations | None:
+    if not result.organizations:
+        return None
+    counts = [result.stage_counts.get(str(s.level), 0) for s in result.stages]
+    chart = stage_ladder([s.name(lang) for s in result.stages], counts,
+                         level_label=say("stage_label", lang, level="{level}"),
+                         title=say("stage_label", lang, level="1–6"))
+    unplaced = result.stage_counts.get("0", 0)
+    first = result.stages[0].name(lang) if result.stages else ""
+    ordered = sorted(result.organizations, key=lambda o: (-o.stage, o.row))
+    return Organizations(
+        count=len(result.organizations), chart=chart,
+        below=say("orgs.below", lang, n=unplaced, name=first) if unplaced else "",
+        flow=change.flow if change is not None else "",
+        rows=[organization_row(o, result, change, lang) for o in ordered],
+    )

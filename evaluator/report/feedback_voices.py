@@ -1,0 +1,132 @@
+"""The participatory picture: the organization's own view beside the official one, the residents' and
+the community committee's ratings, and the organization's answers to what the evaluators found.
+
+The gap between the views is where discussion starts, so the report puts the widest gaps first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from evaluator.messages import Lang
+from evaluator.report.charts import LEGEND_EN, LEGEND_ZH, paired_bars
+from evaluator.report.feedback_words import rater_label, rater_role, say
+from evaluator.report.words import number
+from evaluator.scoring.result import IndicatorResult, Result
+
+GAPS = 5
+VOICES = ("residents", "committee")
+
+
+@dataclass(frozen=True)
+class GapRow:
+    id: str
+    name: str
+    official: str
+    own: str
+    gap: str
+    direction: str  # higher | lower
+
+
+@dataclass(frozen=True)
+class VoiceRow:
+    id: str
+    name: str
+    official: str
+    levels: list[str]
+
+
+@dataclass(frozen=True)
+class Voices:
+    raters: list[str]
+    rows: list[VoiceRow]
+    summaries: list[str]
+
+
+@dataclass(frozen=True)
+class FeedbackRow:
+    indicator: str
+    finding: str
+    response: str
+
+
+@dataclass(frozen=True)
+class Participation:
+    bars: Markup | None
+    gaps: list[GapRow]
+    voices: Voices | None
+    feedback: list[FeedbackRow]
+
+
+def _self_level(ind: IndicatorResult) -> int | None:
+    return next((r.level for r in ind.ratings if rater_role(r.rater) == "self"), None)
+
+
+def _side(points: float, level: float | None, lang: Lang) -> str:
+    shown = say("points", lang, n=number(round(points, 2)))
+    return shown if level is None else f"{say('level', lang, n=number(level))} · {shown}"
+
+
+def gap_rows(result: Result, lang: Lang) -> list[GapRow]:
+    """The indicators where the self-assessment and the official score differ most, widest first."""
+    differ = [i for i in result.indicators if i.status == "scored" and i.self_points is not None
+              and round(i.self_points - i.points, 4) != 0]
+    widest = sorted(differ, key=lambda i: (-abs(i.self_points - i.points), i.id))[:GAPS]
+    rows = []
+    for i in widest:
+        gap = round(i.self_points - i.points, 2)
+        official = i.trace.value if i.trace.rule == "rating" else None
+        rows.append(GapRow(id=i.id, name=i.name(lang), official=_side(i.points, official, lang),
+                           own=_side(i.self_points, _self_level(i), lang),
+                           gap=say("gap.higher" if gap > 0 else "gap.lower", lang, n=number(abs(gap))),
+                           direction="higher" if gap > 0 else "lower"))
+    return rows
+
+
+def _summary(rater: str, rated: list[IndicatorResult], lang: Lang) -> str:
+    pairs = [(r.level, i.trace.value) for i in rated for r in i.ratings
+             if r.rater == rater and r.level is not None and i.trace.value is not None]
+    if not pairs:
+        return ""
+    mean = round(sum(own - official for own, official in pairs) / len(pairs), 1)
+    direction = say("voice.same", lang) if mean == 0 else \
+        say("voice.higher" if mean > 0 else "voice.lower", lang, n=number(abs(mean)))
+    return say("voice.summary", lang, who=rater_label(rater, lang), count=len(pairs), direction=direction)
+
+
+def voices(result: Result, lang: Lang) -> Voices | None:
+    """Residents' and the committee's ratings, where the form collected them."""
+    heard = [r for r in dict.fromkeys(r.rater for i in result.indicators for r in i.ratings if r.level is not None)
+             if rater_role(r) in VOICES]
+    rated = [i for i in result.indicators if any(r.rater in heard and r.level is not None for r in i.ratings)]
+    if not rated:
+        return None
+    rows = []
+    for i in rated:
+        given = {r.rater: r.level for r in i.ratings}
+        levels = ["—" if given.get(r) is None else str(given[r]) for r in heard]
+        official = number(i.trace.value) if i.status == "scored" and i.trace.value is not None else "—"
+        rows.append(VoiceRow(id=i.id, name=i.name(lang), official=official, levels=levels))
+    summaries = [s for r in heard if (s := _summary(r, rated, lang))]
+    return Voices(raters=[rater_label(r, lang) for r in heard], rows=rows, summaries=summaries)
+
+
+def bars(result: Result, lang: Lang) -> Markup | None:
+    own = [d.self_points / d.max if d.self_points is not None else None for d in result.domains]
+    if all(v is None for v in own):
+        return None
+    return paired_bars([d.name(lang) for d in result.domains], [d.points / d.max for d in result.domains], own,
+                       legend_labels=LEGEND_ZH if lang == "zh" else LEGEND_EN)
+
+
+def participation(result: Result, lang: Lang) -> Participation:
+    names = {i.id: i.name(lang) for i in result.indicators}
+    feedback = [FeedbackRow(indicator=f"{f.indicator} {names.get(f.indicator, '')}".strip() if f.indicator
+                            else say("overall", lang), finding=f.finding or "—", response=f.response or "—")
+                for f in result.feedback]
+    if result.mode == "self_assessment":
+        return Participation(bars=None, gaps=[], voices=None, feedback=feedback)
+    return Participation(bars=bars(result, lang), gaps=gap_rows(result, lang), voices=voices(result, lang),
+                         feedback=feedback)
