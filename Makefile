@@ -19,9 +19,10 @@ demo: $(STAMP)
 	@echo "== 1. 检查评估标准 / check the bundled rubric"
 	$(EV) rubric check
 	$(EV) rubric show
-	@echo "== 2. 生成空白评估表 / blank forms in output/"
+	@echo "== 2. 空白评估表和评估手册 / blank forms and the rubric handbook in output/"
 	$(EV) template -o output/评估表-空白.xlsx --force
 	$(EV) template --lang en -o output/evaluation-form-blank.xlsx --force
+	$(EV) rubric handbook -o output/评估标准手册.pdf --force
 	@echo "== 3. 检查填好的样例表格 / check the filled samples"
 	$(EV) check samples/*.xlsx
 	@echo "== 4. 一份故意填错的表格 / a form with planted mistakes (its errors are expected)"

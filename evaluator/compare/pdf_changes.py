@@ -1,0 +1,157 @@
+"""Across rounds in the portfolio PDF: each project's change per domain and total, the indicators that
+rose or fell most, and how the self-organizations moved between stages. Pure: a `Portfolio` in, plain
+strings out.
+"""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass
+from itertools import pairwise
+
+from markupsafe import Markup
+
+from evaluator.compare.cells import Cell, Grid, change, chunks, domains, percent, points, project, signed, tr
+from evaluator.compare.charts import stage_bars, slope_chart
+from evaluator.compare.model import IndicatorChange, OrganizationStage, Portfolio, ProjectChange
+from evaluator.messages import Lang
+
+CHANGE_DOMAINS = 6     # domain columns per change table; more continue in a second table
+INDICATORS = 10        # indicators listed as most improved, and as fallen most
+MOVERS = 40            # self-organizations listed per direction; the workbook lists them all
+
+
+@dataclass(frozen=True)
+class PairSection:
+    before: str
+    after: str
+    lead: str
+    chart: Markup
+    projects: list[Grid]
+    improved: Grid | None
+    fell: Grid | None
+
+
+@dataclass(frozen=True)
+class GrowthSection:
+    chart: Markup | None
+    flows: Grid
+    up: Grid | None
+    down: Grid | None
+
+
+@dataclass(frozen=True)
+class Movement:
+    """Projects seen in two rounds: how many went up, down or stayed, and the mean change in points."""
+
+    count: int
+    up: int
+    down: int
+    same: int
+    mean: float
+
+
+def movement(changes: list[ProjectChange]) -> Movement:
+    deltas = [c.change for c in changes]
+    up, down = sum(d >= 0.05 for d in deltas), sum(d <= -0.05 for d in deltas)
+    return Movement(len(deltas), up, down, len(deltas) - up - down, statistics.fmean(deltas) if deltas else 0.0)
+
+
+def changes_into(pf: Portfolio, after: str) -> list[ProjectChange]:
+    """Projects compared with their previous round, into `after`, largest rise first."""
+    return sorted((c for c in pf.changes if c.after_round == after), key=lambda c: (-c.change, c.project.code))
+
+
+def pair_sections(pf: Portfolio, lang: Lang) -> list[PairSection]:
+    return [pair_section(pf, a.name, b.name, lang) for a, b in pairwise(pf.rounds)]
+
+
+def pair_section(pf: Portfolio, before: str, after: str, lang: Lang) -> PairSection:
+    found = changes_into(pf, after)
+    m = movement(found)
+    lead = tr(lang, f"两届都参评的项目 {m.count} 个：总分提高 {m.up} 个，下降 {m.down} 个，持平 {m.same} 个，"
+                    f"平均变化 {signed(m.mean)} 分。表中按总分变化从大到小排列，领域列为得分变化（分）。",
+              f"{m.count} projects were evaluated in both rounds: {m.up} rose, {m.down} fell, {m.same} stayed level; "
+              f"mean change {signed(m.mean)} points. Largest rise first; domain columns are changes in points.")
+    lines = [(c.project.code, c.total_before, c.total_after) for c in found]
+    return PairSection(
+        before=before, after=after, lead=lead,
+        chart=slope_chart(lines, (before, after), title=tr(lang, f"总分变化：{before} → {after}",
+                                                           f"Totals: {before} → {after}")),
+        projects=project_tables(found, pf, before, lang),
+        improved=indicator_table(pf.improved(after, INDICATORS), lang),
+        fell=indicator_table(pf.fell(after, INDICATORS), lang),
+    )
+
+
+def project_tables(found: list[ProjectChange], pf: Portfolio, before: str, lang: Lang) -> list[Grid]:
+    return [_project_table(found, chunk, before, lang)
+            for chunk in chunks(list(domains(pf).items()), CHANGE_DOMAINS)]
+
+
+def _project_table(found: list[ProjectChange], chunk: list, before: str, lang: Lang) -> Grid:
+    headers = [Cell(tr(lang, "项目", "Project")), Cell(tr(lang, "上届", "Before"), "num"),
+               Cell(tr(lang, "本届", "After"), "num"), Cell(tr(lang, "总分变化", "Change"), "num")]
+    headers += [Cell(id, "num domain", name(lang)) for id, name in chunk]
+    rows = []
+    for c in found:
+        by_id = {d.id: d.change for d in c.domains}
+        who = project(c.project)
+        if c.before_round != before:   # the project skipped the round before: compared with an earlier one
+            who = Cell(who.text, who.cls, who.sub + tr(lang, f" · 对比 {c.before_round}", f" · against {c.before_round}"))
+        rows.append([who, Cell(points(c.total_before), "num", c.grade_before.label(lang)),
+                     Cell(points(c.total_after), "num", c.grade_after.label(lang)), change(c.change),
+                     *(change(by_id.get(id)) for id, _ in chunk)])
+    rest = 100 - 25 - 10 - 10 - 11
+    widths = ["25%", "10%", "10%", "11%"] + [f"{rest / max(len(chunk), 1):.2f}%"] * len(chunk)
+    return Grid(headers, rows, widths, "changes")
+
+
+def indicator_table(found: list[IndicatorChange], lang: Lang) -> Grid | None:
+    if not found:
+        return None
+    headers = [Cell(tr(lang, "指标", "Indicator")), Cell(tr(lang, "上届平均得分率", "Mean share before"), "num"),
+               Cell(tr(lang, "本届平均得分率", "Mean share after"), "num"),
+               Cell(tr(lang, "变化（百分点）", "Change (points of %)"), "num"),
+               Cell(tr(lang, "同一批项目的变化", "Same projects"), "num"),
+               Cell(tr(lang, "两届都评分", "Scored in both"), "num")]
+    rows = [[Cell(c.name(lang), "", f"{c.id} · {c.domain}"), Cell(percent(c.share_before), "num"),
+             Cell(percent(c.share_after), "num"), change(c.change, 100), change(c.paired_change, 100),
+             Cell(str(c.paired), "num")] for c in found]
+    return Grid(headers, rows, ["36%", "13%", "13%", "14%", "13%", "11%"], "indicators")
+
+
+def growth_section(pf: Portfolio, lang: Lang) -> GrowthSection | None:
+    """Self-organizations across rounds; None when no project was seen in two rounds."""
+    flows = [(r.name, r.organization_flow) for r in pf.rounds if r.organization_flow is not None]
+    if not flows:
+        return None
+    names = [s.name(lang) for s in pf.stages]
+    counts = [[next((s.count for s in r.stages if s.level == stage.level), 0) for r in pf.rounds] for stage in pf.stages]
+    chart = stage_bars(names, [r.name for r in pf.rounds], counts,
+                       title=tr(lang, "各届自组织成熟度阶段", "Self-organization stages per round"))
+    headers = [Cell(tr(lang, h[0], h[1]), "num" if n else "") for n, h in enumerate([
+        ("届次", "Round"), ("回访项目", "Projects seen before"), ("升阶", "Up"), ("持平", "Same"), ("降阶", "Down"),
+        ("新登记", "New"), ("不再登记", "Gone"), ("无法对应", "Not matched")])]
+    rows = [[Cell(name)] + [Cell(str(v), "num") for v in (f.projects, f.up, f.same, f.down, f.new, f.gone, f.unmatched)]
+            for name, f in flows]
+    table = Grid(headers, rows, ["23%"] + ["11%"] * 7, "flows")
+    return GrowthSection(chart, table, movers(pf.moved("up"), pf, lang), movers(pf.moved("down"), pf, lang))
+
+
+def movers(found: list[OrganizationStage], pf: Portfolio, lang: Lang) -> Grid | None:
+    """Organizations that changed stage, largest move first, at most MOVERS of them."""
+    if not found:
+        return None
+    names = {s.level: s.name(lang) for s in pf.stages}
+    ordered = sorted(found, key=lambda o: (-abs(o.change), o.round, o.project.code, o.row))
+    headers = [Cell(tr(lang, "届次", "Round")), Cell(tr(lang, "项目", "Project")),
+               Cell(tr(lang, "自组织", "Self-organization")), Cell(tr(lang, "阶段", "Stage")),
+               Cell(tr(lang, "变化", "Change"), "num")]
+    rows = [[Cell(o.round), project(o.project), Cell(o.name),
+             Cell(f"{names[o.previous_stage]} → {o.stage_name(lang)}", "", f"{o.previous_stage} → {o.stage}"),
+             Cell(("▲ +" if o.change > 0 else "▼ \u2212") + str(abs(o.change)), "num up" if o.change > 0 else "num down")]
+            for o in ordered[:MOVERS]]
+    more = tr(lang, f"另有 {len(found) - MOVERS} 个未列出，完整名单见 portfolio.xlsx 的“自组织”表。",
+              f"{len(found) - MOVERS} more are not listed; portfolio.xlsx lists them all (sheet Self-organizations).")
+    return Grid(headers, rows, ["17%", "29%", "24%", "20%", "10%"], "movers", more if len(found) > MOVERS else "")

@@ -1,0 +1,74 @@
+"""The report's appendix: how the scores were made, how complete the evidence was, and the problems
+found while reading the form, so a reader can check the report without the rubric or the workbook."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from evaluator.messages import Lang
+from evaluator.report.feedback_domains import basis
+from evaluator.report.feedback_words import joined, rater_label, say
+from evaluator.report.words import number
+from evaluator.scoring.result import Result
+
+SEVERITY = {"error": {"zh": "错误", "en": "Error"}, "warning": {"zh": "警告", "en": "Warning"}}
+
+
+@dataclass(frozen=True)
+class ProblemRow:
+    where: str
+    severity: str
+    code: str
+    message: str
+
+
+@dataclass(frozen=True)
+class Appendix:
+    scale: str
+    grades: list[tuple[str, str]]
+    raters: str
+    counts: str
+    missing_evidence: list[tuple[str, str]]     # label, cell
+    unscored: list[tuple[str, str]]             # indicator, why (missing or not applicable)
+    problems: list[ProblemRow]
+    source: str
+    source_sha: str
+    rubric: str
+    rubric_sha: str
+
+
+def grade_spans(result: Result, lang: Lang) -> list[tuple[str, str]]:
+    """Each grade with the totals it covers (the result lists its grades from the highest)."""
+    spans, upper = [], None
+    for grade in result.grades:
+        if upper is None:
+            span = say("at_least", lang, lo=number(grade.min))
+        elif grade.min == 0:
+            span = say("below", lang, hi=number(upper))
+        else:
+            span = say("between", lang, lo=number(grade.min), hi=number(upper))
+        spans.append((grade.label(lang), span))
+        upper = grade.min
+    return spans
+
+
+def counts(result: Result, lang: Lang) -> str:
+    status = [i.status for i in result.indicators]
+    return say("counts", lang, total=len(status), scored=status.count("scored"), missing=status.count("missing"),
+               na=status.count("not_applicable"))
+
+
+def appendix(result: Result, lang: Lang) -> Appendix:
+    raters = dict.fromkeys(r.rater for i in result.indicators for r in i.ratings if r.level is not None)
+    return Appendix(
+        scale=number(result.total.max), grades=grade_spans(result, lang),
+        raters=joined([rater_label(r, lang) for r in raters], lang) or say("none", lang),
+        counts=counts(result, lang),
+        missing_evidence=[(m.label(lang), m.cell or "—") for m in result.highlights.missing_evidence],
+        unscored=[(f"{i.id} {i.name(lang)}", basis(i, result.mode, lang)) for i in result.indicators
+                  if i.status != "scored"],
+        problems=[ProblemRow(where=p.location.render(), severity=SEVERITY[p.severity][lang], code=p.code,
+                             message=p.message(lang)) for p in result.problems],
+        source=result.source.file, source_sha=result.source.sha256,
+        rubric=f"{result.rubric.id} {result.rubric.version}", rubric_sha=result.rubric.sha256,
+    )
