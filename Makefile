@@ -27,8 +27,11 @@ demo: $(STAMP)
 	$(EV) check samples/*.xlsx
 	@echo "== 4. 一份故意填错的表格 / a form with planted mistakes (its errors are expected)"
 	$(EV) check samples/invalid/mistakes.xlsx || echo "（以上错误是故意埋下的 / the errors above were planted on purpose）"
-	@echo "== 5. 评分 / score the samples"
-	$(EV) score samples/*.xlsx -o output/results --force
+	@echo "== 5. 评分：结果 JSON、反馈报告 PDF、写入结果库 / score: result JSON, feedback PDF, results database"
+	$(EV) score samples/*.xlsx -o output/results --force --workers 2
+	@echo "== 6. 资助方比较两届项目 / funder comparison of the two rounds"
+	$(EV) history CD-2023-009
+	$(EV) compare -o output --force
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
