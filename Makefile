@@ -19,6 +19,7 @@ demo: $(STAMP)
 	@echo "== 1. 检查评估标准 / check the bundled rubric"
 	$(EV) rubric check
 	$(EV) rubric show
+	$(EV) rubric check samples/invalid/broken-rubric/rubric.yaml || echo "（以上 3 个错误是故意埋下的 / the 3 errors above were planted on purpose）"
 	@echo "== 2. 空白评估表和评估手册 / blank forms and the rubric handbook in output/"
 	$(EV) template -o output/评估表-空白.xlsx --force
 	$(EV) template --lang en -o output/evaluation-form-blank.xlsx --force

@@ -37,7 +37,7 @@ def check(path: str | None, lang: str) -> None:
     n_err, n_warn = len(errors(loaded.problems)), len(loaded.problems) - len(errors(loaded.problems))
     if loaded.rubric is None:
         shown = display_path(loaded.path)
-        say(lang, f"✗ {shown}：{n_err} 个错误，{n_warn} 个警告", f"✗ {shown}: {n_err} errors, {n_warn} warnings")
+        say(lang, f"✗ {shown}：{n_err} 个错误，{n_warn} 个警告", f"✗ {shown}: {n_err} errors, {n_warn} warnings", err=True)
         sys.exit(1)
     s = summary(loaded.rubric, loaded.sha256)
     c = s["counts"]

@@ -11,7 +11,7 @@ from itertools import pairwise
 
 from markupsafe import Markup
 
-from evaluator.compare.cells import Cell, Grid, change, chunks, domains, percent, points, project, signed, tr
+from evaluator.compare.cells import STILL, Cell, Grid, change, chunks, domains, percent, points, project, signed, tr
 from evaluator.compare.charts import stage_bars, slope_chart
 from evaluator.compare.model import IndicatorChange, OrganizationStage, Portfolio, ProjectChange
 from evaluator.messages import Lang
@@ -53,7 +53,7 @@ class Movement:
 
 def movement(changes: list[ProjectChange]) -> Movement:
     deltas = [c.change for c in changes]
-    up, down = sum(d >= 0.05 for d in deltas), sum(d <= -0.05 for d in deltas)
+    up, down = sum(d >= STILL for d in deltas), sum(d <= -STILL for d in deltas)
     return Movement(len(deltas), up, down, len(deltas) - up - down, statistics.fmean(deltas) if deltas else 0.0)
 
 

@@ -20,7 +20,7 @@ from evaluator.report.feedback_change import Change, Delta, change
 from evaluator.report.feedback_domains import DomainSection, domain_section, points_of
 from evaluator.report.feedback_orgs import Organizations, organizations
 from evaluator.report.feedback_voices import Participation, participation
-from evaluator.report.feedback_words import joined, say
+from evaluator.report.feedback_words import FLAG_LIMITS, joined, say
 from evaluator.report.words import number, percent
 from evaluator.scoring.result import Advice, Result
 from evaluator.store.terms import TYPE_NAMES
@@ -92,6 +92,7 @@ class FeedbackView:
     summary: Summary
     missing: list[tuple[str, str]]      # readiness: what a reviewer will find missing, and where
     domains: list[DomainSection]
+    flags: list[tuple[str, str, str]]   # the flags' legend: label, meaning, mark
     organizations: Organizations | None
     participation: Participation
     appendix: Appendix
@@ -155,17 +156,25 @@ def missing(result: Result, lang: Lang) -> list[tuple[str, str]]:
     return fields + indicators
 
 
+def flag_legend(domains: list[DomainSection], lang: Lang) -> list[tuple[str, str, str]]:
+    """What the marks in the ratings tables mean, when the report has such a table."""
+    if not any(d.raters for d in domains):
+        return []
+    marks = {"raters_disagree": "disagree", "blind_spot": "high", "hidden_strength": "low"}
+    return [(say(f"flag.{f}", lang), say(f"flag_note.{f}", lang, n=n), marks[f]) for f, n in FLAG_LIMITS.items()]
+
+
 def feedback_view(result: Result, lang: Lang, previous: Result | None = None) -> FeedbackView:
     """The whole report; `previous` is the project's official evaluation in its earlier round, if stored."""
     moved = change(result, previous, lang) if previous is not None else None
     kind = say(f"kind.{result.mode}", lang)
     p, r = result.project, result.rubric
+    domains = [domain_section(d, result, lang) for d in result.domains]
     return FeedbackView(
         lang=lang, readiness=result.mode == "self_assessment", title=f"{p.name} · {kind}",
         running=f"{kind}　{p.code} · {p.round}", footer=f"{r.id} {r.version} · sha256 {r.sha256[:16]}",
         cover=cover(result, lang), summary=summary(result, moved, lang), missing=missing(result, lang),
-        domains=[domain_section(d, result, lang) for d in result.domains],
-        organizations=organizations(result, moved, lang), participation=participation(result, lang),
+        domains=domains, flags=flag_legend(domains, lang), organizations=organizations(result, moved, lang), participation=participation(result, lang),
         appendix=appendix(result, lang),
     )
 

@@ -97,7 +97,9 @@ def _summary(rater: str, rated: list[IndicatorResult], lang: Lang) -> str:
 
 
 def voices(result: Result, lang: Lang) -> Voices | None:
-    """Residents' and the committee's ratings, where the form collected them."""
+    """Residents' and the committee's ratings, where the form collected them: how they compare overall,
+    and the indicators where one of them differs from the official level (every level is in the domain
+    tables already)."""
     heard = [r for r in dict.fromkeys(r.rater for i in result.indicators for r in i.ratings if r.level is not None)
              if rater_role(r) in VOICES]
     rated = [i for i in result.indicators if any(r.rater in heard and r.level is not None for r in i.ratings)]
@@ -106,9 +108,11 @@ def voices(result: Result, lang: Lang) -> Voices | None:
     rows = []
     for i in rated:
         given = {r.rater: r.level for r in i.ratings}
+        official = i.trace.value if i.status == "scored" else None
+        if official is None or all(given.get(r) is None or abs(given[r] - official) < 1 for r in heard):
+            continue
         levels = ["—" if given.get(r) is None else str(given[r]) for r in heard]
-        official = number(i.trace.value) if i.status == "scored" and i.trace.value is not None else "—"
-        rows.append(VoiceRow(id=i.id, name=i.name(lang), official=official, levels=levels))
+        rows.append(VoiceRow(id=i.id, name=i.name(lang), official=number(official), levels=levels))
     summaries = [s for r in heard if (s := _summary(r, rated, lang))]
     return Voices(raters=[rater_label(r, lang) for r in heard], rows=rows, summaries=summaries)
 

@@ -24,3 +24,14 @@ def test_check_of_a_missing_file_has_no_traceback(tmp_path):
     result = CliRunner().invoke(main, ["rubric", "check", str(tmp_path / "missing.yaml")])
     assert result.exit_code == 1 and result.exception is None or isinstance(result.exception, SystemExit)
     assert "R001" in result.output
+
+
+def test_the_bundled_broken_rubric_shows_all_three_planted_problems():
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "samples" / "invalid" / "broken-rubric" / "rubric.yaml"
+    result = CliRunner().invoke(main, ["rubric", "check", str(path)])
+    assert result.exit_code == 1
+    lines = [line for line in result.output.splitlines() if " 错误 R" in line]
+    assert [line.split(" 错误 ")[1][:4] for line in lines] == ["R012", "R020", "R022"]
+    assert all(":" in line.split(" ")[0] for line in lines)  # file:line

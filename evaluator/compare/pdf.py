@@ -1,0 +1,185 @@
+"""The portfolio as a PDF for funders: cover, key findings, one chapter per round, changes across rounds,
+notes. `portfolio_view` turns a `Portfolio` into plain strings in one language (pure, testable without
+WeasyPrint); `portfolio_pdf` renders it with the report's `Renderer`, fonts and typography.
+
+The content depends only on the Portfolio, never on the clock, so the same selection gives the same
+bytes and a rerun of `evaluator compare` leaves the file alone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from evaluator.compare.cells import Cell, Grid, chunks, domains, heat, heat_legend, join, points, tr
+from evaluator.compare.findings import findings
+from evaluator.compare.model import Portfolio
+from evaluator.compare.pdf_changes import GrowthSection, PairSection, growth_section, pair_sections
+from evaluator.compare.pdf_round import HEATMAP_DOMAINS, RoundSection, round_section
+from evaluator.messages import Lang
+from evaluator.store.terms import TYPE_NAMES
+
+
+@dataclass(frozen=True)
+class PortfolioView:
+    lang: Lang
+    title: str
+    running: str
+    cover: list[tuple[str, str]]
+    findings: list[str]
+    overview: Grid
+    domain_means: list[Grid]
+    heat_legend: list[Cell]
+    rounds: list[RoundSection]
+    pairs: list[PairSection]
+    growth: GrowthSection | None
+    notes: list[tuple[str, str]]
+    counted: Grid
+
+
+def portfolio_view(pf: Portfolio, lang: Lang) -> PortfolioView:
+    projects = len({m.project.code for r in pf.rounds for m in r.matrix})
+    title = tr(lang, "项目组合比较报告", "Portfolio comparison")
+    return PortfolioView(
+        lang=lang, title=title,
+        running=tr(lang, f"{title}　{len(pf.rounds)} 届 · {projects} 个项目",
+                   f"{title}　{len(pf.rounds)} rounds · {projects} projects"),
+        cover=cover(pf, projects, lang), findings=findings(pf, lang), overview=overview(pf, lang),
+        domain_means=domain_means(pf, lang), heat_legend=heat_legend(lang),
+        rounds=[round_section(r, pf, lang) for r in pf.rounds], pairs=pair_sections(pf, lang),
+        growth=growth_section(pf, lang), notes=notes(pf, lang), counted=counted(pf, lang),
+    )
+
+
+def latest_date(pf: Portfolio) -> dt.date | None:
+    dates = [m.evaluation_date for r in pf.rounds for m in r.matrix if m.evaluation_date]
+    return max(dates, default=None)
+
+
+def rubric_names(pf: Portfolio) -> list[str]:
+    return sorted({f"{u.rubric.id} {u.rubric.version}" for r in pf.rounds for u in r.rubrics})
+
+
+def cover(pf: Portfolio, projects: int, lang: Lang) -> list[tuple[str, str]]:
+    evaluations = sum(r.projects for r in pf.rounds)
+    date = latest_date(pf)
+    every = tr(lang, "全部", "all")
+    return [
+        (tr(lang, "比较的届次", "Rounds compared"), join(lang, [r.name for r in pf.rounds]) or "—"),
+        (tr(lang, "项目", "Projects"), tr(lang, f"{projects} 个项目，{evaluations} 份评估",
+                                         f"{projects} projects, {evaluations} evaluations")),
+        (tr(lang, "评估标准", "Rubrics"), join(lang, rubric_names(pf)) or "—"),
+        (tr(lang, "最近一次评估", "Latest evaluation"),
+         date.isoformat() if date else tr(lang, "表格未填写评估日期", "no evaluation date on the forms")),
+        (tr(lang, "选择", "Selection"), tr(lang, "届次：", "rounds: ") + (join(lang, pf.selection.rounds) or every)
+         + tr(lang, "；项目：", "; projects: ") + (join(lang, pf.selection.projects) or every)),
+    ]
+
+
+def overview(pf: Portfolio, lang: Lang) -> Grid:
+    """One row per round: projects, the spread of totals, and how many got each grade."""
+    headers = [Cell(tr(lang, "届次", "Round")), Cell(tr(lang, "项目数", "Projects"), "num"),
+               Cell(tr(lang, "平均分", "Mean"), "num"), Cell(tr(lang, "中位数", "Median"), "num"),
+               Cell(tr(lang, "最低–最高", "Range"), "num")]
+    headers += [Cell(g.label(lang), "num") for g in pf.grades]
+    headers += [Cell(tr(lang, "暂定", "Provisional"), "num"), Cell(tr(lang, "红线", "Red line"), "num")]
+    rows = []
+    for r in pf.rounds:
+        d, counts = r.distribution, {g.id: g.count for g in r.grades}
+        rows.append([Cell(r.name), Cell(str(r.projects), "num"), Cell(points(d.mean), "num"),
+                     Cell(points(d.median), "num"), Cell(f"{points(d.min)}–{points(d.max)}", "num"),
+                     *(Cell(str(counts.get(g.id, 0)), "num") for g in pf.grades),
+                     Cell(str(r.provisional), "num"), Cell(str(r.red_lines), "num")])
+    grade_w = 28 / max(len(pf.grades), 1)
+    widths = ["22%", "9%", "9%", "9%", "13%"] + [f"{grade_w:.2f}%"] * len(pf.grades) + ["5%", "5%"]
+    return Grid(headers, rows, widths, "overview")
+
+
+def domain_means(pf: Portfolio, lang: Lang) -> list[Grid]:
+    """Rounds × domains: the mean share of max, on the heatmap's colour scale."""
+    out = []
+    for chunk in chunks(list(domains(pf).items()), HEATMAP_DOMAINS):
+        headers = [Cell(tr(lang, "届次", "Round"))] + [Cell(id, "num domain", name(lang)) for id, name in chunk]
+        rows = [[Cell(r.name), *(heat(next((s.mean_share for s in r.domains if s.id == id), None)) for id, _ in chunk)]
+                for r in pf.rounds]
+        out.append(Grid(headers, rows, ["22%"] + [f"{78 / max(len(chunk), 1):.2f}%"] * len(chunk), "heatmap"))
+    return out
+
+
+def notes(pf: Portfolio, lang: Lang) -> list[tuple[str, str]]:
+    """What is compared, the rubrics and how they differ, rounds left out."""
+    items = [(tr(lang, "比较的依据", "What is compared"), tr(
+        lang, "每个项目每届计入一份评估：最新版本的终期评估，没有终期时取中期评估；自评是执行机构自己的看法，不参与比较。"
+              "得分率 = 得分 ÷ 满分；变化 = 本届 − 上一届，▲ 为提高，▼ 为下降；指标的变化以百分点计。"
+              "不同版本的评估标准按指标编号和领域编号比较。",
+        "Each project counts once per round: its latest final evaluation, else its latest midterm one; "
+        "self-assessments are the organization's own view and are not compared. Share = points / maximum; "
+        "change = this round - the previous one, ▲ up, ▼ down; indicator changes are in points of percent. "
+        "Results of different rubric versions are compared by indicator and domain id."))]
+    items += rubric_items(pf, lang)
+    items += [(tr(lang, "评估标准差异", "Rubric differences"), n.text(lang)) for n in pf.rubric_notes]
+    if pf.skipped_rounds:
+        items.append((tr(lang, "未列入的届次", "Rounds left out"),
+                      tr(lang, f"{join(lang, pf.skipped_rounds)}：没有终期或中期评估（自评不参与比较）。",
+                         f"{join(lang, pf.skipped_rounds)}: no final or midterm evaluation (self-assessments are "
+                         "not compared).")))
+    return items
+
+
+def rubric_items(pf: Portfolio, lang: Lang) -> list[tuple[str, str]]:
+    """Each rubric used: where, how often, its grade scale and fingerprint."""
+    uses: dict[str, list] = {}
+    for r in pf.rounds:
+        for u in r.rubrics:
+            uses.setdefault(u.rubric.sha256, [u, [], 0])
+            uses[u.rubric.sha256][1].append(r.name)
+            uses[u.rubric.sha256][2] += u.count
+    items = []
+    for u, rounds, count in uses.values():
+        grades = join(lang, [f"{g.label(lang)} ≥ {g.min:g}" for g in u.grades])
+        text = tr(lang, f"用于 {join(lang, rounds)} 的 {count} 份评估；", f"used by {count} evaluations in {join(lang, rounds)}; ")
+        text += tr(lang, f"等级：{grades}；", f"grades: {grades}; ") if grades else ""
+        items.append((f"{u.rubric.id} {u.rubric.version}", text + f"sha256 {u.rubric.sha256[:16]}"))
+    return items
+
+
+def counted(pf: Portfolio, lang: Lang) -> Grid:
+    """Which evaluation counts for each project in each round."""
+    headers = [Cell(tr(lang, "届次", "Round")), Cell(tr(lang, "项目", "Project")), Cell(tr(lang, "评估", "Evaluation")),
+               Cell(tr(lang, "评估日期", "Date")), Cell(tr(lang, "评估标准", "Rubric")),
+               Cell(tr(lang, "总分", "Total"), "num")]
+    rows = [[Cell(r.name), Cell(m.project.name, "project", m.project.code),
+             Cell(TYPE_NAMES[m.evaluation_type](lang), "", tr(lang, f"第 {m.version} 版", f"version {m.version}")),
+             Cell(m.evaluation_date.isoformat() if m.evaluation_date else "—"),
+             Cell(f"{m.rubric.id} {m.rubric.version}"), Cell(points(m.total), "num", m.grade.label(lang))]
+            for r in pf.rounds for m in sorted(r.matrix, key=lambda m: m.project.code)]
+    return Grid(headers, rows, ["18%", "34%", "11%", "12%", "15%", "10%"], "counted")
+
+
+@contextmanager
+def fixed_font_dates(pf: Portfolio) -> Iterator[None]:
+    """WeasyPrint subsets the fonts with fontTools, which stamps each subset with the time of the run
+    unless SOURCE_DATE_EPOCH is set: set it (to the latest evaluation date) while rendering, so the
+    same portfolio gives the same bytes. A value the user set is kept."""
+    if "SOURCE_DATE_EPOCH" in os.environ:
+        yield
+        return
+    date = latest_date(pf) or dt.date(1970, 1, 1)
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(dt.datetime(date.year, date.month, date.day, tzinfo=dt.UTC).timestamp()))
+    try:
+        yield
+    finally:
+        del os.environ["SOURCE_DATE_EPOCH"]
+
+
+def portfolio_pdf(pf: Portfolio, lang: Lang = "zh", renderer=None) -> bytes:
+    """The PDF; pass a `report.render.Renderer` to share its loaded fonts with other documents."""
+    from evaluator.report.render import Renderer  # WeasyPrint loads only when a PDF is made
+
+    renderer = renderer or Renderer()
+    view = portfolio_view(pf, lang)
+    with fixed_font_dates(pf):
+        return renderer.pdf("portfolio.html", stylesheets=("css/portfolio.css",), view=view, lang=lang)
