@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 import sys
+import time
 from collections import Counter
 from pathlib import Path
 
@@ -12,6 +13,8 @@ import click
 from evaluator.cli.common import lang_option, report_problems, say
 from evaluator.compare.excel import portfolio_xlsx
 from evaluator.compare.history import history_table, printable
+from evaluator.compare.model import Portfolio
+from evaluator.compare.pdf import portfolio_pdf
 from evaluator.compare.select import portfolio_from_store, project_codes
 from evaluator.messages import Lang
 from evaluator.outputs import write_bytes
@@ -103,11 +106,11 @@ def history(project: str, db: Path, lang: Lang) -> None:
 @lang_option
 def compare(rounds: tuple[str, ...], projects: tuple[str, ...], db: Path, out_dir: Path, force: bool,
             lang: Lang) -> None:
-    """资助方的项目组合比较，写成 Excel · Portfolio comparison for funders, as Excel.
+    """资助方的项目组合比较，写成 Excel 和 PDF · Portfolio comparison for funders, as Excel and PDF.
 
-    各届分布、项目×领域、薄弱指标、跨届变化、自组织成长，写入 OUTPUT/portfolio.xlsx。
+    各届分布、项目×领域、薄弱指标、跨届变化、自组织成长，写入 OUTPUT/portfolio.xlsx 和 OUTPUT/portfolio.pdf。
     Distributions per round, projects × domains, weakest indicators, changes across rounds and
-    self-organizations' growth, written to OUTPUT/portfolio.xlsx."""
+    self-organizations' growth, written to OUTPUT/portfolio.xlsx and OUTPUT/portfolio.pdf."""
     with open_store(db, lang) as store:
         try:
             pf = portfolio_from_store(store, rounds, projects)
@@ -125,3 +128,16 @@ def compare(rounds: tuple[str, ...], projects: tuple[str, ...], db: Path, out_di
     projects_count = len({m.project.code for r in pf.rounds for m in r.matrix})
     say(lang, f"✓ {shown}：{len(pf.rounds)} 届，{projects_count} 个项目",
         f"✓ {shown}: {len(pf.rounds)} rounds, {projects_count} projects")
+    _write_pdf(pf, out_dir / "portfolio.pdf", force, lang)
+
+
+def _write_pdf(pf: Portfolio, target: Path, force: bool, lang: Lang) -> None:
+    """The portfolio PDF beside the workbook, under the same rule: never over a different file without --force."""
+    started = time.perf_counter()
+    data = portfolio_pdf(pf, lang)
+    shown = display_path(target)
+    if write_bytes(target, data, force) == "exists":
+        report_problems([problem("P001", shown, path=shown)], lang)
+        sys.exit(1)
+    seconds, size = time.perf_counter() - started, len(data) / 1024
+    say(lang, f"✓ {shown}（{size:.0f} KB，用时 {seconds:.1f} 秒）", f"✓ {shown} ({size:.0f} KB in {seconds:.1f} s)")

@@ -8,6 +8,7 @@ the direction reads without colour in a black-and-white print.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 
 from evaluator.compare.model import Portfolio, ProjectRef
 from evaluator.messages import Lang
@@ -39,19 +40,29 @@ def tr(lang: Lang, zh: str, en: str) -> str:
     return zh if lang == "zh" else en
 
 
+def rounded(value: float, digits: int) -> str:
+    """Half away from zero, as Excel shows the same number (Python's format would print 62.5 as 62)."""
+    return str(Decimal(repr(value)).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP))
+
+
 def points(value: float) -> str:
-    return f"{value:.1f}"
+    return rounded(value, 1)
 
 
 def percent(share: float) -> str:
-    return f"{share * 100:.0f}%"
+    return rounded(share * 100, 0) + "%"
 
 
 def signed(value: float) -> str:
     """+9.8, −3.2 (a true minus sign), 0.0."""
     if abs(value) < STILL:
         return "0.0"
-    return f"+{value:.1f}" if value > 0 else f"\u2212{-value:.1f}"
+    return f"+{points(value)}" if value > 0 else f"\u2212{points(-value)}"
+
+
+def many(n: int, word: str) -> str:
+    """An English count: 1 project, 2 projects."""
+    return f"{n} {word}" + ("" if n == 1 else "s")
 
 
 def change(value: float | None, scale: float = 1.0) -> Cell:
@@ -84,8 +95,9 @@ def heat_legend(lang: Lang) -> list[Cell]:
     return [Cell(label, f"heat heat-{n}") for n, label in enumerate(labels)]
 
 
-def project(ref: ProjectRef) -> Cell:
-    return Cell(ref.name, "project", " · ".join(x for x in (ref.code, ref.organization) if x))
+def project(ref: ProjectRef, organization: bool = False) -> Cell:
+    """The project's name over its code (and implementing organization: long, so only where there is room)."""
+    return Cell(ref.name, "project", " · ".join(x for x in (ref.code, organization and ref.organization) if x))
 
 
 def domains(pf: Portfolio) -> dict[str, Text]:

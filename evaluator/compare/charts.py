@@ -8,11 +8,13 @@ its lines only while names can fit.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 from markupsafe import Markup
 
 from evaluator.report.svg import GRID, INK, MUTED, OFFICIAL, svg, text, text_lines, wrap
+from evaluator.report.svg import legend as legend_line
 from evaluator.textable import width
 
 UP, DOWN, SAME = OFFICIAL, "#b5522b", MUTED
@@ -65,11 +67,11 @@ def _axis(maximum: float, left: float, span: float, y: float, marks: Sequence[fl
 def _box(box: Box, maximum: float, left: float, span: float, y: float) -> str:
     """Quartile box, median line and whiskers to the extremes; the mean as a diamond."""
     lo, q1, median, q3, hi, mean = (_x(v, maximum, left, span) for v in box)
-    q = (q1, median, q3)
     return (f'<line x1="{lo:.1f}" y1="{y:.1f}" x2="{hi:.1f}" y2="{y:.1f}" stroke="{INK}" stroke-width="0.8"/>'
-            f'<rect x="{q[0]:.1f}" y="{y - 5:.1f}" width="{q[2] - q[0]:.1f}" height="10" fill="white" '
+            f'<rect x="{q1:.1f}" y="{y - 5:.1f}" width="{q3 - q1:.1f}" height="10" fill="white" '
             f'stroke="{INK}" stroke-width="0.9"/>'
-            f'<line x1="{q[1]:.1f}" y1="{y - 5:.1f}" x2="{q[1]:.1f}" y2="{y + 5:.1f}" stroke="{INK}" stroke-width="1.8"/>'
+            f'<line x1="{median:.1f}" y1="{y - 5:.1f}" x2="{median:.1f}" y2="{y + 5:.1f}" stroke="{INK}" '
+            'stroke-width="1.8"/>'
             f'<path d="M{mean:.1f},{y - 4:.1f} l4,4 l-4,4 l-4,-4 z" fill="{DOWN}"/>')
 
 
@@ -121,11 +123,11 @@ def _em(label: str) -> float:
     return width(label) * 4.7
 
 
-def slope_chart(lines: Sequence[tuple[str, float, float]], ends: tuple[str, str], *, title: str = "",
-                named_up_to: int = 16) -> Markup:
+def slope_chart(lines: Sequence[tuple[str, float, float]], ends: tuple[str, str], *,
+                legend: tuple[str, str] = ("提高", "下降"), title: str = "", named_up_to: int = 16) -> Markup:
     """Each project a line from its total in one round (left) to the next (right): blue up, rust down.
     `lines` are (label, before, after); labels are written only for up to `named_up_to` lines."""
-    width_px, x0, x1, top, height = 520, 150, 330, 26, 240
+    width_px, x0, x1, top, height = 520, 130, 340, 26, 240
     values = [v for _, a, b in lines for v in (a, b)] or [0.0]
     low, high = _nice_range(min(values), max(values))
 
@@ -133,7 +135,8 @@ def slope_chart(lines: Sequence[tuple[str, float, float]], ends: tuple[str, str]
         return top + height - (value - low) / (high - low) * height
 
     body = [text(x0, 12, ends[0], size=9, weight="bold"), text(x1, 12, ends[1], size=9, weight="bold")]
-    for tick in range(int(low), int(high) + 1, max(int((high - low) / 5), 1)):
+    step = tick_step(high - low)
+    for tick in range(int(low), int(high) + 1, step):
         body.append(f'<line x1="{x0 - 4}" y1="{y(tick):.1f}" x2="{x1 + 4}" y2="{y(tick):.1f}" stroke="{GRID}" '
                     f'stroke-width="0.5"/>')
         body.append(text(x0 - 8, y(tick) + 3, str(tick), size=7.5, anchor="end", fill=MUTED))
@@ -145,8 +148,15 @@ def slope_chart(lines: Sequence[tuple[str, float, float]], ends: tuple[str, str]
                     f'<circle cx="{x0}" cy="{y(a):.1f}" r="2" fill="{colour}"/>'
                     f'<circle cx="{x1}" cy="{y(b):.1f}" r="2" fill="{colour}"/>')
     if named:
-        body += _end_labels([(y(b), f"{label}  {b:.1f}") for label, _, b in lines], x1 + 8, top, top + height)
-    return svg(width_px, top + height + 12, "".join(body), title or " → ".join(ends))
+        body += _end_labels([(y(b), f"{label} {b:.1f}") for label, _, b in lines], x1 + 8, top, top + height)
+    body.append(legend_line((x0 + x1) / 2, top + height + 26, [(legend[0], UP, False), (legend[1], DOWN, False)]))
+    return svg(width_px, top + height + 32, "".join(body), title or " → ".join(ends))
+
+
+def tick_step(span: float, most: int = 8) -> int:
+    """A whole 1-2-5 step (1, 2, 5, 10, 20, …) that cuts `span` into at most `most` intervals."""
+    magnitude = 10 ** max(math.floor(math.log10(max(span, 1) / most)), 0)
+    return next(k * magnitude for k in (1, 2, 5, 10) if span / (k * magnitude) <= most)
 
 
 def _nice_range(low: float, high: float) -> tuple[float, float]:

@@ -6,7 +6,6 @@ indicator changes, self-organizations, notes. Headers in Chinese, or English wit
 
 from __future__ import annotations
 
-import io
 import math
 
 from openpyxl import Workbook
@@ -18,6 +17,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from evaluator.compare.model import Portfolio
 from evaluator.compare.xlsx import Column, write_table
+from evaluator.forms.save import workbook_bytes
 from evaluator.messages import Lang
 from evaluator.rubric.text import Text
 from evaluator.store.terms import TYPE_NAMES
@@ -48,9 +48,7 @@ def portfolio_xlsx(pf: Portfolio, lang: Lang = "zh") -> bytes:
     indicator_changes(sheets["indicator_changes"], pf, lang)
     organizations(sheets["organizations"], (sheets["overview"], first_stage), pf, lang)
     notes(sheets["notes"], pf, lang)
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
+    return workbook_bytes(wb)  # byte-identical for the same portfolio: a rerun is a no-op
 
 
 def _domains(pf: Portfolio) -> dict[str, Text]:

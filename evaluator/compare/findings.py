@@ -6,7 +6,7 @@ A funder reads these first, so each states one comparison with its figures ("第
 
 from __future__ import annotations
 
-from evaluator.compare.cells import STILL, join, percent, points, signed, tr
+from evaluator.compare.cells import STILL, join, many, percent, points, signed, tr
 from evaluator.compare.model import Portfolio, RoundView
 from evaluator.compare.pdf_changes import changes_into, movement
 from evaluator.messages import Lang
@@ -26,17 +26,20 @@ def findings(pf: Portfolio, lang: Lang) -> list[str]:
                       "The rounds used different rubric versions, compared by indicator id; see the notes."))
     if pf.skipped_rounds:
         out.append(tr(lang, f"所选届次 {join(lang, pf.skipped_rounds)} 没有终期或中期评估，未列入比较。",
-                      f"Selected rounds with no final or midterm evaluation, left out: {join(lang, pf.skipped_rounds)}."))
+                      "Selected rounds with no final or midterm evaluation, left out: "
+                      f"{join(lang, pf.skipped_rounds)}."))
     return [s for s in out if s]
 
 
 def round_sentence(r: RoundView, prev: RoundView | None, lang: Lang) -> str:
     mean = r.distribution.mean
-    zh, en = f"{r.name} {r.projects} 个项目平均 {points(mean)} 分", f"In {r.name}, {r.projects} projects averaged {points(mean)} points"
+    zh = f"{r.name} {r.projects} 个项目平均 {points(mean)} 分"
+    en = f"In {r.name}, {many(r.projects, 'project')} averaged {points(mean)} points"
     if prev is not None:
         d = mean - prev.distribution.mean
-        zh += f"，较 {prev.name} {'提高' if d > 0 else '降低'} {abs(d):.1f} 分" if abs(d) >= STILL else f"，与 {prev.name} 持平"
-        en += (f", {abs(d):.1f} {'higher' if d > 0 else 'lower'} than in {prev.name}" if abs(d) >= STILL
+        zh += (f"，较 {prev.name} {'提高' if d > 0 else '降低'} {points(abs(d))} 分" if abs(d) >= STILL
+               else f"，与 {prev.name} 持平")
+        en += (f", {points(abs(d))} {'higher' if d > 0 else 'lower'} than in {prev.name}" if abs(d) >= STILL
                else f", level with {prev.name}")
     if len(r.domains) > 1:
         weak, strong = (f(r.domains, key=lambda s: (s.mean_share, s.id)) for f in (min, max))
@@ -48,7 +51,7 @@ def round_sentence(r: RoundView, prev: RoundView | None, lang: Lang) -> str:
 
 
 def grades_sentence(r: RoundView, lang: Lang) -> str:
-    counts = [tr(lang, f"{g.label.zh} {g.count} 个", f"{g.count} {g.label.en}") for g in r.grades]
+    counts = [tr(lang, f"{g.label.zh} {g.count} 个", f"{g.label.en} {g.count}") for g in r.grades]
     return tr(lang, f"{r.name} 的等级：{join(lang, counts)}。", f"Grades in {r.name}: {join(lang, counts)}.")
 
 
@@ -69,7 +72,8 @@ def paired_sentence(pf: Portfolio, after: str, lang: Lang) -> str:
                   f"No project of {after} was evaluated before: no change to compare.")
     m = movement(found)
     zh = (f"两届都参评的 {m.count} 个项目中，{m.up} 个总分提高、{m.down} 个下降，平均变化 {signed(m.mean)} 分")
-    en = f"Of the {m.count} projects evaluated in both rounds, {m.up} rose and {m.down} fell (mean {signed(m.mean)} points)"
+    en = (f"Of the {many(m.count, 'project')} evaluated in both rounds, {m.up} rose and {m.down} fell "
+          f"(mean change {signed(m.mean)} points)")
     top, bottom = found[0], found[-1]
     if top.change >= STILL:
         zh += f"；提高最多的是 {top.project.name}（{signed(top.change)} 分）"
@@ -87,7 +91,8 @@ def indicator_sentence(pf: Portfolio, before: str, after: str, lang: Lang) -> st
         if found:
             c = found[0]
             pp = signed(c.change * 100)
-            parts.append(tr(lang, f"{zh}的是 {c.id} {c.name.zh}（{pp} 个百分点）", f"{c.id} {c.name.en} {en} ({pp} points of %)"))
+            parts.append(tr(lang, f"{zh}的是 {c.id} {c.name.zh}（{pp} 个百分点）",
+                            f"{c.id} {c.name.en} {en} ({pp} points of %)"))
     if not parts:
         return ""
     return tr(lang, f"与 {before} 相比，指标平均得分率{'，'.join(parts)}。",
@@ -95,15 +100,17 @@ def indicator_sentence(pf: Portfolio, before: str, after: str, lang: Lang) -> st
 
 
 def organizations_sentence(r: RoundView, lang: Lang) -> str:
-    zh, en = f"{r.name} 项目共登记 {r.organizations} 个居民自组织", f"Projects in {r.name} listed {r.organizations} self-organizations"
+    zh = f"{r.name} 项目共登记 {r.organizations} 个居民自组织"
+    en = f"Projects in {r.name} listed {many(r.organizations, 'self-organization')}"
     f = r.organization_flow
     if f is not None:
         zh += f"；与上一届相比，{f.up} 个上升了至少一个阶段，{f.down} 个下降，{f.same} 个持平，新登记 {f.new} 个"
-        en += f"; against the previous round {f.up} moved up a stage or more, {f.down} down, {f.same} stayed, {f.new} are new"
+        en += (f"; against the previous round, moved up a stage or more: {f.up}, down: {f.down}, "
+               f"same stage: {f.same}, new: {f.new}")
     return tr(lang, zh + "。", en + ".")
 
 
 def quality_sentences(pf: Portfolio, lang: Lang) -> list[str]:
     return [tr(lang, f"{r.name}：{r.provisional} 份评估证据不全（结果暂定），{r.red_lines} 份触及红线。",
-               f"{r.name}: {r.provisional} evaluations provisional (evidence missing), {r.red_lines} crossed a red line.")
+               f"{r.name}: provisional for missing evidence: {r.provisional}; red line crossed: {r.red_lines}.")
             for r in pf.rounds if r.provisional or r.red_lines]

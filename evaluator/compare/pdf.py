@@ -10,22 +10,26 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from evaluator.compare.cells import Cell, Grid, chunks, domains, heat, heat_legend, join, points, tr
+from evaluator.compare.cells import Cell, Grid, chunks, domains, heat, heat_legend, join, many, points, project, tr
 from evaluator.compare.findings import findings
 from evaluator.compare.model import Portfolio
 from evaluator.compare.pdf_changes import GrowthSection, PairSection, growth_section, pair_sections
-from evaluator.compare.pdf_round import HEATMAP_DOMAINS, RoundSection, round_section
+from evaluator.compare.pdf_round import HEATMAP_DOMAINS, RoundSection, grade_spans, round_section
 from evaluator.messages import Lang
 from evaluator.store.terms import TYPE_NAMES
+
+if TYPE_CHECKING:
+    from evaluator.report.render import Renderer
 
 
 @dataclass(frozen=True)
 class PortfolioView:
-    lang: Lang
     title: str
     running: str
     cover: list[tuple[str, str]]
@@ -37,16 +41,16 @@ class PortfolioView:
     pairs: list[PairSection]
     growth: GrowthSection | None
     notes: list[tuple[str, str]]
-    counted: Grid
+    counted: list[tuple[str, Grid]]
 
 
 def portfolio_view(pf: Portfolio, lang: Lang) -> PortfolioView:
     projects = len({m.project.code for r in pf.rounds for m in r.matrix})
     title = tr(lang, "项目组合比较报告", "Portfolio comparison")
     return PortfolioView(
-        lang=lang, title=title,
+        title=title,
         running=tr(lang, f"{title}　{len(pf.rounds)} 届 · {projects} 个项目",
-                   f"{title}　{len(pf.rounds)} rounds · {projects} projects"),
+                   f"{title}　{many(len(pf.rounds), 'round')} · {many(projects, 'project')}"),
         cover=cover(pf, projects, lang), findings=findings(pf, lang), overview=overview(pf, lang),
         domain_means=domain_means(pf, lang), heat_legend=heat_legend(lang),
         rounds=[round_section(r, pf, lang) for r in pf.rounds], pairs=pair_sections(pf, lang),
@@ -67,10 +71,12 @@ def cover(pf: Portfolio, projects: int, lang: Lang) -> list[tuple[str, str]]:
     evaluations = sum(r.projects for r in pf.rounds)
     date = latest_date(pf)
     every = tr(lang, "全部", "all")
+    rounds = [tr(lang, f"{r.name}（{r.projects} 个项目）", f"{r.name} ({many(r.projects, 'project')})")
+              for r in pf.rounds]
     return [
-        (tr(lang, "比较的届次", "Rounds compared"), join(lang, [r.name for r in pf.rounds]) or "—"),
+        (tr(lang, "比较的届次", "Rounds compared"), join(lang, rounds) or "—"),
         (tr(lang, "项目", "Projects"), tr(lang, f"{projects} 个项目，{evaluations} 份评估",
-                                         f"{projects} projects, {evaluations} evaluations")),
+                                         f"{many(projects, 'project')}, {many(evaluations, 'evaluation')}")),
         (tr(lang, "评估标准", "Rubrics"), join(lang, rubric_names(pf)) or "—"),
         (tr(lang, "最近一次评估", "Latest evaluation"),
          date.isoformat() if date else tr(lang, "表格未填写评估日期", "no evaluation date on the forms")),
@@ -84,18 +90,16 @@ def overview(pf: Portfolio, lang: Lang) -> Grid:
     headers = [Cell(tr(lang, "届次", "Round")), Cell(tr(lang, "项目数", "Projects"), "num"),
                Cell(tr(lang, "平均分", "Mean"), "num"), Cell(tr(lang, "中位数", "Median"), "num"),
                Cell(tr(lang, "最低–最高", "Range"), "num")]
-    headers += [Cell(g.label(lang), "num") for g in pf.grades]
-    headers += [Cell(tr(lang, "暂定", "Provisional"), "num"), Cell(tr(lang, "红线", "Red line"), "num")]
+    headers += [Cell(tr(lang, "等级", "Grades")), Cell(tr(lang, "暂定", "Provisional"), "num"),
+                Cell(tr(lang, "红线", "Red line"), "num")]
     rows = []
     for r in pf.rounds:
-        d, counts = r.distribution, {g.id: g.count for g in r.grades}
+        d = r.distribution
+        grades = tr(lang, "　", " · ").join(f"{g.label(lang)} {g.count}" for g in r.grades)
         rows.append([Cell(r.name), Cell(str(r.projects), "num"), Cell(points(d.mean), "num"),
-                     Cell(points(d.median), "num"), Cell(f"{points(d.min)}–{points(d.max)}", "num"),
-                     *(Cell(str(counts.get(g.id, 0)), "num") for g in pf.grades),
+                     Cell(points(d.median), "num"), Cell(f"{points(d.min)}–{points(d.max)}", "num"), Cell(grades),
                      Cell(str(r.provisional), "num"), Cell(str(r.red_lines), "num")])
-    grade_w = 28 / max(len(pf.grades), 1)
-    widths = ["22%", "9%", "9%", "9%", "13%"] + [f"{grade_w:.2f}%"] * len(pf.grades) + ["5%", "5%"]
-    return Grid(headers, rows, widths, "overview")
+    return Grid(headers, rows, ["21%", "9%", "8%", "8%", "12%", "24%", "10%", "8%"], "overview")
 
 
 def domain_means(pf: Portfolio, lang: Lang) -> list[Grid]:
@@ -103,8 +107,8 @@ def domain_means(pf: Portfolio, lang: Lang) -> list[Grid]:
     out = []
     for chunk in chunks(list(domains(pf).items()), HEATMAP_DOMAINS):
         headers = [Cell(tr(lang, "届次", "Round"))] + [Cell(id, "num domain", name(lang)) for id, name in chunk]
-        rows = [[Cell(r.name), *(heat(next((s.mean_share for s in r.domains if s.id == id), None)) for id, _ in chunk)]
-                for r in pf.rounds]
+        shares = [{s.id: s.mean_share for s in r.domains} for r in pf.rounds]
+        rows = [[Cell(r.name), *(heat(share.get(id)) for id, _ in chunk)] for r, share in zip(pf.rounds, shares)]
         out.append(Grid(headers, rows, ["22%"] + [f"{78 / max(len(chunk), 1):.2f}%"] * len(chunk), "heatmap"))
     return out
 
@@ -131,32 +135,37 @@ def notes(pf: Portfolio, lang: Lang) -> list[tuple[str, str]]:
 
 def rubric_items(pf: Portfolio, lang: Lang) -> list[tuple[str, str]]:
     """Each rubric used: where, how often, its grade scale and fingerprint."""
-    uses: dict[str, list] = {}
+    uses, rounds, counts = {}, defaultdict(list), Counter()
     for r in pf.rounds:
         for u in r.rubrics:
-            uses.setdefault(u.rubric.sha256, [u, [], 0])
-            uses[u.rubric.sha256][1].append(r.name)
-            uses[u.rubric.sha256][2] += u.count
+            uses.setdefault(u.rubric.sha256, u)
+            rounds[u.rubric.sha256].append(r.name)
+            counts[u.rubric.sha256] += u.count
     items = []
-    for u, rounds, count in uses.values():
-        grades = join(lang, [f"{g.label(lang)} ≥ {g.min:g}" for g in u.grades])
-        text = tr(lang, f"用于 {join(lang, rounds)} 的 {count} 份评估；", f"used by {count} evaluations in {join(lang, rounds)}; ")
+    for sha, u in uses.items():
+        count = counts[sha]
+        spans = grade_spans([(g.id, g.label, g.min) for g in u.grades], lang)
+        grades = join(lang, [f"{g.label(lang)} {spans[g.id]}" for g in u.grades])
+        text = tr(lang, f"用于 {join(lang, rounds[sha])} 的 {count} 份评估；",
+                  f"used by {many(count, 'evaluation')} in {join(lang, rounds[sha])}; ")
         text += tr(lang, f"等级：{grades}；", f"grades: {grades}; ") if grades else ""
         items.append((f"{u.rubric.id} {u.rubric.version}", text + f"sha256 {u.rubric.sha256[:16]}"))
     return items
 
 
-def counted(pf: Portfolio, lang: Lang) -> Grid:
-    """Which evaluation counts for each project in each round."""
-    headers = [Cell(tr(lang, "届次", "Round")), Cell(tr(lang, "项目", "Project")), Cell(tr(lang, "评估", "Evaluation")),
-               Cell(tr(lang, "评估日期", "Date")), Cell(tr(lang, "评估标准", "Rubric")),
-               Cell(tr(lang, "总分", "Total"), "num")]
-    rows = [[Cell(r.name), Cell(m.project.name, "project", m.project.code),
-             Cell(TYPE_NAMES[m.evaluation_type](lang), "", tr(lang, f"第 {m.version} 版", f"version {m.version}")),
-             Cell(m.evaluation_date.isoformat() if m.evaluation_date else "—"),
-             Cell(f"{m.rubric.id} {m.rubric.version}"), Cell(points(m.total), "num", m.grade.label(lang))]
-            for r in pf.rounds for m in sorted(r.matrix, key=lambda m: m.project.code)]
-    return Grid(headers, rows, ["18%", "34%", "11%", "12%", "15%", "10%"], "counted")
+def counted(pf: Portfolio, lang: Lang) -> list[tuple[str, Grid]]:
+    """Per round, which evaluation counts for each project (by project code)."""
+    headers = [Cell(tr(lang, "项目", "Project")), Cell(tr(lang, "评估", "Evaluation")),
+               Cell(tr(lang, "评估日期", "Date")), Cell(tr(lang, "评估标准", "Rubric")), Cell(tr(lang, "总分", "Total"), "num")]
+    out = []
+    for r in pf.rounds:
+        rows = [[project(m.project, organization=True),
+                 Cell(TYPE_NAMES[m.evaluation_type](lang), "", tr(lang, f"第 {m.version} 版", f"version {m.version}")),
+                 Cell(m.evaluation_date.isoformat() if m.evaluation_date else "—"),
+                 Cell(f"{m.rubric.id} {m.rubric.version}"), Cell(points(m.total), "num", m.grade.label(lang))]
+                for m in sorted(r.matrix, key=lambda m: m.project.code)]
+        out.append((r.name, Grid(headers, rows, ["40%", "13%", "13%", "22%", "12%"], "counted")))
+    return out
 
 
 @contextmanager
@@ -168,15 +177,16 @@ def fixed_font_dates(pf: Portfolio) -> Iterator[None]:
         yield
         return
     date = latest_date(pf) or dt.date(1970, 1, 1)
-    os.environ["SOURCE_DATE_EPOCH"] = str(int(dt.datetime(date.year, date.month, date.day, tzinfo=dt.UTC).timestamp()))
+    midnight = dt.datetime(date.year, date.month, date.day, tzinfo=dt.UTC)
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(midnight.timestamp()))
     try:
         yield
     finally:
         del os.environ["SOURCE_DATE_EPOCH"]
 
 
-def portfolio_pdf(pf: Portfolio, lang: Lang = "zh", renderer=None) -> bytes:
-    """The PDF; pass a `report.render.Renderer` to share its loaded fonts with other documents."""
+def portfolio_pdf(pf: Portfolio, lang: Lang = "zh", renderer: Renderer | None = None) -> bytes:
+    """The PDF; pass a `Renderer` to share its loaded fonts with other documents."""
     from evaluator.report.render import Renderer  # WeasyPrint loads only when a PDF is made
 
     renderer = renderer or Renderer()

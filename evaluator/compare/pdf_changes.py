@@ -11,7 +11,8 @@ from itertools import pairwise
 
 from markupsafe import Markup
 
-from evaluator.compare.cells import STILL, Cell, Grid, change, chunks, domains, percent, points, project, signed, tr
+from evaluator.compare.cells import (STILL, Cell, Grid, change, chunks, domains, many, percent, points, project,
+                                     signed, tr)
 from evaluator.compare.charts import stage_bars, slope_chart
 from evaluator.compare.model import IndicatorChange, OrganizationStage, Portfolio, ProjectChange
 from evaluator.messages import Lang
@@ -26,7 +27,8 @@ class PairSection:
     before: str
     after: str
     lead: str
-    chart: Markup
+    chart: Markup | None     # None (and no tables) when no project was in both rounds
+    domain_key: str          # the domain columns carry ids only: their names, once
     projects: list[Grid]
     improved: Grid | None
     fell: Grid | None
@@ -34,7 +36,7 @@ class PairSection:
 
 @dataclass(frozen=True)
 class GrowthSection:
-    chart: Markup | None
+    chart: Markup
     flows: Grid
     up: Grid | None
     down: Grid | None
@@ -71,14 +73,16 @@ def pair_section(pf: Portfolio, before: str, after: str, lang: Lang) -> PairSect
     m = movement(found)
     lead = tr(lang, f"两届都参评的项目 {m.count} 个：总分提高 {m.up} 个，下降 {m.down} 个，持平 {m.same} 个，"
                     f"平均变化 {signed(m.mean)} 分。表中按总分变化从大到小排列，领域列为得分变化（分）。",
-              f"{m.count} projects were evaluated in both rounds: {m.up} rose, {m.down} fell, {m.same} stayed level; "
-              f"mean change {signed(m.mean)} points. Largest rise first; domain columns are changes in points.")
+              f"{many(m.count, 'project')} evaluated in both rounds: {m.up} rose, {m.down} fell, "
+              f"{m.same} stayed level; mean change {signed(m.mean)} points. Largest rise first; domain columns "
+              "are changes in points.")
     lines = [(c.project.code, c.total_before, c.total_after) for c in found]
+    chart = slope_chart(lines, (before, after), legend=(tr(lang, "提高", "rose"), tr(lang, "下降", "fell")),
+                        title=tr(lang, f"总分变化：{before} → {after}", f"Totals: {before} → {after}"))
     return PairSection(
-        before=before, after=after, lead=lead,
-        chart=slope_chart(lines, (before, after), title=tr(lang, f"总分变化：{before} → {after}",
-                                                           f"Totals: {before} → {after}")),
-        projects=project_tables(found, pf, before, lang),
+        before=before, after=after, lead=lead, chart=chart if found else None,
+        domain_key=tr(lang, "　", " · ").join(f"{id} {name(lang)}" for id, name in domains(pf).items()),
+        projects=project_tables(found, pf, before, lang) if found else [],
         improved=indicator_table(pf.improved(after, INDICATORS), lang),
         fell=indicator_table(pf.fell(after, INDICATORS), lang),
     )
@@ -92,7 +96,7 @@ def project_tables(found: list[ProjectChange], pf: Portfolio, before: str, lang:
 def _project_table(found: list[ProjectChange], chunk: list, before: str, lang: Lang) -> Grid:
     headers = [Cell(tr(lang, "项目", "Project")), Cell(tr(lang, "上届", "Before"), "num"),
                Cell(tr(lang, "本届", "After"), "num"), Cell(tr(lang, "总分变化", "Change"), "num")]
-    headers += [Cell(id, "num domain", name(lang)) for id, name in chunk]
+    headers += [Cell(id, "num domain") for id, _ in chunk]
     rows = []
     for c in found:
         by_id = {d.id: d.change for d in c.domains}
@@ -127,7 +131,8 @@ def growth_section(pf: Portfolio, lang: Lang) -> GrowthSection | None:
     if not flows:
         return None
     names = [s.name(lang) for s in pf.stages]
-    counts = [[next((s.count for s in r.stages if s.level == stage.level), 0) for r in pf.rounds] for stage in pf.stages]
+    counts = [[next((s.count for s in r.stages if s.level == stage.level), 0) for r in pf.rounds]
+              for stage in pf.stages]
     chart = stage_bars(names, [r.name for r in pf.rounds], counts,
                        title=tr(lang, "各届自组织成熟度阶段", "Self-organization stages per round"))
     headers = [Cell(tr(lang, h[0], h[1]), "num" if n else "") for n, h in enumerate([
@@ -145,13 +150,12 @@ def movers(found: list[OrganizationStage], pf: Portfolio, lang: Lang) -> Grid | 
         return None
     names = {s.level: s.name(lang) for s in pf.stages}
     ordered = sorted(found, key=lambda o: (-abs(o.change), o.round, o.project.code, o.row))
-    headers = [Cell(tr(lang, "届次", "Round")), Cell(tr(lang, "项目", "Project")),
-               Cell(tr(lang, "自组织", "Self-organization")), Cell(tr(lang, "阶段", "Stage")),
-               Cell(tr(lang, "变化", "Change"), "num")]
-    rows = [[Cell(o.round), project(o.project), Cell(o.name),
+    headers = [Cell(tr(lang, "自组织", "Self-organization")), Cell(tr(lang, "项目", "Project")),
+               Cell(tr(lang, "阶段", "Stage")), Cell(tr(lang, "变化", "Change"), "num")]
+    rows = [[Cell(o.name, "", f"{o.previous_round} → {o.round}"), project(o.project),
              Cell(f"{names[o.previous_stage]} → {o.stage_name(lang)}", "", f"{o.previous_stage} → {o.stage}"),
-             Cell(("▲ +" if o.change > 0 else "▼ \u2212") + str(abs(o.change)), "num up" if o.change > 0 else "num down")]
+             Cell(f"▲ +{o.change}", "num up") if o.change > 0 else Cell(f"▼ \u2212{-o.change}", "num down")]
             for o in ordered[:MOVERS]]
     more = tr(lang, f"另有 {len(found) - MOVERS} 个未列出，完整名单见 portfolio.xlsx 的“自组织”表。",
               f"{len(found) - MOVERS} more are not listed; portfolio.xlsx lists them all (sheet Self-organizations).")
-    return Grid(headers, rows, ["17%", "29%", "24%", "20%", "10%"], "movers", more if len(found) > MOVERS else "")
+    return Grid(headers, rows, ["30%", "34%", "26%", "10%"], "movers", more if len(found) > MOVERS else "")

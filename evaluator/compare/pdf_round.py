@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from evaluator.compare.cells import Cell, Grid, chunks, domains, heat, join, percent, points, project, tr
+from evaluator.compare.cells import Cell, Grid, chunks, domains, heat, join, many, percent, points, tr
 from evaluator.compare.charts import strip_plot
 from evaluator.compare.model import Portfolio, RoundView
 from evaluator.messages import Lang
@@ -39,7 +39,7 @@ def round_section(r: RoundView, pf: Portfolio, lang: Lang) -> RoundSection:
     d = r.distribution
     lead = tr(lang, f"{r.projects} 个项目，平均 {points(d.mean)} 分，中位数 {points(d.median)} 分，"
                     f"最低 {points(d.min)} 分，最高 {points(d.max)} 分。",
-              f"{r.projects} projects: mean {points(d.mean)} points, median {points(d.median)}, "
+              f"{many(r.projects, 'project')}: mean {points(d.mean)} points, median {points(d.median)}, "
               f"lowest {points(d.min)}, highest {points(d.max)}.")
     return RoundSection(
         name=r.name, lead=lead, chart=_chart(r, lang), chart_note=_chart_note(r, lang),
@@ -77,7 +77,7 @@ def _chart_note(r: RoundView, lang: Lang) -> str:
 def grade_table(r: RoundView, pf: Portfolio, lang: Lang) -> Grid:
     """Every grade of the portfolio (zero counts too, so rounds read alike), with its span of totals."""
     counts = {g.id: g.count for g in r.grades}
-    spans = _spans(scale(r), lang)
+    spans = grade_spans(scale(r), lang)
     rows = [[Cell(g.label(lang)), Cell(spans.get(g.id, "—")), Cell(str(counts.get(g.id, 0)), "num"),
              Cell(percent(counts.get(g.id, 0) / r.projects), "num")] for g in pf.grades]
     rows.append([Cell(tr(lang, "证据不全（暂定）", "Provisional (evidence missing)")), Cell(""),
@@ -89,7 +89,7 @@ def grade_table(r: RoundView, pf: Portfolio, lang: Lang) -> Grid:
     return Grid(headers, rows, ["34%", "30%", "18%", "18%"], "grades")
 
 
-def _spans(grades: Scale, lang: Lang) -> dict[str, str]:
+def grade_spans(grades: Scale, lang: Lang) -> dict[str, str]:
     """Grade id → the totals it covers, from the best grade down (as `handbook.grade_spans` words them)."""
     spans, upper = {}, None
     for id, _, low in grades:
@@ -109,17 +109,18 @@ def heatmaps(r: RoundView, pf: Portfolio, lang: Lang) -> list[Grid]:
 
 
 def _heatmap(r: RoundView, chunk: list, lang: Lang) -> Grid:
-    headers = [Cell(tr(lang, "项目", "Project")), Cell(tr(lang, "总分", "Total"), "num")]
+    headers = [Cell(tr(lang, "编号", "Code")), Cell(tr(lang, "项目", "Project")), Cell(tr(lang, "总分", "Total"), "num")]
     headers += [Cell(id, "num domain", name(lang)) for id, name in chunk]
     rows = []
     for m in r.matrix:
         flags = [m.grade.label(lang)] + [tr(lang, "暂定", "provisional")] * m.provisional
         flags += [tr(lang, "红线", "red line")] * bool(m.red_lines)
         cells = [m.domains.get(id) for id, _ in chunk]
-        rows.append([project(m.project), Cell(points(m.total), "num total", " · ".join(flags)),
+        rows.append([Cell(m.project.code, "code"), Cell(m.project.name, "project"),
+                     Cell(points(m.total), "num total", " · ".join(flags)),
                      *(heat(c.share if c else None) for c in cells)])
-    rest = 100 - 34 - 11
-    widths = ["34%", "11%"] + [f"{rest / max(len(chunk), 1):.2f}%"] * len(chunk)
+    rest = 100 - 11 - 28 - 10
+    widths = ["11%", "28%", "10%"] + [f"{rest / max(len(chunk), 1):.2f}%"] * len(chunk)
     return Grid(headers, rows, widths, "heatmap")
 
 
@@ -141,7 +142,7 @@ def missing_note(r: RoundView, lang: Lang) -> str:
     found = sorted((i for i in r.indicators if i.missing), key=lambda i: (-i.missing, i.id))
     if not found:
         return tr(lang, "本届没有因缺少证据而未计分的指标。", "No indicator went unscored for missing evidence in this round.")
-    items = [tr(lang, f"{i.id} {i.name.zh}（{i.missing} 个项目）", f"{i.id} {i.name.en} ({i.missing} projects)")
+    items = [tr(lang, f"{i.id} {i.name.zh}（{i.missing} 个项目）", f"{i.id} {i.name.en} ({many(i.missing, 'project')})")
              for i in found[:5]]
     more = tr(lang, f"等 {len(found)} 项", f" and {len(found) - 5} more") if len(found) > 5 else ""
     return tr(lang, f"缺少证据最多的指标：{join(lang, items)}{more}。",
@@ -157,7 +158,7 @@ def _ladder(r: RoundView, lang: Lang) -> Markup:
 
 def stage_note(r: RoundView, lang: Lang) -> str:
     below = next((s.count for s in r.stages if s.level == 0), 0)
-    text = tr(lang, f"本届项目共登记 {r.organizations} 个居民自组织", f"{r.organizations} resident self-organizations")
+    text = tr(lang, f"本届项目共登记 {r.organizations} 个居民自组织", f"{many(r.organizations, 'resident self-organization')}")
     if below:
         text += tr(lang, f"，其中 {below} 个尚未达到第一阶段", f", {below} of them below the first stage")
     return text + tr(lang, "。", ".")
