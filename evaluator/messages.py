@@ -101,6 +101,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "S030": {"zh": "结果库中没有项目 {project}（按项目编号或名称查找）{hint}", "en": "no project {project} in the results database (looked up by code or name){hint}"},
     "S031": {"zh": "结果库中没有届次 {round}{hint}", "en": "no round {round} in the results database{hint}"},
     "S032": {"zh": "没有可比较的评估结果：所选届次和项目中没有终期或中期评估（自评不参与比较）", "en": "nothing to compare: the selected rounds and projects have no final or midterm evaluation (self-assessments are not compared)"},
+    # -- feedback reports --------------------------------------------------------------------------
+    "G001": {"zh": "生成报告时出现内部错误：{detail}。结果文件本身没有问题，请把结果文件和这条消息反馈给开发者", "en": "internal error while making the report: {detail}. The result file is fine; please report it and this message to the developers"},
+    "G002": {"zh": "无法从结果库读取该项目的上一轮评估（{detail}），报告中不含与上一轮的比较", "en": "the project's earlier round could not be read from the results database ({detail}); the report has no comparison with it"},
+    "G003": {"zh": "无法写入报告 {path}：{detail}", "en": "cannot write the report {path}: {detail}"},
+    "G004": {"zh": "有 {count} 个结果，-o 应为文件夹，而 {path} 是文件（或带有文件扩展名）", "en": "{count} results need a folder for -o, but {path} is a file (or has a file extension)"},
 }
 
 METHODS: dict[str, dict[str, str]] = {

@@ -1,22 +1,28 @@
-"""One form through the whole job: read → score → write the result JSON (and the report beside it).
+"""One form through the whole job: read → score → write the result JSON; then its report beside it.
 
-This is the I/O edge around the pure engine; `batch.run` calls it once per form, in worker
-processes when asked. It never raises for a user's form: every outcome is a `Scored` summary.
+This is the I/O edge around the pure engine and the pure report view; `batch.run` and
+`batch.run_reports` call it once per form, in worker processes when asked. It never raises for a
+user's file: every outcome is a `Scored` or `Reported` summary with located problems.
 """
 
 from __future__ import annotations
 
+import sqlite3
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
-from evaluator.batch import Options, Scored
+from evaluator.batch import Options, Reported, Scored
 from evaluator.forms.reader import read_form
+from evaluator.messages import Lang
 from evaluator.outputs import safe_name, write_bytes
 from evaluator.problems import Location, Problem, errors
 from evaluator.rubric import LoadedRubric, load_rubric
 from evaluator.rubric.loader import display_path
 from evaluator.scoring.engine import evaluate
 from evaluator.scoring.result import Result
+from evaluator.store import Store, StoreError
+from evaluator.store.files import read_result
 
 TYPE_NAMES = {"self": "自评", "midterm": "中期", "final": "终期"}
 
@@ -70,3 +76,77 @@ def _provisional(form: Path, result: Result) -> Problem:
     items = [f"{i.id} {i.name.zh}" for i in result.indicators if i.status == "missing"]
     items += [f"{m.label.zh}（{m.cell}）" for m in result.highlights.missing_evidence]
     return Problem(code="P002", location=Location(file=str(form)), params={"count": len(items), "items": items[:8]})
+
+
+@lru_cache(maxsize=1)
+def _renderer():
+    """One renderer per process, made for its first report and kept: loading the fonts and parsing the
+    stylesheets costs about a second, rendering a report with them about as much again. It is closed when
+    the process ends (multiprocessing's finalizers run in worker processes too, atexit handlers do not)."""
+    from multiprocessing.util import Finalize
+
+    from evaluator.report.render import Renderer
+
+    renderer = Renderer()
+    Finalize(renderer, renderer.close, exitpriority=0)
+    return renderer
+
+
+def report_beside(result_json: Path, options: Options) -> Reported:
+    """The PDF report of a result written by `score_form`, beside its JSON."""
+    return report_result(result_json, result_json.with_suffix(".pdf"), lang=options.lang, db=options.db,
+                         force=options.force)
+
+
+def report_result(result_json: Path, target: Path, *, lang: Lang, db: Path | None, force: bool,
+                  fmt: Literal["pdf", "html"] = "pdf") -> Reported:
+    """Read a result, find the project's earlier round in `db`, render the report and write it to `target`
+    (never over a different file without `force`). Every failure is a located problem of this result."""
+    shown = display_path(result_json)
+    try:
+        result = read_result(result_json)
+    except StoreError as exc:
+        return Reported(result=str(result_json), status="failed", problems=exc.problems)
+    previous, problems = _earlier(db, result, shown)
+    try:
+        data = _render(result, previous, lang, fmt)
+    except Exception as exc:  # noqa: BLE001 — one report's failure is that result's, never the batch's
+        internal = _problem("G001", shown, detail=f"{type(exc).__name__}: {exc}")
+        return Reported(result=str(result_json), status="failed", problems=problems + [internal])
+    try:
+        written = write_bytes(target, data, force)
+    except OSError as exc:
+        failed = _problem("G003", shown, path=display_path(target), detail=exc.strerror or str(exc))
+        return Reported(result=str(result_json), status="failed", problems=problems + [failed])
+    if written == "exists":
+        clash = _problem("P001", shown, path=display_path(target))
+        return Reported(result=str(result_json), status="failed", problems=problems + [clash])
+    return Reported(result=str(result_json), status=written, path=str(target), problems=problems)
+
+
+def _problem(code: str, file: str, severity: str = "error", **params) -> Problem:
+    return Problem(code=code, severity=severity, location=Location(file=file), params=params)
+
+
+def _earlier(db: Path | None, result: Result, shown: str) -> tuple[Result | None, list[Problem]]:
+    """The project's earlier round if `db` holds one; a store that cannot be read is a warning, not a failure."""
+    if db is None or not db.is_file():
+        return None, []
+    from evaluator.report.earlier import earlier_round
+
+    try:
+        with Store.open(db, create=False) as store:
+            return earlier_round(store, result), []
+    except StoreError as exc:
+        said = exc.problems[0]
+        return None, [_problem("G002", shown, "warning", detail={"zh": said.message("zh"), "en": said.message("en")})]
+    except sqlite3.Error as exc:
+        return None, [_problem("G002", shown, "warning", detail=str(exc))]
+
+
+def _render(result: Result, previous: Result | None, lang: Lang, fmt: str) -> bytes:
+    from evaluator.report.feedback import feedback_html, feedback_view, render_feedback
+
+    if fmt == "html":
+        return feedback_html(feedback_view(result, lang, previous), _renderer(), standalone=True).encode("utf-8")
+    return render_feedback(result, lang, previous, renderer=_renderer())

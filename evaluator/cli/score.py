@@ -1,4 +1,5 @@
-"""`evaluator score`: score filled forms into result JSON (a whole round at once, in parallel if asked)."""
+"""`evaluator score`: score filled forms into result JSON (a whole round at once, in parallel if asked),
+then, once every result is stored, write each one's PDF report beside its JSON."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from evaluator.batch import Options, Scored, Tally, forms_in, run
+from evaluator.batch import Options, Reported, Scored, Tally, forms_in, run, run_reports
 from evaluator.cli.common import lang_option, report_problems, say
 from evaluator.cli.store import db_option, open_store
 from evaluator.store import Store, StoreError
@@ -37,27 +38,52 @@ STATUS = {
 @lang_option
 def score(paths: tuple[Path, ...], out_dir: Path, rubric: Path | None, workers: int, force: bool, strict: bool,
           no_report: bool, db: Path, no_store: bool, lang: str) -> None:
-    """为填好的评估表评分，每份表格输出一个结果 JSON · Score filled forms into result JSON."""
+    """为填好的评估表评分，每份表格输出一个结果 JSON，并在旁边生成 PDF 反馈报告（--lang 决定报告语言）·
+    Score filled forms into result JSON, each with its PDF feedback report beside it (in the --lang language)."""
     forms = forms_in(paths)
-    options = Options(out_dir=out_dir, rubric=rubric, force=force, strict=strict, report=not no_report, lang=lang)
-    tally, done = Tally(), []
+    options = Options(out_dir=out_dir, rubric=rubric, force=force, strict=strict, report=not no_report, lang=lang,
+                      db=None if no_store else db)
     label = "评分中" if lang == "zh" else "Scoring"
     store = None if no_store else open_store(db, lang, create=True)
     with click.progressbar(run(forms, options, workers), length=len(forms), label=label, file=sys.stderr,
                            show_pos=True) as items:
-        for item in items:
-            item = _stored(store, item) if store is not None and item.json_path else item
-            tally.add(item)
-            done.append(item)
+        done = sorted(items, key=lambda s: s.form)
     if store is not None:
+        # in form order, not completion order: two forms of one project's round get the same versions every run,
+        # so the reports of phase two find the same earlier round whatever order the workers finished in
+        done = [_stored(store, item) if item.json_path else item for item in done]
         store.close()
-    for item in sorted(done, key=lambda s: s.form):
+    if options.report:
+        done = _with_reports(done, options, workers, lang)
+    tally = Tally()
+    for item in done:
+        tally.add(item)
         report_problems(item.problems, lang)
     click.echo(summary_table(done, lang))
     say(lang, f"共 {len(done)} 份：已评分 {tally.scored}，暂定 {tally.provisional}，失败 {tally.failed}；结果在 {out_dir}",
         f"{len(done)} forms: {tally.scored} scored, {tally.provisional} provisional, {tally.failed} failed; results in {out_dir}")
-    if tally.failed:
+    if options.report:
+        say(lang, f"报告：已生成 {tally.reports} 份，失败 {tally.reports_failed} 份（PDF 与结果 JSON 同名同目录）",
+            f"reports: {tally.reports} written, {tally.reports_failed} failed (each PDF beside its result JSON)")
+    if tally.failed or tally.reports_failed:
         sys.exit(1)
+
+
+def _with_reports(done: list[Scored], options: Options, workers: int, lang: str) -> list[Scored]:
+    """Phase two: a report for every result written and stored, each merged into its form's summary."""
+    jobs = [Path(item.json_path) for item in done if item.json_path and item.status != "failed"]
+    label = "生成报告" if lang == "zh" else "Reports"
+    reported: dict[str, Reported] = {}
+    with click.progressbar(run_reports(jobs, options, workers), length=len(jobs), label=label, file=sys.stderr,
+                           show_pos=True) as items:
+        for item in items:
+            reported[item.result] = item
+    merged = []
+    for item in done:
+        r = reported.get(item.json_path or "")
+        merged.append(item if r is None else item.model_copy(
+            update={"report": r.status, "report_path": r.path, "problems": item.problems + r.problems}))
+    return merged
 
 
 def _stored(store: Store, item: Scored) -> Scored:
@@ -80,7 +106,8 @@ def summary_table(done: list[Scored], lang: str) -> str:
     rows = [
         [s.project or Path(s.form).name, s.round or "—", f"{s.total:.2f}" if s.total is not None else "—",
          s.grade(lang) if s.grade else "—", "/".join(str(n) for n in s.stage_counts.values()) or "—",
-         STATUS[s.status][lang] + (("（自评预测）" if zh else " (self-assessment)") if s.self_assessment else "")]
+         STATUS[s.status][lang] + (("（自评预测）" if zh else " (self-assessment)") if s.self_assessment else "")
+         + (("，报告失败" if zh else ", report failed") if s.report == "failed" else "")]
         for s in sorted(done, key=lambda s: (s.code or "~", s.round or "", s.form))
     ]
     return table(head, rows, right=(2,))

@@ -62,11 +62,10 @@ def _radar_grid(n: int, cx: float, cy: float, r: float) -> str:
     return "".join(rings) + spokes
 
 
-def _radar_label(label: str, i: int, n: int, cx: float, cy: float, r: float) -> str:
+def _radar_label(lines: list[str], i: int, n: int, cx: float, cy: float, r: float) -> str:
     x, y = _polar(cx, cy, r + 12, i, n)
     dx = x - cx
     anchor = "middle" if abs(dx) < r * 0.2 else ("start" if dx > 0 else "end")
-    lines = wrap(label, 14)
     if y < cy - r * 0.5:
         y -= (len(lines) - 1) * 12.5 + 2
     elif y > cy + r * 0.5:
@@ -76,16 +75,28 @@ def _radar_label(label: str, i: int, n: int, cx: float, cy: float, r: float) -> 
     return text_lines(x, y, lines, size=10, anchor=anchor)
 
 
+def _radar_height(lines: list[list[str]], r: float) -> tuple[float, float]:
+    """Centre and height that leave room for the labels above and below (long English names wrap to more
+    lines than Chinese ones): labels of up to three lines on top and two below fit the basic 380 px."""
+    n = len(lines)
+    rows = [(len(label), math.sin(-math.pi / 2 + 2 * math.pi * i / n)) for i, label in enumerate(lines)]
+    top = max((count for count, y in rows if y < -0.5), default=1)
+    bottom = max((count for count, y in rows if y > 0.5), default=1)
+    cy = 182 + max(0, top - 3) * 12.5
+    return cy, max(380, cy + r + 22 + (bottom - 1) * 12.5 + 36)
+
+
 def radar(axes: Sequence[str], official: Values = None, self_assessed: Values = None, *,
           legend_labels: Sequence[str] = LEGEND_ZH, title: str = "") -> Markup:
     """Domains as spokes, official (solid, filled) and self-assessment (dashed) outlines."""
     n = len(axes)
     _check("official", official, n)
     _check("self_assessed", self_assessed, n)
-    width_px, height_px, r = 440, 380, 118
-    cx, cy = width_px / 2, 182
+    lines = [wrap(label, 14) for label in axes]
+    width_px, r = 440, 118
+    cx, (cy, height_px) = width_px / 2, _radar_height(lines, r)
     body = [_radar_grid(n, cx, cy, r)]
-    body += [_radar_label(label, i, n, cx, cy, r) for i, label in enumerate(axes)]
+    body += [_radar_label(label, i, n, cx, cy, r) for i, label in enumerate(lines)]
     if self_assessed is not None:
         body.append(_outline(self_assessed, cx, cy, r, SELF, dashed=True))
     if official is not None:
@@ -114,7 +125,7 @@ def stage_ladder(stages: Sequence[str], counts: Sequence[int] | None = None, *,
             body.append(text(x + step_w / 2, base - h - 6, str(count), size=15, weight="bold",
                              fill=OFFICIAL if count else MUTED))
         body.append(text(x + step_w / 2, base + 14, level_label.format(level=i + 1), size=8.5, fill=MUTED))
-        body.append(text_lines(x + step_w / 2, base + 27, wrap(name, 12), size=10))
+        body.append(text_lines(x + step_w / 2, base + 27, wrap(name, 14), size=10))
     return svg(width_px, height_px, "".join(body), title or " / ".join(stages))
 
 
@@ -135,7 +146,10 @@ def paired_bars(labels: Sequence[str], official: Values = None, self_assessed: V
     n = len(labels)
     _check("official", official, n)
     _check("self_assessed", self_assessed, n)
-    width_px, label_w, row_h, top = 520, 150, 34, 22
+    wrapped = [wrap(label, 24) for label in labels]
+    # two lines of label per row; long (English) names get taller rows rather than losing words
+    width_px, label_w, top = 520, 150, 22
+    row_h = max([34.0] + [12 * len(lines) + 4 for lines in wrapped])
     x0, span = label_w + 10, width_px - label_w - 60
     height_px = top + n * row_h + 30
     body = []
@@ -144,9 +158,8 @@ def paired_bars(labels: Sequence[str], official: Values = None, self_assessed: V
         body.append(f'<line x1="{x:.1f}" y1="{top - 4}" x2="{x:.1f}" y2="{top + n * row_h}" '
                     f'stroke="{GRID}" stroke-width="0.6"/>')
         body.append(text(x, top - 8, percent(step), size=7.5, fill=MUTED))
-    for i, label in enumerate(labels):
+    for i, lines in enumerate(wrapped):
         y = top + i * row_h + 5
-        lines = wrap(label, 24)[:2]
         body.append(text_lines(label_w, y + 10 - (len(lines) - 1) * 5, lines, size=9.5, anchor="end"))
         if official is not None:
             body.append(_bar(x0, y, span, official[i], OFFICIAL, False, fmt))

@@ -9,7 +9,7 @@ the evidence a reviewer will find missing, and the 3-5 things to fix first.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
@@ -17,13 +17,16 @@ from evaluator.messages import METHODS, Lang
 from evaluator.report.charts import LEGEND_EN, LEGEND_ZH, radar
 from evaluator.report.feedback_appendix import Appendix, appendix, grade_spans
 from evaluator.report.feedback_change import Change, Delta, change
-from evaluator.report.feedback_domains import DomainSection, domain_section, points_of
+from evaluator.report.feedback_domains import DomainSection, basis, domain_section, points_of, share
 from evaluator.report.feedback_orgs import Organizations, organizations
 from evaluator.report.feedback_voices import Participation, participation
 from evaluator.report.feedback_words import FLAG_LIMITS, joined, say
 from evaluator.report.words import number, percent
 from evaluator.scoring.result import Advice, Result
 from evaluator.store.terms import TYPE_NAMES
+
+if TYPE_CHECKING:
+    from evaluator.report.render import Renderer
 
 STRENGTHS = PRIORITIES = 3
 STYLESHEETS = ("css/feedback.css",)
@@ -64,6 +67,7 @@ class AdviceRow:
     name: str
     points: str
     advice: str
+    missing: bool    # scored nothing for want of evidence: the advice assumes the level it would show
 
 
 @dataclass(frozen=True)
@@ -71,6 +75,7 @@ class Summary:
     total: str
     max: str
     grade: str
+    next_grade: str                    # how far the next grade up is, in a phrase ("" at the top or past a red line)
     provisional: bool
     red_lines: list[tuple[str, str]]   # label, cells
     grades: list[tuple[str, str]]
@@ -90,17 +95,12 @@ class FeedbackView:
     footer: str
     cover: Cover
     summary: Summary
-    missing: list[tuple[str, str]]      # readiness: what a reviewer will find missing, and where
+    missing: list[tuple[str, str]]      # readiness: what a reviewer will find missing, and where or why
     domains: list[DomainSection]
     flags: list[tuple[str, str, str]]   # the flags' legend: label, meaning, mark
     organizations: Organizations | None
     participation: Participation
     appendix: Appendix
-
-
-def share(points: float | None, max: float) -> float | None:
-    """A share of the maximum for the charts, which refuse anything past 1 (rounding can reach 1.0000001)."""
-    return None if points is None or not max else min(points / max, 1.0)
 
 
 def cover(result: Result, lang: Lang) -> Cover:
@@ -117,9 +117,10 @@ def cover(result: Result, lang: Lang) -> Cover:
     )
 
 
-def advice_row(a: Advice, lang: Lang) -> AdviceRow:
+def advice_row(a: Advice, result: Result, lang: Lang) -> AdviceRow:
+    missing = any(i.id == a.indicator and i.status == "missing" for i in result.indicators)
     return AdviceRow(id=a.indicator, name=a.name(lang), points=points_of(a.points, a.max, lang),
-                     advice=a.advice(lang) if a.advice else "")
+                     advice=a.advice(lang) if a.advice else "", missing=missing)
 
 
 def domain_rows(result: Result, moved: Change | None, lang: Lang) -> list[DomainRow]:
@@ -127,6 +128,16 @@ def domain_rows(result: Result, moved: Change | None, lang: Lang) -> list[Domain
                       share=percent(round(d.points / d.max, 3)) if d.max else "—",
                       own=number(round(d.self_points, 2)) if d.self_points is not None else "—",
                       change=moved.domains.get(d.id) if moved is not None else None) for d in result.domains]
+
+
+def next_grade(result: Result, lang: Lang) -> str:
+    """The points still needed for the next grade up: what a team aims at next."""
+    above = [g for g in result.grades if g.min > result.total.points]
+    if not above or result.total.red_lines:
+        return ""
+    target = above[-1]
+    return say("next_grade", lang, grade=target.label(lang), min=number(target.min),
+               n=number(round(target.min - result.total.points, 2)))
 
 
 def summary(result: Result, moved: Change | None, lang: Lang) -> Summary:
@@ -140,19 +151,23 @@ def summary(result: Result, moved: Change | None, lang: Lang) -> Summary:
     h = result.highlights
     return Summary(
         total=number(result.total.points), max=number(result.total.max), grade=result.total.grade.label(lang),
-        provisional=result.total.provisional, grades=grade_spans(result, lang), radar=chart,
+        next_grade=next_grade(result, lang), provisional=result.total.provisional, grades=grade_spans(result, lang), radar=chart,
         red_lines=[(hit.label(lang), joined(hit.cells, lang)) for hit in result.total.red_lines],
         domains=domain_rows(result, moved, lang),
-        strengths=[advice_row(a, lang) for a in h.strengths[:STRENGTHS]],
-        priorities=[advice_row(a, lang) for a in (h.priorities if readiness else h.priorities[:PRIORITIES])],
+        strengths=[advice_row(a, result, lang) for a in h.strengths[:STRENGTHS]],
+        priorities=[advice_row(a, result, lang) for a in (h.priorities if readiness else h.priorities[:PRIORITIES])],
         change=moved,
     )
 
 
 def missing(result: Result, lang: Lang) -> list[tuple[str, str]]:
-    """Required evidence left empty (with its cell) and indicators that could not be scored."""
+    """For a readiness report: required evidence left empty (with its cell), then the indicators that
+    could not be scored (with what they lack)."""
+    if result.mode != "self_assessment":
+        return []
     fields = [(m.label(lang), m.cell or "—") for m in result.highlights.missing_evidence]
-    indicators = [(f"{i.id} {i.name(lang)}", say("missing", lang)) for i in result.indicators if i.status == "missing"]
+    indicators = [(f"{i.id} {i.name(lang)}", basis(i, result.mode, lang)) for i in result.indicators
+                  if i.status == "missing"]
     return fields + indicators
 
 
@@ -174,12 +189,12 @@ def feedback_view(result: Result, lang: Lang, previous: Result | None = None) ->
         lang=lang, readiness=result.mode == "self_assessment", title=f"{p.name} · {kind}",
         running=f"{kind}　{p.code} · {p.round}", footer=f"{r.id} {r.version} · sha256 {r.sha256[:16]}",
         cover=cover(result, lang), summary=summary(result, moved, lang), missing=missing(result, lang),
-        domains=domains, flags=flag_legend(domains, lang), organizations=organizations(result, moved, lang), participation=participation(result, lang),
-        appendix=appendix(result, lang),
+        domains=domains, flags=flag_legend(domains, lang), organizations=organizations(result, moved, lang),
+        participation=participation(result, lang), appendix=appendix(result, lang),
     )
 
 
-def feedback_html(view: FeedbackView, renderer, standalone: bool = False) -> str:
+def feedback_html(view: FeedbackView, renderer: Renderer, standalone: bool = False) -> str:
     """The report as HTML; `standalone` inlines the stylesheets (our own files, not user text) so the file
     reads on its own in a browser, with the reader's system fonts."""
     from evaluator.report.render import ASSETS
@@ -188,12 +203,13 @@ def feedback_html(view: FeedbackView, renderer, standalone: bool = False) -> str
     return renderer.html("feedback.html", report=view, lang=view.lang, styles=Markup(css))
 
 
-def render_feedback(result: Result, lang: Lang, previous: Result | None = None, renderer=None,
-                    target: Path | None = None) -> bytes:
+def render_feedback(result: Result, lang: Lang, previous: Result | None = None,
+                    renderer: Renderer | None = None) -> bytes:
     """The report PDF; pass a `Renderer` to share its fonts and stylesheets across a batch."""
     from evaluator.report.render import Renderer  # WeasyPrint loads only when a PDF is made
 
-    renderer = renderer or Renderer()
+    if renderer is None:
+        with Renderer() as own:
+            return render_feedback(result, lang, previous, own)
     view = feedback_view(result, lang, previous)
-    return renderer.pdf("feedback.html", stylesheets=STYLESHEETS, target=target, report=view, lang=lang,
-                        styles=Markup(""))
+    return renderer.pdf("feedback.html", stylesheets=STYLESHEETS, report=view, lang=lang, styles=Markup(""))

@@ -51,7 +51,9 @@ def _keys(orgs: list[OrganizationResult]) -> dict[str, OrganizationResult]:
     return {k: o for o in orgs if (k := organization_key(o.name)) and counts[k] == 1 and o.name != f"#{o.row}"}
 
 
-def stage_changes(now: list[OrganizationResult], before: list[OrganizationResult], lang: Lang) -> tuple[dict[int, Delta], str]:
+def stage_changes(now: list[OrganizationResult], before: list[OrganizationResult],
+                  lang: Lang) -> tuple[dict[int, Delta], str]:
+    """Each followed organization's change of stage (by roster row), and the movement in a sentence."""
     current, earlier = _keys(now), _keys(before)
     stages = {o.row: delta(earlier[k].stage, o.stage) for k, o in current.items() if k in earlier}
     moves = Counter(d.direction for d in stages.values())

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from evaluator.messages import Lang
-from evaluator.report.feedback_words import joined, rater_label, rater_role, say
+from evaluator.report.feedback_words import joined, listed, rater_label, rater_role, say
 from evaluator.report.words import number, percent
 from evaluator.scoring.result import DomainResult, IndicatorResult, Result, Trace
 
@@ -56,6 +56,11 @@ class DomainSection:
     raters: RaterTable | None
 
 
+def share(points: float | None, max: float) -> float | None:
+    """A share of the maximum for the charts, which refuse anything past 1 (rounding can reach 1.0000001)."""
+    return None if points is None or not max else min(points / max, 1.0)
+
+
 def points_of(points: float, max: float, lang: Lang) -> str:
     return say("of", lang, n=number(round(points, 2)), max=number(max))
 
@@ -90,17 +95,19 @@ def basis(ind: IndicatorResult, mode: str, lang: Lang) -> str:
     if t.rule == "checklist":
         unmet = [i.label(lang) + (say("unanswered", lang) if i.value is None else "") for i in t.inputs
                  if i.value is not True]
-        return say("unmet", lang, items=joined(unmet, lang)) if unmet else say("all_met", lang)
+        return say("unmet", lang, items=listed(unmet, lang)) if unmet else say("all_met", lang)
     if t.rule == "roster":
         return say("roster_basis", lang, met=len(t.inputs) - 1, n=t.inputs[0].value)
-    if t.rule == "ratio":
+    if t.rule == "ratio" and len(t.inputs) == 2:
         top, bottom = t.inputs
         return f"{top.label(lang)} {top.shown(lang)} ÷ {bottom.label(lang)} {bottom.shown(lang)}"
     return _values(t, lang)
 
 
 def _values(t: Trace, lang: Lang) -> str:
-    return ("；" if lang == "zh" else "; ").join(f"{i.label(lang)} {i.shown(lang)}" for i in t.inputs)
+    """Each input as “label: value” (a bands rule has one input, an expression several)."""
+    colon = "：" if lang == "zh" else ": "
+    return listed([f"{i.label(lang)}{colon}{i.shown(lang)}" for i in t.inputs], lang)
 
 
 def _rated(ind: IndicatorResult, mode: str, lang: Lang) -> str:

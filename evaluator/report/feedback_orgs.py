@@ -9,7 +9,7 @@ from markupsafe import Markup
 from evaluator.messages import Lang
 from evaluator.report.charts import stage_ladder
 from evaluator.report.feedback_change import Change
-from evaluator.report.feedback_words import joined, say
+from evaluator.report.feedback_words import listed, say
 from evaluator.scoring.result import OrganizationResult, Result
 
 
@@ -38,7 +38,7 @@ def stage_text(level: int, result: Result, lang: Lang) -> str:
 
 def organization_row(org: OrganizationResult, result: Result, change: Change | None, lang: Lang) -> OrganizationRow:
     top = max((s.level for s in result.stages), default=0)
-    needs = say("top_stage", lang) if org.stage >= top else joined([c.label(lang) for c in org.missing_for_next], lang)
+    needs = say("top_stage", lang) if org.stage >= top else listed([c.label(lang) for c in org.missing_for_next], lang)
     moved = change.stages.get(org.row) if change is not None else None
     before = say("stage_label", lang, level=moved.before) if moved is not None else ""
     return OrganizationRow(name=org.name, stage=stage_text(org.stage, result, lang), needs=needs, before=before,

@@ -12,6 +12,7 @@ from markupsafe import Markup
 
 from evaluator.messages import Lang
 from evaluator.report.charts import LEGEND_EN, LEGEND_ZH, paired_bars
+from evaluator.report.feedback_domains import share
 from evaluator.report.feedback_words import rater_label, rater_role, say
 from evaluator.report.words import number
 from evaluator.scoring.result import IndicatorResult, Result
@@ -118,14 +119,16 @@ def voices(result: Result, lang: Lang) -> Voices | None:
 
 
 def bars(result: Result, lang: Lang) -> Markup | None:
-    own = [d.self_points / d.max if d.self_points is not None else None for d in result.domains]
+    """Each domain's official share above the organization's own, when it rated itself."""
+    own = [share(d.self_points, d.max) for d in result.domains]
     if all(v is None for v in own):
         return None
-    return paired_bars([d.name(lang) for d in result.domains], [d.points / d.max for d in result.domains], own,
+    return paired_bars([d.name(lang) for d in result.domains], [share(d.points, d.max) for d in result.domains], own,
                        legend_labels=LEGEND_ZH if lang == "zh" else LEGEND_EN)
 
 
 def participation(result: Result, lang: Lang) -> Participation:
+    """The whole picture; a self-assessment has only the organization's own findings and plans."""
     names = {i.id: i.name(lang) for i in result.indicators}
     feedback = [FeedbackRow(indicator=f"{f.indicator} {names.get(f.indicator, '')}".strip() if f.indicator
                             else say("overall", lang), finding=f.finding or "—", response=f.response or "—")

@@ -15,14 +15,14 @@ WORDS: dict[str, dict[str, str]] = {
     "kind.self_assessment": {"zh": "自评准备度报告", "en": "Self-assessment readiness report"},
     "predicted": {"zh": "自评预测", "en": "Predicted from the self-assessment"},
     "points": {"zh": "{n} 分", "en": "{n} pts"},
+    "next_grade": {"zh": "距“{grade}”（{min} 分）还差 {n} 分", "en": "{n} pts short of {grade} ({min})"},
     "of": {"zh": "{n} / {max}", "en": "{n} / {max}"},
     "level": {"zh": "{n} 级", "en": "Level {n}"},
-    "stage": {"zh": "第 {n} 阶段 {name}", "en": "Stage {n} {name}"},
+    "stage": {"zh": "第 {n} 阶段 {name}", "en": "Stage {n}: {name}"},
     "stage0": {"zh": "未达第 1 阶段", "en": "Below stage 1"},
     "stage_label": {"zh": "第 {level} 阶段", "en": "Stage {level}"},
     "top_stage": {"zh": "已处于最高阶段", "en": "At the top stage"},
     "period": {"zh": "{start} 至 {end}", "en": "{start} to {end}"},
-    "budget": {"zh": "{n} 元", "en": "CNY {n}"},
     "rubric": {"zh": "{id} 第 {version} 版 · 指纹 {sha}", "en": "{id} version {version} · fingerprint {sha}"},
     "none": {"zh": "无", "en": "none"},
     "overall": {"zh": "总体", "en": "Overall"},
@@ -36,8 +36,8 @@ WORDS: dict[str, dict[str, str]] = {
     "roster_basis": {"zh": "名册 {n} 个自组织中 {met} 个符合本项条件",
                      "en": "{met} of the {n} organizations on the roster meet the condition"},
     "not_filled": {"zh": "{items}未填写", "en": "{items} not filled"},
-    "zero_denominator": {"zh": "分母为 0", "en": "the denominator is 0"},
-    "not_computable": {"zh": "无法计算", "en": "cannot be computed"},
+    "zero_denominator": {"zh": "分母为 0", "en": "The denominator is 0"},
+    "not_computable": {"zh": "无法计算", "en": "Cannot be computed"},
     "rated.consensus": {"zh": "评估员共识", "en": "Evaluators' consensus"},
     "rated.mean": {"zh": "评估员均值（{levels}）", "en": "Evaluators' mean ({levels})"},
     "rated.one": {"zh": "评估员评级", "en": "Evaluator's rating"},
@@ -48,30 +48,35 @@ WORDS: dict[str, dict[str, str]] = {
     "flag_note.raters_disagree": {"zh": "评估员之间相差超过 {n} 级且未形成共识等级",
                                   "en": "the evaluators are more than {n} level apart and gave no consensus level"},
     "flag_note.blind_spot": {"zh": "机构自评比评定等级高 {n} 级及以上：可能是机构没有看到的问题（盲点）",
-                             "en": "the organization rated itself {n} or more levels above the official level: a possible blind spot"},
+                             "en": "the organization rated itself {n} or more levels above the official level: "
+                                   "a possible blind spot"},
     "flag_note.hidden_strength": {"zh": "机构自评比评定等级低 {n} 级及以上：机构低估了自己的做法（潜在优势）",
-                                  "en": "the organization rated itself {n} or more levels below the official level: a hidden strength"},
+                                  "en": "the organization rated itself {n} or more levels below the official level: "
+                                        "a hidden strength"},
     "gap.higher": {"zh": "自评高 {n} 分", "en": "self {n} pts higher"},
     "gap.lower": {"zh": "自评低 {n} 分", "en": "self {n} pts lower"},
     "voice.summary": {"zh": "{who}对 {count} 项指标给出了评级，平均比评定等级{direction}",
                       "en": "{who} rated {count} indicators, on average {direction} the official level"},
     "voice.higher": {"zh": "高 {n} 级", "en": "{n} levels above"},
     "voice.lower": {"zh": "低 {n} 级", "en": "{n} levels below"},
-    "voice.same": {"zh": "一致", "en": "level with"},
-    "change.total": {"zh": "较 {round}{type}（{before} 分，{grade}）{delta}",
+    "voice.same": {"zh": "一致", "en": "the same as"},
+    "change.total": {"zh": "较 {round} {type}（{before} 分，{grade}）{delta}",
                      "en": "against {round} {type} ({before} pts, {grade}): {delta}"},
     "change.up": {"zh": "提高 {n} 分", "en": "up {n} pts"},
     "change.down": {"zh": "下降 {n} 分", "en": "down {n} pts"},
     "change.same": {"zh": "持平", "en": "unchanged"},
-    "orgs.flow": {"zh": "与上一轮相比：{up} 个组织升阶，{same} 个持平，{down} 个降阶，新增 {new} 个，上一轮名册中有 {gone} 个本轮未列出。",
-                  "en": "Since the previous round: {up} organizations moved up, {same} stayed, {down} moved down, {new} are new, and {gone} on the previous roster are not listed now."},
+    "orgs.flow": {"zh": "与上一轮相比：{up} 个组织升阶，{same} 个持平，{down} 个降阶，新增 {new} 个，"
+                        "上一轮名册中有 {gone} 个本轮未列出。",
+                  "en": "Since the previous round: {up} organizations moved up, {same} stayed, {down} moved down, "
+                        "{new} are new, and {gone} on the previous roster are not listed now."},
     "orgs.below": {"zh": "另有 {n} 个组织尚未满足第 1 阶段（{name}）的条件。",
                    "en": "{n} more organizations do not yet meet the conditions of stage 1 ({name})."},
     "counts": {"zh": "共 {total} 项指标：已评分 {scored} 项，缺少证据 {missing} 项，不适用 {na} 项。",
                "en": "{total} indicators: {scored} scored, {missing} with evidence missing, {na} not applicable."},
-    "na.rescaled": {"zh": "{ids} 不适用：本领域按其余 {applicable} 分的指标得分折算到 {max} 分。",
-                    "en": "{ids} do not apply: the domain's other indicators, worth {applicable} points, are scaled up to {max}."},
-    "na.zero": {"zh": "{ids} 不适用，按评估标准计 0 分。", "en": "{ids} do not apply and score 0, as the rubric says."},
+    "na.rescaled": {"zh": "不适用：{ids}。本领域按其余 {applicable} 分的指标得分折算到 {max} 分。",
+                    "en": "Not applicable: {ids}. The domain's other indicators, worth {applicable} points, "
+                          "are scaled up to {max}."},
+    "na.zero": {"zh": "不适用：{ids}，按评估标准计 0 分。", "en": "Not applicable: {ids}, scored 0 as the rubric says."},
     "at_least": {"zh": "{lo} 分及以上", "en": "{lo} points or more"},
     "between": {"zh": "{lo} 分至不足 {hi} 分", "en": "{lo} to under {hi} points"},
     "below": {"zh": "不足 {hi} 分", "en": "under {hi} points"},
@@ -97,7 +102,13 @@ def say(key: str, lang: Lang, **params: object) -> str:
 
 
 def joined(items: list[str], lang: Lang) -> str:
+    """Names in a row: 甲、乙 / a, b."""
     return ("、" if lang == "zh" else ", ").join(items)
+
+
+def listed(items: list[str], lang: Lang) -> str:
+    """Phrases in a row (criteria, checklist items), which may hold commas of their own."""
+    return ("；" if lang == "zh" else "; ").join(items)
 
 
 def rater_label(rater: str, lang: Lang) -> str:

@@ -103,15 +103,38 @@ def environment() -> Environment:
     return env
 
 
+class _Fonts(FontConfiguration):
+    """WeasyPrint's font configuration, whose copies of the fonts can be removed when the renderer is done.
+
+    WeasyPrint copies every @font-face font (9.5 MB of ours) into a temporary folder and removes it only
+    when the configuration is garbage-collected. A renderer kept for a whole process is collected at
+    interpreter exit, when the removal may fail, or never in a worker process (which ends with os._exit):
+    each run would leave a folder behind."""
+
+    def close(self) -> None:
+        super().__del__()
+        self._folder = None  # removed: nothing left for WeasyPrint's own finalizer
+
+
 class Renderer:
     """Renders templates to HTML and PDF. Build one per batch: fonts and stylesheets load once and are
-    shared by every document it renders (a document's own stylesheets are parsed on first use)."""
+    shared by every document it renders (a document's own stylesheets are parsed on first use).
+    Close it when done (or use it as a context manager) to remove the temporary copies of the fonts."""
 
     def __init__(self) -> None:
         self.fetcher = AssetFetcher()
-        self.fonts = FontConfiguration()
+        self.fonts = _Fonts()
         self.env = environment()
         self._sheets: dict[str, CSS] = {}
+
+    def __enter__(self) -> Renderer:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.fonts.close()
 
     def stylesheets(self, names: Sequence[str] = ()) -> list[CSS]:
         """The base stylesheets then `names` (paths under assets/), each parsed once per renderer."""

@@ -6,6 +6,8 @@ draws SVG text with the same fonts as the page only when the family is named.
 
 from __future__ import annotations
 
+import re
+
 from markupsafe import Markup, escape
 
 from evaluator.textable import width
@@ -16,6 +18,9 @@ SELF = "#c0762b"      # the organization's own assessment: dashed, ochre
 GRID = "#c8ced6"
 INK = "#2b2f36"
 MUTED = "#6b7280"
+# a run of spaces, one wide (Chinese) character, or a word (up to and including a hyphen, where it may break)
+_WIDE = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef"
+_TOKEN = re.compile(rf"\s+|[{_WIDE}]|[^\s{_WIDE}-]+-?|-")
 
 
 def svg(width_px: float, height_px: float, body: str, title: str) -> Markup:
@@ -34,14 +39,23 @@ def text(x: float, y: float, content: str, *, size: float = 10, anchor: str = "m
 
 
 def wrap(label: str, limit: int) -> list[str]:
-    """Split a label into lines of at most `limit` columns (a Chinese character takes two)."""
-    lines, line = [], ""
-    for ch in label:
-        if line and width(line + ch) > limit:
+    """Split a label into lines of at most `limit` columns (a Chinese character takes two): Chinese
+    breaks between characters, English between words (a word longer than a line between letters)."""
+    lines, line, space = [], "", False
+    for token in _TOKEN.findall(label):
+        if token.isspace():
+            space = bool(line)
+            continue
+        joined = line + (" " if space else "") + token
+        if line and width(joined) > limit:
             lines.append(line)
-            line = ""
-        line += ch
-    return lines + [line] if line else lines or [""]
+            joined = token
+        while width(joined) > limit:
+            cut = next((n for n in range(len(joined), 1, -1) if width(joined[:n]) <= limit), 1)
+            lines.append(joined[:cut])
+            joined = joined[cut:]
+        line, space = joined, False
+    return lines + [line] if line or not lines else lines
 
 
 def text_lines(x: float, y: float, lines: list[str], *, size: float = 10, anchor: str = "middle",

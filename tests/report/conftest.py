@@ -45,3 +45,46 @@ def handbook_reader(handbook_pdf):
 @pytest.fixture(scope="session")
 def handbook_text(handbook_reader) -> str:
     return "\n".join(page.extract_text() for page in handbook_reader.pages)
+
+
+# -- feedback reports -------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def scored_round(tmp_path_factory):
+    """`evaluator score` over three forms (the troubled 2024 final, its 2023 midterm, a self-assessment),
+    with reports: the PDFs the other tests read. Returns the output folder and the command's result."""
+    from click.testing import CliRunner
+
+    from evaluator.bundled import rubric_path
+    from evaluator.cli import main
+    from evaluator.rubric import load_rubric
+    from tests.report.build import source, troubled, write
+
+    loaded = load_rubric(rubric_path())
+    root = tmp_path_factory.mktemp("round")
+    forms, out = root / "forms", root / "out"
+    forms.mkdir()
+    for name, data in (("troubled", troubled()), ("earlier", source("xhy-oldcity-2023")),
+                       ("self", source("self-assessment-rural-2024"))):
+        write(forms, loaded, name, data)
+    done = CliRunner().invoke(main, ["score", str(forms), "-o", str(out), "--db", str(out / "ev.db")])
+    return out, done
+
+
+def pdf_text(path) -> str:
+    from pypdf import PdfReader
+
+    return "\n".join(page.extract_text() for page in PdfReader(path).pages)
+
+
+@pytest.fixture(scope="session")
+def report_pdfs(scored_round) -> dict:
+    out, _ = scored_round
+    pick = {"troubled": "CD-2023-009_2024*.pdf", "earlier": "CD-2023-009_2023*.pdf", "self": "CD-2024-006_*.pdf"}
+    return {name: next(out.glob(pattern)) for name, pattern in pick.items()}
+
+
+@pytest.fixture(scope="session")
+def report_texts(report_pdfs) -> dict[str, str]:
+    return {name: pdf_text(path) for name, path in report_pdfs.items()}

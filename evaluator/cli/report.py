@@ -1,0 +1,70 @@
+"""`evaluator report`: the feedback report of result JSON files, as PDF (or HTML), in Chinese or English."""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+import click
+
+from evaluator.cli.common import lang_option, report_problems, say
+from evaluator.messages import Lang
+from evaluator.pipeline import report_result
+from evaluator.problems import Location, Problem
+from evaluator.rubric.loader import display_path
+from evaluator.store import DEFAULT_DB
+from evaluator.store.db import problem
+
+SUFFIXES = (".pdf", ".html")
+
+
+@click.command()
+@click.argument("results", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
+              help="输出文件（一个结果）或文件夹（多个结果）/ output file (one result) or folder (several)")
+@click.option("--format", "fmt", type=click.Choice(["pdf", "html"]), default=None,
+              help="pdf（默认）或 html；不指定时按输出文件的扩展名 / pdf (default) or html; by default from -o's extension")
+@click.option("--db", type=click.Path(path_type=Path), default=None,
+              help=f"结果库，用于与上一轮比较（默认 {DEFAULT_DB}，存在时使用）/ results database for the change since "
+                   "the earlier round (default: that file, if it exists)")
+@click.option("--force", is_flag=True, help="覆盖内容不同的已有报告 / replace different existing reports")
+@lang_option
+def report(results: tuple[Path, ...], output: Path, fmt: str | None, db: Path | None, force: bool, lang: Lang) -> None:
+    """生成评估反馈报告（自评结果生成准备度报告；报告语言由 --lang 决定）· Write the feedback report of each
+    result (a readiness report for a self-assessment), in the --lang language."""
+    single = len(results) == 1 and output.suffix.lower() in SUFFIXES and not output.is_dir()
+    if not single and (output.is_file() or output.suffix.lower() in SUFFIXES):
+        report_problems([problem("G004", display_path(output), count=len(results), path=display_path(output))], lang)
+        sys.exit(1)
+    fmt = fmt or (output.suffix.lower().lstrip(".") if single else "pdf")
+    database, failed = _database(db, lang), 0
+    for path in results:
+        target = output if single else output / f"{path.stem}.{fmt}"
+        started = time.perf_counter()
+        done = report_result(path, target, lang=lang, db=database, force=force, fmt=fmt)
+        report_problems(done.problems, lang)
+        failed += done.status == "failed"
+        if done.status != "failed":
+            _said(target, done.status, time.perf_counter() - started, lang)
+    if failed:
+        sys.exit(1)
+
+
+def _database(db: Path | None, lang: Lang) -> Path | None:
+    """The database named with --db (which must exist), else the default one if there is one."""
+    if db is None:
+        return DEFAULT_DB if DEFAULT_DB.is_file() else None
+    if not db.is_file():
+        shown = display_path(db)
+        report_problems([Problem(code="S023", location=Location(file=shown), params={"path": shown})], lang)
+        sys.exit(1)
+    return db
+
+
+def _said(target: Path, status: str, seconds: float, lang: Lang) -> None:
+    shown, size = display_path(target), target.stat().st_size / 1024
+    if status == "unchanged":
+        say(lang, f"= {shown}：与已有报告相同，未改动", f"= {shown}: the same as the existing report, left alone")
+    else:
+        say(lang, f"✓ {shown}（{size:.0f} KB，用时 {seconds:.1f} 秒）", f"✓ {shown} ({size:.0f} KB in {seconds:.1f} s)")

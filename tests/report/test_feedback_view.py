@@ -1,0 +1,143 @@
+"""The feedback report's view, without rendering: what each table cell says, in both languages, from the
+golden results (a troubled 2024 final evaluation and its 2023 midterm)."""
+
+from __future__ import annotations
+
+import pytest
+
+from evaluator.report.feedback import feedback_view
+from evaluator.report.feedback_change import change
+from evaluator.report.feedback_domains import basis, found
+from evaluator.report.feedback_voices import gap_rows
+from evaluator.scoring.result import Result
+from evaluator.store.files import read_result
+from tests.report.make_golden import GOLDEN
+
+
+@pytest.fixture(scope="module")
+def troubled() -> Result:
+    return read_result(GOLDEN / "troubled.json")
+
+
+@pytest.fixture(scope="module")
+def earlier() -> Result:
+    return read_result(GOLDEN / "earlier.json")
+
+
+def indicator(result: Result, id: str):
+    return next(i for i in result.indicators if i.id == id)
+
+
+@pytest.mark.parametrize("id, zh, en", [
+    ("D1.01", ("6/6 项", "各项均满足"), ("6 of 6", "Every item met")),
+    ("D1.02", ("4 级", "评估员共识"), ("Level 4", "Evaluators' consensus")),
+    ("D4.05", ("2.5 级", "评估员均值（1、4）"), ("Level 2.5", "Evaluators' mean (1, 4)")),
+    ("D1.04", ("8 次", "项目周期内有记录的督导次数：8 次"), None),
+    ("D2.05", ("98.57%", "实际执行场次 69 场 ÷ 计划活动场次 70 场"), None),
+    ("D5.03", ("14/15 个", "名册 15 个自组织中 14 个符合本项条件"), ("14 of 15", None)),
+    ("D3.03", ("不适用", "分母为 0"), ("Not applicable", "The denominator is 0")),
+    ("D4.04", ("缺少证据", "居民联名提出并列入议程的议题数未填写"), ("Evidence missing", None)),
+])
+def test_found_and_basis_for_each_kind_of_rule(troubled, id, zh, en):
+    ind = indicator(troubled, id)
+    assert (found(ind, "zh"), basis(ind, "evaluation", "zh")) == zh
+    if en:
+        assert found(ind, "en") == en[0] and (en[1] is None or basis(ind, "evaluation", "en") == en[1])
+
+
+def test_an_expression_shows_its_value_and_every_input(troubled):
+    ind = indicator(troubled, "D1.03")
+    assert found(ind, "zh") == "1"
+    assert basis(ind, "evaluation", "en") == (
+        "Of whom hold a social work qualification certificate: 3 persons; Project team size: 4 persons; "
+        "The project lead changed during the project: no; Staff who left or were moved off the project: 0 persons")
+
+
+def test_rater_tables_mark_disagreement_and_keep_every_voice(troubled):
+    view = feedback_view(troubled, "zh")
+    d4 = next(d for d in view.domains if d.id == "D4")
+    assert d4.raters.raters == ["自评", "评估员A", "评估员B", "共识", "居民代表", "社区两委"]
+    row = next(r for r in d4.raters.rows if r.id == "D4.05")
+    assert [c.text for c in row.cells] == ["4", "1", "4", "—", "—", "—"]
+    assert [c.mark for c in row.cells][:3] == ["", "disagree", "disagree"]
+    assert row.official == "2.5" and row.flags == "评估员分歧"
+    assert [label for label, _, _ in view.flags] == ["评估员分歧", "自评偏高", "自评偏低"]
+    assert d4.rows[3].status == "missing"
+
+
+def test_priorities_flag_missing_evidence_and_strengths_are_three(troubled):
+    summary = feedback_view(troubled, "zh").summary
+    assert len(summary.strengths) == len(summary.priorities) == 3
+    first = summary.priorities[0]
+    assert (first.id, first.missing, first.points) == ("D4.04", True, "0 / 2") and first.advice
+    assert summary.red_lines == [("挪用项目资金或用于与项目无关的用途", "D3 财务管理与资源整合!C14")]
+
+
+def test_widest_gaps_come_first_and_say_which_way(troubled):
+    gaps = gap_rows(troubled, "zh")
+    assert 0 < len(gaps) <= 5
+    assert gaps[0].id == "D4.05" and gaps[0].gap == "自评高 0.75 分" and gaps[0].direction == "higher"
+    assert gaps[0].official == "2.5 级 · 1.25 分" and gaps[0].own == "4 级 · 2 分"
+    widths = [float(g.gap.split()[1]) for g in gaps]
+    assert widths == sorted(widths, reverse=True)
+
+
+def test_change_since_the_earlier_round(troubled, earlier):
+    moved = change(troubled, earlier, "zh")
+    assert moved.total.delta == "+5.49" and moved.total.direction == "up"
+    assert moved.headline == "较 2023-第二届微公益创投 中期（80.62 分，良好）提高 5.49 分"
+    assert moved.domains["D4"].delta == "−1.25" and moved.domains["D4"].direction == "down"
+    # the planted roster name (桃枝艺术团<b>粗</b>) is not the one of 2023: one new, one gone
+    assert moved.flow == "与上一轮相比：7 个组织升阶，4 个持平，0 个降阶，新增 4 个，上一轮名册中有 1 个本轮未列出。"
+
+
+def test_a_renamed_organization_is_new_and_the_old_name_gone(troubled, earlier):
+    orgs = [o.model_copy(update={"name": "改了名的团"}) if o.row == 6 else o for o in earlier.organizations]
+    moved = change(troubled, earlier.model_copy(update={"organizations": orgs}), "en")
+    assert "5 are new, and 2 on the previous roster are not listed now" in moved.flow
+    assert 6 not in moved.stages
+
+
+def test_organizations_say_what_each_needs_next(troubled):
+    orgs = feedback_view(troubled, "en").organizations
+    assert orgs.count == 15 and orgs.rows[0].needs == "At the top stage"
+    helper = next(r for r in orgs.rows if r.name == "雁回女子健身队（虚构）")
+    assert helper.stage == "Stage 4: Mutual aid" and helper.needs.count("; ") == 2
+
+
+def test_appendix_counts_and_problems_in_the_reports_language(troubled):
+    appendix = feedback_view(troubled, "en").appendix
+    assert appendix.counts == "53 indicators: 51 scored, 1 with evidence missing, 1 not applicable."
+    assert appendix.missing_evidence == [("Issues tabled by residents and put on the agenda", "D4 居民参与与协商民主!C34")]
+    assert appendix.problems[0].code == "F034" and appendix.problems[0].severity == "Warning"
+    assert "required evidence is empty" in appendix.problems[0].message
+
+
+def test_a_self_assessment_view_predicts_and_lists_what_to_fix(earlier):
+    own = earlier.model_copy(update={"mode": "self_assessment",
+                                     "project": earlier.project.model_copy(update={"evaluation_type": "self"})})
+    view = feedback_view(own, "zh")
+    assert view.readiness and view.cover.kind == "自评准备度报告"
+    assert 3 <= len(view.summary.priorities) <= 5
+    assert all(d.raters is None for d in view.domains) and view.flags == []
+    assert view.participation.bars is None and view.participation.gaps == []
+    assert basis(indicator(own, "D1.02"), own.mode, "zh") == "自评等级，作为预测"
+
+
+def test_every_phrase_the_report_composes_has_a_glyph():
+    from evaluator.report.feedback_appendix import SEVERITY
+    from evaluator.report.feedback_words import RATERS, WORDS
+    from tests.report.test_fonts import cmap, printable
+
+    covered = cmap("NotoSansSC-Regular.woff2")
+    phrases = [text for word in (*WORDS.values(), *SEVERITY.values()) for text in word.values()]
+    phrases += [label(lang) for _, label in RATERS.values() for lang in ("zh", "en")]
+    assert not {c for c in printable("".join(phrases)) if ord(c) not in covered}
+
+
+def test_the_next_grade_up_is_named_unless_a_red_line_caps_it(troubled, earlier):
+    from evaluator.report.feedback import next_grade
+
+    assert next_grade(earlier, "zh") == "距“优秀”（85 分）还差 4.38 分"
+    assert next_grade(earlier, "en") == "4.38 pts short of Excellent (85)"
+    assert next_grade(troubled, "zh") == ""   # 86.11 points, yet a red line made it 不合格
