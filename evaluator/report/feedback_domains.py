@@ -22,6 +22,7 @@ class IndicatorRow:
     points: str     # "1.5 / 2"
     basis: str
     status: str     # scored | missing | not_applicable
+    note: str       # the evaluators' evidence note from the form, as typed
 
 
 @dataclass(frozen=True)
@@ -77,7 +78,7 @@ def found(ind: IndicatorResult, lang: Lang) -> str:
         return say("roster_of", lang, met=len(t.inputs) - 1, n=t.inputs[0].value)
     if t.rule == "bands":
         return t.inputs[0].shown(lang)
-    return percent(t.value) if t.rule == "ratio" else number(round(t.value, 2))
+    return percent(t.value) if t.rule == "ratio" or t.percent else number(round(t.value, 2))
 
 
 def basis(ind: IndicatorResult, mode: str, lang: Lang) -> str:
@@ -123,7 +124,8 @@ def _rated(ind: IndicatorResult, mode: str, lang: Lang) -> str:
 
 def indicator_row(ind: IndicatorResult, mode: str, lang: Lang) -> IndicatorRow:
     return IndicatorRow(id=ind.id, name=ind.name(lang), found=found(ind, lang),
-                        points=points_of(ind.points, ind.max, lang), basis=basis(ind, mode, lang), status=ind.status)
+                        points=points_of(ind.points, ind.max, lang), basis=basis(ind, mode, lang), status=ind.status,
+                        note=ind.note or "")
 
 
 def rater_columns(result: Result) -> list[str]:

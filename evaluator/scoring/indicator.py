@@ -33,6 +33,7 @@ def score_indicator(indicator: Indicator, ctx: ScoringContext) -> IndicatorResul
         value=outcome.value,
         comparisons=outcome.comparisons,
         score=outcome.score,
+        percent=outcome.percent,
         sentence=_sentence(indicator, outcome, points),
     )
     return IndicatorResult(
@@ -47,7 +48,13 @@ def score_indicator(indicator: Indicator, ctx: ScoringContext) -> IndicatorResul
         ratings=ratings_of(indicator, ctx) if is_rating else [],
         flags=flags(indicator, ctx, official) if is_rating else [],
         self_points=_self_points(indicator, ctx, points, outcome),
+        note=_note(indicator, ctx),
     )
+
+
+def _note(indicator: Indicator, ctx: ScoringContext) -> str | None:
+    held = ctx.evidence.notes.get(indicator.id)
+    return str(held.value) if held is not None and held.value not in (None, "") else None
 
 
 def _self_points(indicator: Indicator, ctx: ScoringContext, points: float, outcome: Outcome) -> float | None:

@@ -44,6 +44,7 @@ class Trace(Model):
     value: float | None = None            # the computed measure (ratio, count, share, level, expression)
     comparisons: list[Comparison] = []
     score: float | None = None            # 0-1
+    percent: bool = False                 # the measured value reads as a percentage
     sentence: Text
 
 
@@ -65,6 +66,7 @@ class IndicatorResult(Model):
     ratings: list[Rating] = []             # every rater's level, official or not, side by side
     flags: list[str] = []                  # raters_disagree, blind_spot, hidden_strength
     self_points: float | None = None       # what the organization's own ratings would give
+    note: str | None = None                # the evaluators' note on the evidence (source, what was seen)
 
 
 class DomainResult(Model):

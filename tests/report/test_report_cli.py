@@ -100,3 +100,24 @@ def test_a_closed_renderer_leaves_no_copies_of_the_fonts_behind():
         folder = renderer.fonts._folder
         assert folder.is_dir()
     assert not folder.exists()
+
+
+def test_an_evidence_note_from_the_form_is_shown_as_text(tmp_path):
+    """The evaluators' note on an indicator is printed in the domain table, never as markup."""
+    import json
+    from pathlib import Path
+
+    from click.testing import CliRunner
+
+    from evaluator.cli import main
+
+    data = json.loads((Path(__file__).parent / "golden" / "troubled.json").read_text(encoding="utf-8"))
+    data["indicators"][0]["note"] = '查阅台账 <script>alert(1)</script><img src="http://example.org/x.png">'
+    source = tmp_path / "noted.json"
+    source.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    out = tmp_path / "noted.html"
+    result = CliRunner().invoke(main, ["report", str(source), "-o", str(out), "--format", "html"])
+    assert result.exit_code == 0, result.output
+    html = out.read_text(encoding="utf-8")
+    assert "证据：查阅台账 &lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=" in html
+    assert "<script>alert(1)" not in html
