@@ -19,6 +19,13 @@ FIXTURES = Path(__file__).parent / "fixtures"
 MINI = FIXTURES / "mini"
 
 
+@pytest.fixture(autouse=True)
+def _work_in_a_temporary_folder(tmp_path, monkeypatch):
+    """Commands write to output/ under the working folder by default (results, the results database):
+    every test runs in its own empty folder so none writes into the repository."""
+    monkeypatch.chdir(tmp_path)
+
+
 @pytest.fixture(scope="session")
 def mini_loaded():
     from evaluator.rubric import load_rubric
