@@ -13,7 +13,7 @@ from evaluator.compare.charts import strip_plot
 from evaluator.compare.model import Portfolio, RoundView
 from evaluator.messages import Lang
 from evaluator.report.charts import stage_ladder
-from evaluator.report.words import number, say
+from evaluator.report.words import number, total_spans
 from evaluator.rubric.text import Text
 
 HEATMAP_DOMAINS = 8    # domain columns per heatmap table; more domains continue in a second table
@@ -90,17 +90,8 @@ def grade_table(r: RoundView, pf: Portfolio, lang: Lang) -> Grid:
 
 
 def grade_spans(grades: Scale, lang: Lang) -> dict[str, str]:
-    """Grade id → the totals it covers, from the best grade down (as `handbook.grade_spans` words them)."""
-    spans, upper = {}, None
-    for id, _, low in grades:
-        if upper is None:
-            spans[id] = say("at_least", lang, lo=number(low))
-        elif low <= 0:
-            spans[id] = say("below", lang, hi=number(upper))
-        else:
-            spans[id] = say("between", lang, lo=number(low), hi=number(upper))
-        upper = low
-    return spans
+    """Grade id → the totals it covers, from the best grade down."""
+    return dict(zip((id for id, _, _ in grades), total_spans([low for _, _, low in grades], lang)))
 
 
 def heatmaps(r: RoundView, pf: Portfolio, lang: Lang) -> list[Grid]:

@@ -15,13 +15,13 @@ from markupsafe import Markup
 
 from evaluator.messages import METHODS, Lang
 from evaluator.report.charts import LEGEND_EN, LEGEND_ZH, radar
-from evaluator.report.feedback_appendix import Appendix, appendix, grade_spans
+from evaluator.report.feedback_appendix import Appendix, appendix
 from evaluator.report.feedback_change import Change, Delta, change
 from evaluator.report.feedback_domains import DomainSection, basis, domain_section, points_of, share
 from evaluator.report.feedback_orgs import Organizations, organizations
 from evaluator.report.feedback_voices import Participation, participation
 from evaluator.report.feedback_words import FLAG_LIMITS, joined, say
-from evaluator.report.words import number, percent
+from evaluator.report.words import grade_spans, number, percent
 from evaluator.scoring.result import Advice, Result
 from evaluator.store.terms import TYPE_NAMES
 
@@ -151,7 +151,7 @@ def summary(result: Result, moved: Change | None, lang: Lang) -> Summary:
     h = result.highlights
     return Summary(
         total=number(result.total.points), max=number(result.total.max), grade=result.total.grade.label(lang),
-        next_grade=next_grade(result, lang), provisional=result.total.provisional, grades=grade_spans(result, lang), radar=chart,
+        next_grade=next_grade(result, lang), provisional=result.total.provisional, grades=grade_spans(result.grades, lang), radar=chart,
         red_lines=[(hit.label(lang), joined(hit.cells, lang)) for hit in result.total.red_lines],
         domains=domain_rows(result, moved, lang),
         strengths=[advice_row(a, result, lang) for a in h.strengths[:STRENGTHS]],

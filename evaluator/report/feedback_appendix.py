@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from evaluator.messages import Lang
 from evaluator.report.feedback_domains import basis
 from evaluator.report.feedback_words import joined, rater_label, say
-from evaluator.report.words import number
+from evaluator.report.words import grade_spans, number
 from evaluator.scoring.result import Result
 
 SEVERITY = {"error": {"zh": "错误", "en": "Error"}, "warning": {"zh": "警告", "en": "Warning"}}
@@ -37,20 +37,6 @@ class Appendix:
     rubric_sha: str
 
 
-def grade_spans(result: Result, lang: Lang) -> list[tuple[str, str]]:
-    """Each grade with the totals it covers (the result lists its grades from the highest)."""
-    spans, upper = [], None
-    for grade in result.grades:
-        if upper is None:
-            span = say("at_least", lang, lo=number(grade.min))
-        elif grade.min == 0:
-            span = say("below", lang, hi=number(upper))
-        else:
-            span = say("between", lang, lo=number(grade.min), hi=number(upper))
-        spans.append((grade.label(lang), span))
-        upper = grade.min
-    return spans
-
 
 def counts(result: Result, lang: Lang) -> str:
     status = [i.status for i in result.indicators]
@@ -61,7 +47,7 @@ def counts(result: Result, lang: Lang) -> str:
 def appendix(result: Result, lang: Lang) -> Appendix:
     raters = dict.fromkeys(r.rater for i in result.indicators for r in i.ratings if r.level is not None)
     return Appendix(
-        scale=number(result.total.max), grades=grade_spans(result, lang),
+        scale=number(result.total.max), grades=grade_spans(result.grades, lang),
         raters=joined([rater_label(r, lang) for r in raters], lang) or say("none", lang),
         counts=counts(result, lang),
         missing_evidence=[(m.label(lang), m.cell or "—") for m in result.highlights.missing_evidence],

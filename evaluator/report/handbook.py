@@ -16,7 +16,7 @@ from evaluator.rubric.rules import RatingRule
 from evaluator.report.charts import stage_ladder
 from evaluator.report.render import Renderer
 from evaluator.report.rule_text import RuleView, Token, describe, formula
-from evaluator.report.words import number, say
+from evaluator.report.words import grade_spans, number, say
 
 ROLES: dict[str, dict[str, str]] = {
     "self": {"zh": "执行机构对照本手册自评", "en": "The organization rates itself against this handbook"},
@@ -135,20 +135,6 @@ def stage_view(stage: Stage, columns: dict[str, str], lang: Lang) -> StageView:
                      criteria=[(c.label(lang), formula(c.when, columns, lang)) for c in stage.criteria])
 
 
-def grade_spans(rubric: Rubric, lang: Lang) -> list[tuple[str, str]]:
-    """Each grade with the totals it covers (grades are ordered from the highest)."""
-    spans, upper = [], None
-    for grade in rubric.grades:
-        if upper is None:
-            span = say("at_least", lang, lo=number(grade.min))
-        elif grade.min == 0:
-            span = say("below", lang, hi=number(upper))
-        else:
-            span = say("between", lang, lo=number(grade.min), hi=number(upper))
-        spans.append((grade.label(lang), span))
-        upper = grade.min
-    return spans
-
 
 def handbook_view(rubric: Rubric, sha256: str, lang: Lang) -> HandbookView:
     columns = {c.id: c.label(lang) for c in rubric.ladder.roster_columns}
@@ -160,7 +146,7 @@ def handbook_view(rubric: Rubric, sha256: str, lang: Lang) -> HandbookView:
         raters=[(r.label(lang), ROLES[r.role][lang]) for r in rubric.raters],
         default_raters=[labels[r] for r in rubric.default_raters],
         methods=[(METHODS[m][lang], METHOD_NOTES[m][lang]) for m in used],
-        grades=grade_spans(rubric, lang),
+        grades=grade_spans(rubric.grades, lang),
         red_lines=[(r.label(lang), formula(r.when, {k: f.label(lang) for k, f in rubric.evidence_fields.items()},
                                            lang)) for r in rubric.red_lines],
         domains=[domain_view(d, rubric, lang) for d in rubric.domains],

@@ -93,3 +93,24 @@ def number(value: float) -> str:
 
 def percent(value: float) -> str:
     return f"{number(value * 100)}%"
+
+
+def total_spans(mins: list[float], lang: Lang) -> list[str]:
+    """The totals each grade covers, for grade minimums from the best grade down:
+    “85 及以上”, “60 至不足 85”, “不足 60”."""
+    spans, upper = [], None
+    for low in mins:
+        if upper is None:
+            spans.append(say("at_least", lang, lo=number(low)))
+        elif low <= 0:
+            spans.append(say("below", lang, hi=number(upper)))
+        else:
+            spans.append(say("between", lang, lo=number(low), hi=number(upper)))
+        upper = low
+    return spans
+
+
+def grade_spans(grades, lang: Lang) -> list[tuple[str, str]]:
+    """(label, totals covered) for each grade of a rubric or a result, best first."""
+    return list(zip((g.label(lang) for g in grades), total_spans([g.min for g in grades], lang)))
+

@@ -12,10 +12,9 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from evaluator.forms.cells import even
-from evaluator.forms.content import FormContent
 from evaluator.forms.reader import read_form
 from evaluator.forms.save import workbook_bytes
-from tests.forms.conftest import GOOD, build, where
+from tests.forms.conftest import where
 
 TYPED = ["value:m_done", "value:m_training_hours", "value:m_satisfaction", "value:m_funds_misused",
          "value:m_survey_kind", "value:m_survey_date", "value:m_survey_note", "rating:D1.01:self", "rating:D1.01:consensus",

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from evaluator.report.handbook import grade_spans, handbook_view
+from evaluator.report.handbook import handbook_view
+from evaluator.report.words import grade_spans
 from evaluator.report.rule_text import Token, describe, formula
 from evaluator.report.words import number, percent
 
@@ -63,4 +64,4 @@ def test_rating_anchors_and_advice_levels(mini):
 
 
 def test_grades_cover_the_scale(mini):
-    assert grade_spans(mini, "zh") == [("优秀", "85 及以上"), ("合格", "60 至不足 85"), ("不合格", "不足 60")]
+    assert grade_spans(mini.grades, "zh") == [("优秀", "85 及以上"), ("合格", "60 至不足 85"), ("不合格", "不足 60")]
