@@ -15,6 +15,7 @@ from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from evaluator.compare.cells import domains as portfolio_domains
 from evaluator.compare.model import Portfolio
 from evaluator.compare.xlsx import Column, write_table
 from evaluator.forms.save import workbook_bytes
@@ -51,18 +52,9 @@ def portfolio_xlsx(pf: Portfolio, lang: Lang = "zh") -> bytes:
     return workbook_bytes(wb)  # byte-identical for the same portfolio: a rerun is a no-op
 
 
-def _domains(pf: Portfolio) -> dict[str, Text]:
-    """Every domain id in the portfolio, in rubric order, with its name."""
-    found: dict[str, Text] = {}
-    for r in pf.rounds:
-        for d in r.domains:
-            found.setdefault(d.id, d.name)
-    return found
-
-
 def overview(ws: Worksheet, pf: Portfolio, lang: Lang) -> int:
     """The per-round table and a grade chart; returns the column of the first stage count."""
-    domains = _domains(pf)
+    domains = portfolio_domains(pf)
     columns = [ROUND, Column("项目数", "Projects", "int"), Column("平均总分", "Mean total", "points"),
                Column("中位数", "Median", "points"), Column("最低分", "Lowest", "points"),
                Column("下四分位", "Lower quartile", "points"), Column("上四分位", "Upper quartile", "points"),
@@ -91,7 +83,7 @@ def overview(ws: Worksheet, pf: Portfolio, lang: Lang) -> int:
 
 
 def matrix(ws: Worksheet, pf: Portfolio, lang: Lang) -> None:
-    domains = _domains(pf)
+    domains = portfolio_domains(pf)
     columns = [ROUND, CODE, NAME, Column("执行机构", "Organization"), Column("评估类型", "Evaluation"),
                Column("版本", "Version", "int"), TOTAL, Column("满分", "Max", "points"),
                Column("得分率", "Share", "share"), Column("等级", "Grade"), Column("证据不全", "Provisional"),
@@ -133,7 +125,7 @@ def indicators(ws: Worksheet, pf: Portfolio, lang: Lang) -> None:
 
 
 def project_changes(ws: Worksheet, pf: Portfolio, lang: Lang) -> None:
-    domains = _domains(pf)
+    domains = portfolio_domains(pf)
     columns = [CODE, NAME, Column("上一届次", "From round"), Column("本届次", "To round"),
                Column("上届总分", "Total before", "points"), Column("本届总分", "Total after", "points"),
                Column("总分变化", "Total change", "change"), Column("上届等级", "Grade before"),
