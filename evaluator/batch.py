@@ -38,7 +38,7 @@ class Options(BaseModel):
     strict: bool = False
     report: bool = True
     lang: Literal["zh", "en"] = "zh"
-    db: Path | None = None        # where reports look up the project's earlier round (None: nowhere)
+    db: str | None = None         # the store (path or URL) where reports look up the earlier round (None: nowhere)
 
 
 class Scored(BaseModel):

@@ -7,7 +7,6 @@ user's file: every outcome is a `Scored` or `Reported` summary with located prob
 
 from __future__ import annotations
 
-import sqlite3
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -21,7 +20,7 @@ from evaluator.rubric import LoadedRubric, load_rubric
 from evaluator.rubric.loader import display_path
 from evaluator.scoring.engine import evaluate
 from evaluator.scoring.result import Result
-from evaluator.store import Store, StoreError
+from evaluator.store import StoreError
 from evaluator.store.files import read_result
 
 TYPE_NAMES = {"self": "自评", "midterm": "中期", "final": "终期"}
@@ -98,7 +97,7 @@ def report_beside(result_json: Path, options: Options) -> Reported:
                          force=options.force)
 
 
-def report_result(result_json: Path, target: Path, *, lang: Lang, db: Path | None, force: bool,
+def report_result(result_json: Path, target: Path, *, lang: Lang, db: str | None, force: bool,
                   fmt: Literal["pdf", "html"] = "pdf") -> Reported:
     """Read a result, find the project's earlier round in `db`, render the report and write it to `target`
     (never over a different file without `force`). Every failure is a located problem of this result."""
@@ -128,20 +127,28 @@ def _problem(code: str, file: str, severity: str = "error", **params) -> Problem
     return Problem(code=code, severity=severity, location=Location(file=file), params=params)
 
 
-def _earlier(db: Path | None, result: Result, shown: str) -> tuple[Result | None, list[Problem]]:
-    """The project's earlier round if `db` holds one; a store that cannot be read is a warning, not a failure."""
-    if db is None or not db.is_file():
+def _earlier(db: str | None, result: Result, shown: str) -> tuple[Result | None, list[Problem]]:
+    """The project's earlier round if the store `db` (a path or URL) holds one; no store file is no earlier
+    round, and a store that cannot be read is a warning, not a failure."""
+    from evaluator.store.targets import parse_target
+
+    target = parse_target(db) if db is not None else None
+    if target is None or (target.path is not None and not target.path.is_file()):
         return None, []
+    from django.db import DatabaseError
+
     from evaluator.report.earlier import earlier_round
+    from evaluator.store import Store
+    from evaluator.store.db import database_detail
 
     try:
-        with Store.open(db, create=False) as store:
+        with Store.open(target.text, create=False) as store:
             return earlier_round(store, result), []
     except StoreError as exc:
         said = exc.problems[0]
         return None, [_problem("G002", shown, "warning", detail={"zh": said.message("zh"), "en": said.message("en")})]
-    except sqlite3.Error as exc:
-        return None, [_problem("G002", shown, "warning", detail=str(exc))]
+    except DatabaseError as exc:
+        return None, [_problem("G002", shown, "warning", detail=database_detail(exc, target.shown))]
 
 
 def _render(result: Result, previous: Result | None, lang: Lang, fmt: str) -> bytes:

@@ -10,7 +10,7 @@ from evaluator.cli.rubric import rubric
 import evaluator.cli.handbook  # noqa: E402,F401  (registers `rubric handbook`)
 from evaluator.cli.report import report
 from evaluator.cli.score import score
-from evaluator.cli.store import compare, history, ingest
+from evaluator.cli.store import compare, history, ingest, migrate
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -27,3 +27,4 @@ main.add_command(report)
 main.add_command(ingest)
 main.add_command(history)
 main.add_command(compare)
+main.add_command(migrate)

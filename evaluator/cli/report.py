@@ -13,8 +13,8 @@ from evaluator.messages import Lang
 from evaluator.pipeline import report_result
 from evaluator.problems import Location, Problem
 from evaluator.rubric.loader import display_path
-from evaluator.store import DEFAULT_DB
 from evaluator.store.db import problem
+from evaluator.store.targets import parse_target
 
 SUFFIXES = (".pdf", ".html")
 
@@ -25,12 +25,13 @@ SUFFIXES = (".pdf", ".html")
               help="输出文件（一个结果）或文件夹（多个结果）/ output file (one result) or folder (several)")
 @click.option("--format", "fmt", type=click.Choice(["pdf", "html"]), default=None,
               help="pdf（默认）或 html；不指定时按输出文件的扩展名 / pdf (default) or html; by default from -o's extension")
-@click.option("--db", type=click.Path(path_type=Path), default=None,
-              help=f"结果库，用于与上一轮比较（默认 {DEFAULT_DB}，存在时使用）/ results database for the change since "
-                   "the earlier round (default: that file, if it exists)")
+@click.option("--db", metavar="PATH|URL", default=None,
+              help="结果库，用于与上一轮比较（默认 $DATABASE_URL，否则 output/evaluations.db，存在时使用）/ results "
+                   "database for the change since the earlier round (default: $DATABASE_URL, else "
+                   "output/evaluations.db if it exists)")
 @click.option("--force", is_flag=True, help="覆盖内容不同的已有报告 / replace different existing reports")
 @lang_option
-def report(results: tuple[Path, ...], output: Path, fmt: str | None, db: Path | None, force: bool, lang: Lang) -> None:
+def report(results: tuple[Path, ...], output: Path, fmt: str | None, db: str | None, force: bool, lang: Lang) -> None:
     """生成评估反馈报告（自评结果生成准备度报告；报告语言由 --lang 决定）· Write the feedback report of each
     result (a readiness report for a self-assessment), in the --lang language."""
     single = len(results) == 1 and output.suffix.lower() in SUFFIXES and not output.is_dir()
@@ -51,15 +52,16 @@ def report(results: tuple[Path, ...], output: Path, fmt: str | None, db: Path | 
         sys.exit(1)
 
 
-def _database(db: Path | None, lang: Lang) -> Path | None:
-    """The database named with --db (which must exist), else the default one if there is one."""
+def _database(db: str | None, lang: Lang) -> str | None:
+    """The store named with --db (an SQLite file must exist), else the default one (an SQLite file if it exists)."""
+    target = parse_target(db)
+    if target.path is None or target.path.is_file():
+        return target.text
     if db is None:
-        return DEFAULT_DB if DEFAULT_DB.is_file() else None
-    if not db.is_file():
-        shown = display_path(db)
-        report_problems([Problem(code="S023", location=Location(file=shown), params={"path": shown})], lang)
-        sys.exit(1)
-    return db
+        return None
+    shown = target.shown
+    report_problems([Problem(code="S023", location=Location(file=shown), params={"path": shown})], lang)
+    sys.exit(1)
 
 
 def _said(target: Path, status: str, seconds: float, lang: Lang) -> None:

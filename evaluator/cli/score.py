@@ -3,17 +3,17 @@ then, once every result is stored, write each one's PDF report beside its JSON."
 
 from __future__ import annotations
 
-import sqlite3
 import sys
 from pathlib import Path
 
 import click
+from django.db import DatabaseError
 
 from evaluator.batch import Options, Reported, Scored, Tally, forms_in, run, run_reports
 from evaluator.cli.common import lang_option, report_problems, say
 from evaluator.cli.store import db_option, open_store
-from evaluator.store import Store, StoreError
-from evaluator.store.db import problem
+from evaluator.store import StoreError
+from evaluator.store.db import database_detail, problem
 from evaluator.store.files import read_result
 from evaluator.textable import table
 
@@ -37,14 +37,14 @@ STATUS = {
 @click.option("--no-store", is_flag=True, help="不写入结果库 / do not store results in the database")
 @lang_option
 def score(paths: tuple[Path, ...], out_dir: Path, rubric: Path | None, workers: int, force: bool, strict: bool,
-          no_report: bool, db: Path, no_store: bool, lang: str) -> None:
+          no_report: bool, db: str | None, no_store: bool, lang: str) -> None:
     """为填好的评估表评分，每份表格输出一个结果 JSON，并在旁边生成 PDF 反馈报告（--lang 决定报告语言）·
     Score filled forms into result JSON, each with its PDF feedback report beside it (in the --lang language)."""
     forms = forms_in(paths)
-    options = Options(out_dir=out_dir, rubric=rubric, force=force, strict=strict, report=not no_report, lang=lang,
-                      db=None if no_store else db)
-    label = "评分中" if lang == "zh" else "Scoring"
     store = None if no_store else open_store(db, lang, create=True)
+    options = Options(out_dir=out_dir, rubric=rubric, force=force, strict=strict, report=not no_report, lang=lang,
+                      db=store.target.text if store else None)
+    label = "评分中" if lang == "zh" else "Scoring"
     with click.progressbar(run(forms, options, workers), length=len(forms), label=label, file=sys.stderr,
                            show_pos=True) as items:
         done = sorted(items, key=lambda s: s.form)
@@ -86,14 +86,14 @@ def _with_reports(done: list[Scored], options: Options, workers: int, lang: str)
     return merged
 
 
-def _stored(store: Store, item: Scored) -> Scored:
+def _stored(store, item: Scored) -> Scored:
     """Put a written result in the results database; a failure there is the form's failure too."""
     try:
         store.ingest(read_result(Path(item.json_path)), item.form)
     except StoreError as exc:
         return item.model_copy(update={"status": "failed", "problems": item.problems + exc.problems})
-    except sqlite3.Error as exc:  # locked or full: the transaction was rolled back
-        stored = problem("S024", item.form, detail=str(exc))
+    except DatabaseError as exc:  # locked, full or gone: the transaction was rolled back
+        stored = problem("S024", item.form, detail=database_detail(exc, store.name))
         return item.model_copy(update={"status": "failed", "problems": item.problems + [stored]})
     return item
 

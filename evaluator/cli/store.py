@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-import sqlite3
 import sys
 import time
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
+from django.db import DatabaseError
 
 from evaluator.cli.common import lang_option, report_problems, say
 from evaluator.compare.excel import portfolio_xlsx
@@ -19,16 +22,24 @@ from evaluator.compare.select import portfolio_from_store, project_codes
 from evaluator.messages import Lang
 from evaluator.outputs import write_bytes
 from evaluator.rubric.loader import display_path
-from evaluator.store import DEFAULT_DB, Ingested, Store, StoreError
-from evaluator.store.db import problem
+from evaluator.store import StoreError
+from evaluator.store.db import database_detail, database_problem, problem
 from evaluator.store.files import read_result
 from evaluator.store.terms import TYPE_NAMES
 
-db_option = click.option("--db", type=click.Path(path_type=Path), default=DEFAULT_DB, show_default=True,
-                         help="结果库（SQLite 文件）/ results database (SQLite file)")
+if TYPE_CHECKING:
+    from evaluator.store import Ingested, Store
+
+db_option = click.option(
+    "--db", metavar="PATH|URL", default=None,
+    help="结果库：SQLite 文件或 postgresql:// 地址（默认 $DATABASE_URL，否则 output/evaluations.db）/ results "
+         "database: an SQLite file or a postgresql:// URL (default: $DATABASE_URL, else output/evaluations.db)")
 
 
-def open_store(db: Path, lang: Lang, create: bool = False) -> Store:
+def open_store(db: str | None, lang: Lang, create: bool = False) -> Store:
+    """The store for writing (`create`: made or upgraded if needed) or only reading; exit 1 with the problem."""
+    from evaluator.store import Store
+
     try:
         return Store.open(db, create=create)
     except StoreError as exc:
@@ -36,22 +47,53 @@ def open_store(db: Path, lang: Lang, create: bool = False) -> Store:
         sys.exit(1)
 
 
+@contextmanager
+def using_store(db: str | None, lang: Lang, create: bool = False) -> Iterator[Store]:
+    """The store, open for the block; a problem met inside (a project not found, a damaged page read
+    midway) is reported with its location and exits 1, never as a traceback."""
+    store = open_store(db, lang, create)
+    try:
+        yield store
+    except StoreError as exc:
+        report_problems(exc.problems, lang)
+        sys.exit(1)
+    except DatabaseError as exc:
+        report_problems([database_problem(exc, store.name)], lang)
+        sys.exit(1)
+    finally:
+        store.close()
+
+
+@click.command()
+@db_option
+@lang_option
+def migrate(db: str | None, lang: Lang) -> None:
+    """建立或升级结果库 · Create the results database, or upgrade one made by an earlier evaluator.
+
+    原有结果全部保留；ingest 和 score 写入前也会自动升级。
+    Every stored result is kept; ingest and score upgrade the database before they write, too."""
+    with using_store(db, lang, create=True) as store:
+        count = len(store.evaluations())
+        say(lang, f"✓ 结果库 {store.name} 已是最新结构，共 {count} 个评估结果",
+            f"✓ the results database {store.name} is up to date, with {count} evaluations")
+
+
 @click.command()
 @click.argument("results", nargs=-1, required=True, type=click.Path(path_type=Path))
 @db_option
 @lang_option
-def ingest(results: tuple[Path, ...], db: Path, lang: Lang) -> None:
+def ingest(results: tuple[Path, ...], db: str | None, lang: Lang) -> None:
     """把评估结果 JSON 写入结果库 · Store result JSON files in the results database.
 
     同一表格、同一评估标准只入库一次；同一项目同一届次的新表格作为新版本保存。
     The same form scored by the same rubric is stored once; a new form for the same project and round
     is kept as a new version."""
     counts: Counter[str] = Counter()
-    with open_store(db, lang, create=True) as store:
+    with using_store(db, lang, create=True) as store:
         for path in results:
             done = _ingest_one(store, path, lang)
             counts["failed" if done is None else "added" if done.added else "unchanged"] += 1
-    shown = display_path(db)
+        shown = store.name
     say(lang, f"结果库 {shown}：新增 {counts['added']} 个，已存在 {counts['unchanged']} 个，失败 {counts['failed']} 个",
         f"results database {shown}: {counts['added']} added, {counts['unchanged']} already stored, "
         f"{counts['failed']} failed")
@@ -66,8 +108,8 @@ def _ingest_one(store: Store, path: Path, lang: Lang) -> Ingested | None:
     except StoreError as exc:
         report_problems(exc.problems, lang)
         return None
-    except sqlite3.Error as exc:  # locked too long, disk full: the transaction was rolled back
-        report_problems([problem("S024", shown, detail=str(exc))], lang)
+    except DatabaseError as exc:  # locked too long, disk full, server gone: the transaction was rolled back
+        report_problems([problem("S024", shown, detail=database_detail(exc, store.name))], lang)
         return None
     what = printable(f"{done.project_code} · {done.round} · {TYPE_NAMES[done.evaluation_type](lang)}")
     if done.added:
@@ -82,17 +124,13 @@ def _ingest_one(store: Store, path: Path, lang: Lang) -> Ingested | None:
 @click.argument("project")
 @db_option
 @lang_option
-def history(project: str, db: Path, lang: Lang) -> None:
+def history(project: str, db: str | None, lang: Lang) -> None:
     """一个项目的历次评估 · A project's evaluations across rounds.
 
-    PROJECT 为项目编号或名称 / a project code or name."""
-    with open_store(db, lang) as store:
-        try:
-            codes = project_codes(store, project)
-        except StoreError as exc:
-            report_problems(exc.problems, lang)
-            sys.exit(1)
-        click.echo("\n\n".join(history_table(store.evaluations(codes=[code]), lang) for code in codes))
+    PROJECT 为项目编号、名称或名称的一部分 / a project code, name, or part of a name."""
+    with using_store(db, lang) as store:
+        tables = [history_table(store.evaluations(codes=[code]), lang) for code in project_codes(store, project)]
+    click.echo("\n\n".join(tables))
 
 
 @click.command()
@@ -104,21 +142,17 @@ def history(project: str, db: Path, lang: Lang) -> None:
               help="输出文件夹 / output folder")
 @click.option("--force", is_flag=True, help="覆盖已有文件 / overwrite existing files")
 @lang_option
-def compare(rounds: tuple[str, ...], projects: tuple[str, ...], db: Path, out_dir: Path, force: bool,
+def compare(rounds: tuple[str, ...], projects: tuple[str, ...], db: str | None, out_dir: Path, force: bool,
             lang: Lang) -> None:
     """资助方的项目组合比较，写成 Excel 和 PDF · Portfolio comparison for funders, as Excel and PDF.
 
     各届分布、项目×领域、薄弱指标、跨届变化、自组织成长，写入 OUTPUT/portfolio.xlsx 和 OUTPUT/portfolio.pdf。
     Distributions per round, projects × domains, weakest indicators, changes across rounds and
     self-organizations' growth, written to OUTPUT/portfolio.xlsx and OUTPUT/portfolio.pdf."""
-    with open_store(db, lang) as store:
-        try:
-            pf = portfolio_from_store(store, rounds, projects)
-        except StoreError as exc:
-            report_problems(exc.problems, lang)
-            sys.exit(1)
+    with using_store(db, lang) as store:
+        pf = portfolio_from_store(store, rounds, projects)
     if not pf.rounds:
-        report_problems([problem("S032", display_path(db))], lang)
+        report_problems([problem("S032", store.name)], lang)
         sys.exit(1)
     target = out_dir / "portfolio.xlsx"
     shown = display_path(target)

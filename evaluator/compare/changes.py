@@ -83,10 +83,10 @@ def organization_stages(chosen: Sequence[EvaluationRecord], previous: Previous, 
     rows, flows = [], defaultdict(Counter)
     for r in chosen:
         p = previous.get(r.id)
-        now = Counter(o.key for o in r.organizations if o.key)
-        before = Counter(o.key for o in p.organizations if o.key) if p else Counter()
-        earlier = {o.key: o for o in p.organizations} if p else {}
-        for o in r.organizations:
+        now = Counter(o.key for o in r.self_organizations if o.key)
+        before = Counter(o.key for o in p.self_organizations if o.key) if p else Counter()
+        earlier = {o.key: o for o in p.self_organizations} if p else {}
+        for o in r.self_organizations:
             followed = p is not None and o.key and now[o.key] == 1 and before[o.key] == 1
             change = o.stage - earlier[o.key].stage if followed else None
             rows.append(OrganizationStage(

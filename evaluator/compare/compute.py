@@ -47,7 +47,7 @@ def portfolio(records: Sequence[EvaluationRecord], selection: Selection, scales:
     organizations, flows = changes.organization_stages(chosen, previous, refs, names)
     grade_order = grade_ranking(chosen)
     grades = {r.grade_id: Grade(id=r.grade_id, label=r.grade) for r in chosen}
-    totals = Counter(o.stage for r in chosen for o in r.organizations)
+    totals = Counter(o.stage for r in chosen for o in r.self_organizations)
     return Portfolio(
         selection=selection,
         grades=sorted(grades.values(), key=lambda g: grade_order[g.id]),
@@ -87,7 +87,7 @@ def project_refs(chosen: Sequence[EvaluationRecord]) -> dict[str, ProjectRef]:
 def stage_names(chosen: Sequence[EvaluationRecord]) -> dict[int, Text]:
     names = {0: Text(zh="未达第一阶段", en="Below the first stage")}
     for r in chosen:
-        for org in r.organizations:
+        for org in r.self_organizations:
             if org.stage_name is not None:
                 names.setdefault(org.stage, org.stage_name)
     levels = {level for r in chosen for level in r.stage_counts}
@@ -125,7 +125,7 @@ def round_view(name: str, records: list[EvaluationRecord], refs: dict[str, Proje
         matrix=sorted((matrix_row(r, refs) for r in records), key=lambda m: (-m.total, m.project.code)),
         indicators=indicator_stats(records),
         stages=[StageCount(level=lv, name=names[lv], count=stages[lv]) for lv in sorted(names)],
-        organizations=sum(len(r.organizations) for r in records),
+        organizations=sum(len(r.self_organizations) for r in records),
         organization_flow=flow,
         rubrics=[RubricUse(rubric=ref, count=n, grades=list(scales.get(ref.sha256, ())))
                  for ref, n in _rubric_uses(records)],

@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from evaluator.compare.compute import portfolio
 from evaluator.compare.model import Portfolio, Selection
 from evaluator.problems import did_you_mean
-from evaluator.rubric.loader import display_path
-from evaluator.store import Store, StoreError
+from evaluator.store import StoreError
 from evaluator.store.db import problem
+
+if TYPE_CHECKING:
+    from evaluator.store import Store
 
 
 def portfolio_from_store(store: Store, rounds: Sequence[str] = (), projects: Sequence[str] = ()) -> Portfolio:
     """Rounds by name, projects by code or name (empty: all). StoreError names every unknown one."""
-    shown = display_path(store.path)
+    shown = store.name
     known_rounds = store.rounds()
     found = [problem("S031", shown, round=r, hint=did_you_mean(r, known_rounds)) for r in rounds if r not in known_rounds]
     codes: list[str] = []
@@ -36,5 +39,5 @@ def project_codes(store: Store, text: str) -> list[str]:
     if not codes:
         names = store.projects()
         hint = did_you_mean(text, [*names, *names.values()])
-        raise StoreError([problem("S030", display_path(store.path), project=text, hint=hint)])
+        raise StoreError([problem("S030", store.name, project=text, hint=hint)])
     return codes

@@ -7,9 +7,13 @@ portfolio comparison chooses them: the latest version of the round's final evalu
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from evaluator.scoring.result import Result
-from evaluator.store import Store
 from evaluator.store.terms import round_key
+
+if TYPE_CHECKING:
+    from evaluator.store import Store
 
 OFFICIAL = ("final", "midterm")  # preference order within a round
 

@@ -1,7 +1,7 @@
 """What changed since the project's earlier round: the total, each domain, each self-organization.
 
 Pure: both results are given (the store lookup is in `earlier.py`). Organizations are followed by name
-the way the store matches them (`organization_key`); a name listed twice in either roster is not followed.
+the way the store matches them (`name_key`); a name listed twice in either roster is not followed.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from evaluator.messages import Lang
 from evaluator.report.feedback_words import say
 from evaluator.report.words import number
 from evaluator.scoring.result import OrganizationResult, Result
-from evaluator.store.ingest import organization_key
+from evaluator.store.terms import name_key
 from evaluator.store.terms import TYPE_NAMES
 
 
@@ -47,8 +47,8 @@ def delta(before: float, after: float) -> Delta:
 
 def _keys(orgs: list[OrganizationResult]) -> dict[str, OrganizationResult]:
     """Organizations by the key the store follows them with, leaving out names listed twice or unnamed."""
-    counts = Counter(organization_key(o.name) for o in orgs)
-    return {k: o for o in orgs if (k := organization_key(o.name)) and counts[k] == 1 and o.name != f"#{o.row}"}
+    counts = Counter(name_key(o.name) for o in orgs)
+    return {k: o for o in orgs if (k := name_key(o.name)) and counts[k] == 1 and o.name != f"#{o.row}"}
 
 
 def stage_changes(now: list[OrganizationResult], before: list[OrganizationResult],

@@ -1,69 +1,39 @@
 """The results store: every scored result, kept with its history, for comparisons across rounds.
 
-    with Store.open() as store:              # output/evaluations.db, created if missing
+    with Store.open() as store:              # DATABASE_URL, else output/evaluations.db; created if missing
         store.ingest(result)                 # idempotent; a new form for the same project is a new version
         store.evaluations(rounds=["第一届"])  # records with scores, every version (`latest` marks the one used)
         store.result(evaluation_id)          # the full Result back, traces included
 
-SQLite through the standard library; see `schema.py` for what a PostgreSQL backend would change.
+    with Store.open("postgresql://…", create=False) as store:   # read-only: never migrated, never changed
+        ...
+
+A Django app (label `store`, models in `models.py`, migrations in `migrations/`) on SQLite or PostgreSQL;
+the command line and the web platform share `evaluator.settings`. Importing this package does not set
+up Django (Django imports it while it sets up): `Store` and `Ingested` load on first use.
 """
 
 from __future__ import annotations
 
-import sqlite3
-from collections.abc import Iterable, Sequence
-from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from evaluator.scoring.result import GradeBand, Result
-from evaluator.store import ingest as ingesting
-from evaluator.store import queries
-from evaluator.store.db import DEFAULT_DB, StoreError, connect
-from evaluator.store.ingest import Ingested
+from evaluator.store.db import StoreError
 from evaluator.store.records import EvaluationRecord
+from evaluator.store.targets import DEFAULT_DB
+
+if TYPE_CHECKING:
+    from evaluator.store.facade import Store
+    from evaluator.store.ingest import Ingested
 
 __all__ = ["DEFAULT_DB", "EvaluationRecord", "Ingested", "Store", "StoreError"]
 
 
-class Store:
-    def __init__(self, conn: sqlite3.Connection, path: Path):
-        self.conn, self.path = conn, path
+def __getattr__(name: str) -> Any:
+    if name in ("Store", "Ingested"):
+        from evaluator.store.django_setup import ensure_django
 
-    @classmethod
-    def open(cls, path: Path | str = DEFAULT_DB, create: bool = True) -> Store:
-        """Open (or with `create`, make) the database; StoreError if it is missing or unusable."""
-        return cls(connect(Path(path), create), Path(path))
+        ensure_django()
+        from evaluator.store import facade
 
-    def close(self) -> None:
-        self.conn.close()
-
-    def __enter__(self) -> Store:
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.close()
-
-    def ingest(self, result: Result, file: str | None = None) -> Ingested:
-        """Store one result in its own transaction; `file` names it in problems (default: its form)."""
-        return ingesting.ingest(self.conn, result, file)
-
-    def rounds(self) -> list[str]:
-        return queries.round_names(self.conn)
-
-    def projects(self) -> dict[str, str]:
-        return queries.projects(self.conn)
-
-    def find_projects(self, text: str) -> list[str]:
-        return queries.find_projects(self.conn, text)
-
-    def evaluations(
-        self, rounds: Sequence[str] = (), codes: Sequence[str] = (), types: Sequence[str] = ()
-    ) -> list[EvaluationRecord]:
-        return queries.evaluations(self.conn, rounds, codes, types)
-
-    def grade_scales(self, rubric_shas: Iterable[str]) -> dict[str, list[GradeBand]]:
-        """Rubric sha256 → its grade scale, best first."""
-        return queries.grade_scales(self.conn, rubric_shas)
-
-    def result(self, evaluation_id: int) -> Result | None:
-        text = queries.result_json(self.conn, evaluation_id)
-        return Result.model_validate_json(text) if text else None
+        return getattr(facade, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

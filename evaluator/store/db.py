@@ -1,22 +1,29 @@
-"""Opening the results database and writing to it all or nothing.
+"""Opening the results store: a Django connection of its own, the state of the database checked first.
 
-Connections run in autocommit mode and every write goes through `transaction()`: an explicit
-BEGIN IMMEDIATE … COMMIT, rolled back on any exception. If the process dies midway, SQLite's journal
-undoes the unfinished transaction the next time the file is opened, so nothing is ever half-written.
+A writer (`ingest`, `score`, `migrate`) creates a missing store, and migrates an empty one, one made by an
+earlier evaluator (Django migrations behind, or the raw SQLite schema v1 of the first versions) before
+it writes. A reader (`history`, `compare`, the report's earlier round) opens read-only and never runs a
+migration: a store that is missing, empty, foreign, damaged, or needs migrating is refused with a located
+problem that says what to do. Neither ever touches a database it does not recognise: the checks below
+only read, and a foreign database is refused before anything is written (no WAL switch, no tables).
 """
 
 from __future__ import annotations
 
-import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager
-from pathlib import Path
+import hashlib
+import threading
+import time
+from typing import Literal
 
 from evaluator.problems import Location, Problem
-from evaluator.rubric.loader import display_path
-from evaluator.store import schema
+from evaluator.store import legacy
+from evaluator.store.targets import DEFAULT_DB, Target, database_settings
 
-DEFAULT_DB = Path("output") / "evaluations.db"
+__all__ = ["DEFAULT_DB", "StoreError", "close_alias", "database_detail", "database_problem", "open_alias", "problem"]
+
+State = Literal["empty", "current", "outdated", "legacy", "newer", "foreign", "damaged"]
+_READ_REFUSALS = {"empty": "S025", "outdated": "S026", "legacy": "S026"}
+_MIGRATE_ATTEMPTS = 5
 
 
 class StoreError(Exception):
@@ -32,53 +39,206 @@ def problem(code: str, file: str, at: str | None = None, **params) -> Problem:
     return Problem(code=code, location=Location(file=file, key=at), params=params)
 
 
-@contextmanager
-def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        yield conn
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    conn.execute("COMMIT")
+_lock = threading.Lock()
+_users: dict[str, int] = {}
 
 
-def connect(path: Path, create: bool) -> sqlite3.Connection:
-    """An open database with a schema this code understands; created (with its folder) if `create`."""
-    shown = display_path(path)
-    if not create and not path.is_file():
-        raise StoreError([problem("S023", shown, path=shown)])
+def open_alias(target: Target, write: bool) -> str:
+    """The Django connection alias of a usable store; StoreError (nothing changed) when it is not."""
+    from evaluator.store.django_setup import ensure_django
+
+    ensure_django()
+    _check_file(target, write)
+    alias = _register(target, write)
     try:
-        if create:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(path, isolation_level=None, timeout=30)
-    except (OSError, sqlite3.Error) as exc:
-        raise StoreError([problem("S020", shown, detail=str(exc))]) from None
-    try:
-        conn.execute("PRAGMA foreign_keys = ON")
-        # WAL: a commit is one append, not a journal rewrite with several fsyncs; still all or nothing
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = NORMAL")
-        _prepare(conn, shown, create)
-    except sqlite3.DatabaseError as exc:
-        conn.close()
-        code = "S021" if "not a database" in str(exc) else "S020"
-        raise StoreError([problem(code, shown, path=shown, detail=str(exc))]) from None
+        try:
+            state, detail = inspect(alias)
+        except Exception as exc:
+            if write or not _cannot_open(exc):
+                raise
+            close_alias(alias)   # read-only media: SQLite cannot create the lock files of a WAL database
+            alias = _register(target, write, immutable=True)
+            state, detail = inspect(alias)
+        if write and state in ("empty", "outdated", "legacy"):
+            _migrate(alias, target)
+            state, detail = inspect(alias)
+        _accept(state, detail, target)
     except StoreError:
-        conn.close()
+        close_alias(alias)
         raise
-    return conn
+    except Exception as exc:
+        close_alias(alias)
+        raise StoreError([database_problem(exc, target.shown)]) from None
+    return alias
 
 
-def _prepare(conn: sqlite3.Connection, shown: str, create: bool) -> None:
-    """Create the tables in a new database; refuse a foreign database or one from a newer evaluator."""
-    version = schema.stored_version(conn)
-    if version is None and create and not schema.table_names(conn):
-        with transaction(conn):
-            if not schema.table_names(conn):  # another process may have created it meanwhile
-                schema.create(conn)
-        version = schema.stored_version(conn)
-    if version is None:
+def close_alias(alias: str) -> None:
+    from django.db import connections
+
+    with _lock:
+        _users[alias] = _users.get(alias, 1) - 1
+        if _users[alias] > 0:
+            return
+        del _users[alias]
+    connections[alias].close()
+    if alias != "default":
+        try:
+            del connections[alias]
+        except AttributeError:
+            pass
+        connections.settings.pop(alias, None)
+
+
+def _check_file(target: Target, write: bool) -> None:
+    path = target.path
+    if path is None:
+        return
+    shown = target.shown
+    if not write and not path.is_file():
+        raise StoreError([problem("S023", shown, path=shown)])
+    if write:
+        if path.exists() and not path.is_file():   # a folder, a pipe, a device: never opened for writing
+            raise StoreError([problem("S021", shown, path=shown)])
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError([problem("S020", shown, detail=exc.strerror or str(exc))]) from None
+
+
+def _register(target: Target, write: bool, immutable: bool = False) -> str:
+    from django.db import connections
+
+    settings = database_settings(target, write, immutable)
+    if write and _same_database(settings, connections.settings["default"]):
+        alias = "default"     # the server's own store: the platform's models and these share one connection
+    else:
+        mode = "write" if write else "immutable" if immutable else "read"
+        alias = "store-" + hashlib.sha256(f"{mode} {settings}".encode()).hexdigest()[:16]
+    with _lock:
+        if alias not in connections.settings:
+            connections.settings[alias] = connections.configure_settings({"default": settings})["default"]
+        _users[alias] = _users.get(alias, 0) + 1
+    return alias
+
+
+def _same_database(a: dict, b: dict) -> bool:
+    keys = ("ENGINE", "NAME", "HOST", "PORT", "USER")
+    return all(str(a.get(k) or "") == str(b.get(k) or "") for k in keys) and \
+        (a.get("OPTIONS") or {}).get("options") == (b.get("OPTIONS") or {}).get("options")
+
+
+def inspect(alias: str) -> tuple[State, dict]:
+    """What the database is, by reading only: its tables and the migrations recorded in it."""
+    from django.db import connections
+    from django.db.migrations.loader import MigrationLoader
+
+    connection = connections[alias]
+    with connection.cursor() as cursor:
+        tables = set(connection.introspection.table_names(cursor))
+        if not tables:
+            return "empty", {}
+        if "django_migrations" not in tables or not _store_migrations(cursor):
+            if (found := legacy.version(cursor, tables)) is None:
+                return "foreign", {}
+            if found > legacy.VERSION:
+                return "newer", {"found": f"v{found}", "expected": f"v{legacy.VERSION}"}
+            gone = legacy.missing(tables)
+            return ("damaged", {"tables": gone}) if gone else ("legacy", {})
+    loader = MigrationLoader(connection, ignore_no_migrations=True)
+    known = set(loader.disk_migrations)
+    unknown = sorted(m for m in loader.applied_migrations if m[0] in loader.migrated_apps and m not in known)
+    if unknown:
+        return "newer", {"found": unknown[-1][1], "expected": max(n for a, n in known if a == unknown[-1][0])}
+    if any(node not in loader.applied_migrations for node in loader.graph.nodes):
+        return "outdated", {}
+    gone = sorted(_model_tables() - tables)
+    return ("damaged", {"tables": gone}) if gone else ("current", {})
+
+
+def _store_migrations(cursor) -> bool:
+    cursor.execute("SELECT COUNT(*) FROM django_migrations WHERE app = 'store'")
+    return bool(cursor.fetchone()[0])
+
+
+def _model_tables() -> set[str]:
+    from django.apps import apps
+
+    return {m._meta.db_table for m in apps.get_app_config("store").get_models()}
+
+
+def _accept(state: State, detail: dict, target: Target) -> None:
+    shown = target.shown
+    if state == "current":
+        return
+    if state == "foreign":
         raise StoreError([problem("S021", shown, path=shown)])
-    if version > schema.SCHEMA_VERSION:
-        raise StoreError([problem("S022", shown, found=version, expected=schema.SCHEMA_VERSION)])
+    if state == "newer":
+        raise StoreError([problem("S022", shown, **detail)])
+    if state == "damaged":
+        raise StoreError([problem("S027", shown, path=shown, tables=detail["tables"])])
+    raise StoreError([problem(_READ_REFUSALS[state], shown, path=shown, db=_db_argument(target))])
+
+
+def _db_argument(target: Target) -> str:
+    """`--db X` as a user would type it again (nothing for the default store)."""
+    from evaluator.store.targets import default_target
+
+    return "" if target == default_target() else f" --db {target.shown}"
+
+
+def _migrate(alias: str, target: Target) -> None:
+    """Run every migration not yet applied; another process migrating the same store at the same moment
+    makes one attempt fail on a table the other just made: look again, and go on from there."""
+    from django.core.management import call_command
+    from django.db import DatabaseError, connections
+
+    for attempt in range(_MIGRATE_ATTEMPTS):
+        try:
+            call_command("migrate", database=alias, interactive=False, verbosity=0, skip_checks=True)
+            break
+        except DatabaseError:
+            if not _still_needs_migrating(alias):
+                break           # the other process finished it
+            if attempt == _MIGRATE_ATTEMPTS - 1:
+                raise
+            time.sleep(0.05 * (attempt + 1))
+    if target.is_sqlite:
+        with connections[alias].cursor() as cursor:
+            # a commit is one append, not a journal rewrite; persistent, set once by the writer that made the store
+            cursor.execute("PRAGMA journal_mode = WAL")
+
+
+def _still_needs_migrating(alias: str) -> bool:
+    """True while the store still needs migrating (so a failed attempt is worth another)."""
+    state, _ = inspect(alias)
+    return state in ("empty", "outdated", "legacy")
+
+
+def _sqlite_error(exc: BaseException) -> str | None:
+    cause = exc.__cause__ or exc
+    return getattr(cause, "sqlite_errorname", None)
+
+
+def _cannot_open(exc: BaseException) -> bool:
+    return _sqlite_error(exc) in ("SQLITE_CANTOPEN", "SQLITE_READONLY", "SQLITE_READONLY_RECOVERY")
+
+
+def database_problem(exc: BaseException, shown: str) -> Problem:
+    """A database error as a located problem: not a database, damaged, or cannot be opened (and why)."""
+    name = _sqlite_error(exc)
+    if name == "SQLITE_NOTADB":
+        return problem("S021", shown, path=shown)
+    if name and name.startswith("SQLITE_CORRUPT"):
+        return problem("S028", shown, path=shown, detail=_first_line(exc))
+    return problem("S020", shown, detail=_first_line(exc))
+
+
+def database_detail(exc: BaseException, shown: str) -> dict[str, str]:
+    """The database problem's message in both languages, as the `detail` of another problem."""
+    said = database_problem(exc, shown)
+    return {"zh": said.message("zh"), "en": said.message("en")}
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip() or type(exc).__name__
+    return text.splitlines()[0]

@@ -1,22 +1,34 @@
-"""Putting one scored result into the store: idempotent, versioned, all or nothing.
+"""Putting one scored result into the store: checked, idempotent, versioned, all or nothing.
 
 The same form scored by the same rubric (source sha256 + rubric sha256) is one evaluation however
 often it is ingested. A different form for the same project, round and evaluation type becomes the
-next version; nothing is replaced, and comparisons use the highest version.
+next version; nothing is replaced, and comparisons use the latest.
+
+Any number of processes may ingest at once. Each ingest is one transaction that locks its project's
+row before it looks for the form and counts versions, so two forms of one project never get the same
+version and one form is never stored twice; the unique constraints stand behind that, and a transaction
+that loses a race on one of them (or is chosen as a deadlock victim by PostgreSQL) is run again.
+On SQLite the transaction takes the write lock when it begins.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import sqlite3
-import unicodedata
-from collections import Counter
+import random
+import time
 
+from django.db import IntegrityError, OperationalError, transaction
+from django.utils import timezone
 from pydantic import BaseModel, ConfigDict
 
-from evaluator.problems import Problem
 from evaluator.scoring.result import OrganizationResult, Result
-from evaluator.store.db import StoreError, problem, transaction
+from evaluator.store.consistency import check
+from evaluator.store.db import StoreError
+from evaluator.store.models import (DomainScore, Evaluation, IndicatorScore, Organization, Project, Rating, Round,
+                                    SelfOrganization, SelfOrganizationStage, StageCount)
+from evaluator.store.terms import name_key
+
+ATTEMPTS = 8
+_RETRY_STATES = {"40001", "40P01"}   # PostgreSQL: serialization failure, deadlock detected
 
 
 class Ingested(BaseModel):
@@ -32,59 +44,59 @@ class Ingested(BaseModel):
     added: bool
 
 
-def organization_key(name: str) -> str:
-    """How a self-organization's name is matched across rounds: full/half width, spaces and case ignored."""
-    return "".join(unicodedata.normalize("NFKC", name).split()).casefold()
-
-
 def unnamed(org: OrganizationResult) -> bool:
     """A roster row without a name (the engine calls it `#12` after its row) cannot be followed across rounds."""
-    return org.name == f"#{org.row}" or not organization_key(org.name)
+    return org.name == f"#{org.row}" or not name_key(org.name)
 
 
-def check(result: Result, file: str) -> list[Problem]:
-    """What the model cannot say: the keys the store files a result under must be usable."""
-    found = []
-    for key, value in (("project.code", result.project.code), ("project.round", result.project.round)):
-        if not value.strip():
-            found.append(problem("S009", file, at=key, key=key))
-    for kind, key, ids in (
-        ({"zh": "领域", "en": "domain"}, "domains", [d.id for d in result.domains]),
-        ({"zh": "指标", "en": "indicator"}, "indicators", [i.id for i in result.indicators]),
-    ):
-        for id, n in Counter(ids).items():
-            if n > 1:
-                found.append(problem("S010", file, at=key, kind=kind, id=id))
-    for stage in result.stage_counts:
-        if not stage.isdigit():
-            found.append(problem("S005", file, at=f"stage_counts.{stage}", found=repr(stage),
-                                 expected={"zh": "阶段编号（整数）", "en": "a stage number"}))
-    return found
-
-
-def ingest(conn: sqlite3.Connection, result: Result, file: str | None = None) -> Ingested:
-    """Store `result` in one transaction; raises StoreError (nothing written) if it cannot be filed."""
+def ingest(alias: str, result: Result, file: str | None = None) -> Ingested:
+    """Store `result` in one transaction; StoreError (nothing written) if it is inconsistent."""
     file = file or result.source.file
     if problems := check(result, file):
         raise StoreError(problems)
-    with transaction(conn):
-        stored = conn.execute(
-            "SELECT id, version FROM evaluations WHERE source_sha256 = ? AND rubric_sha256 = ?",
-            (result.source.sha256, result.rubric.sha256),
-        ).fetchone()
-        if stored:
-            return _ingested(result, stored[0], stored[1], added=False)
-        project_id = _project(conn, result)
-        round_id = _id_of(conn, "rounds", "name", result.project.round)
-        version = conn.execute(
-            "SELECT COALESCE(MAX(version), 0) + 1 FROM evaluations"
-            " WHERE project_id = ? AND round_id = ? AND evaluation_type = ?",
-            (project_id, round_id, result.project.evaluation_type),
-        ).fetchone()[0]
-        evaluation_id = _insert_evaluation(conn, result, project_id, round_id, version)
-        _insert_scores(conn, evaluation_id, result)
-        _insert_organizations(conn, evaluation_id, project_id, result)
-    return _ingested(result, evaluation_id, version, added=True)
+    for attempt in range(ATTEMPTS):
+        try:
+            with transaction.atomic(using=alias):
+                return _write(alias, result)
+        except (IntegrityError, OperationalError) as exc:
+            if attempt == ATTEMPTS - 1 or not _worth_retrying(exc):
+                raise
+            time.sleep(random.uniform(0.01, 0.05) * (attempt + 1))
+    raise AssertionError("unreachable")
+
+
+def _worth_retrying(exc: Exception) -> bool:
+    """A lost race on a unique constraint, or PostgreSQL's deadlock and serialization victims. SQLite's
+    "database is locked" is not: its busy timeout has already waited."""
+    if isinstance(exc, IntegrityError):
+        return True
+    return getattr(exc.__cause__, "sqlstate", None) in _RETRY_STATES
+
+
+def _stored(alias: str, result: Result) -> Ingested | None:
+    found = (Evaluation.objects.using(alias)
+             .filter(source_sha256=result.source.sha256, rubric_sha256=result.rubric.sha256)
+             .values_list("id", "version").first())
+    return _ingested(result, found[0], found[1], added=False) if found else None
+
+
+def _write(alias: str, result: Result) -> Ingested:
+    if done := _stored(alias, result):
+        return done
+    p = result.project
+    # rows shared between projects first, in the same order in every transaction: no lock cycles
+    round_row, _ = Round.objects.using(alias).get_or_create(name=p.round)
+    organization = _organization(alias, p.organization)
+    project = _locked_project(alias, result, organization)
+    if done := _stored(alias, result):   # another process stored this form while we waited for the lock
+        return done
+    group = Evaluation.objects.using(alias).filter(project=project, round=round_row, evaluation_type=p.evaluation_type)
+    version = max(group.values_list("version", flat=True), default=0) + 1
+    group.filter(latest=True).update(latest=False)
+    evaluation = Evaluation.objects.using(alias).create(**_evaluation_fields(result, project, round_row, version))
+    _write_scores(alias, evaluation, result)
+    _write_self_organizations(alias, evaluation, project, result)
+    return _ingested(result, evaluation.pk, version, added=True)
 
 
 def _ingested(result: Result, evaluation_id: int, version: int, added: bool) -> Ingested:
@@ -93,84 +105,67 @@ def _ingested(result: Result, evaluation_id: int, version: int, added: bool) -> 
                     evaluation_type=p.evaluation_type, version=version, added=added)
 
 
-def _id_of(conn: sqlite3.Connection, table: str, column: str, value: str) -> int:
-    row = conn.execute(f"SELECT id FROM {table} WHERE {column} = ?", (value,)).fetchone()
-    if row:
-        return row[0]
-    return conn.execute(f"INSERT INTO {table} ({column}) VALUES (?) RETURNING id", (value,)).fetchone()[0]
+def _organization(alias: str, name: str | None) -> Organization | None:
+    if not name or not (key := name_key(name)):
+        return None
+    found, _ = Organization.objects.using(alias).get_or_create(key=key, defaults={"name": name.strip()})
+    return found
 
 
-def _project(conn: sqlite3.Connection, result: Result) -> int:
-    """The project by its code; its name follows the latest form ingested."""
-    code, name = result.project.code, result.project.name
-    row = conn.execute("SELECT id FROM projects WHERE code = ?", (code,)).fetchone()
-    if row:
-        conn.execute("UPDATE projects SET name = ? WHERE id = ?", (name, row[0]))
-        return row[0]
-    return conn.execute("INSERT INTO projects (code, name) VALUES (?, ?) RETURNING id", (code, name)).fetchone()[0]
+def _locked_project(alias: str, result: Result, organization: Organization | None) -> Project:
+    """The project by its code, locked until the transaction ends; its details follow the latest form."""
+    p = result.project
+    projects = Project.objects.using(alias)
+    created, _ = projects.get_or_create(code=p.code, defaults={"name": p.name})
+    project = projects.select_for_update().get(pk=created.pk)
+    changes = {"name": p.name, "organization": organization or project.organization}
+    changes |= {k: v for k in ("community", "street", "district", "funder") if (v := getattr(p, k))}
+    if any(getattr(project, k) != v for k, v in changes.items()):
+        for k, v in changes.items():
+            setattr(project, k, v)
+        project.save(using=alias)
+    return project
 
 
-def _insert_evaluation(conn: sqlite3.Connection, result: Result, project_id: int, round_id: int, version: int) -> int:
+def _evaluation_fields(result: Result, project: Project, round_row: Round, version: int) -> dict:
     p, t = result.project, result.total
-    values = {
-        "project_id": project_id, "round_id": round_id, "evaluation_type": p.evaluation_type, "version": version,
-        "mode": result.mode, "source_file": result.source.file, "source_sha256": result.source.sha256,
-        "rubric_id": result.rubric.id, "rubric_version": result.rubric.version,
-        "rubric_sha256": result.rubric.sha256, "project_name": p.name, "organization": p.organization,
-        "community": p.community, "street": p.street, "district": p.district, "funder": p.funder,
-        "evaluation_date": p.evaluation_date.isoformat() if p.evaluation_date else None,
-        "total_points": t.points, "total_max": t.max, "grade_id": t.grade.id, "grade_zh": t.grade.label.zh,
-        "grade_en": t.grade.label.en, "provisional": int(t.provisional), "red_lines": len(t.red_lines),
-        "result_json": result.model_dump_json(by_alias=True),
-        "ingested_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
-    }
-    columns = ", ".join(values)
-    marks = ", ".join("?" for _ in values)
-    sql = f"INSERT INTO evaluations ({columns}) VALUES ({marks}) RETURNING id"
-    return conn.execute(sql, tuple(values.values())).fetchone()[0]
-
-
-def _insert_scores(conn: sqlite3.Connection, evaluation_id: int, result: Result) -> None:
-    conn.executemany(
-        "INSERT INTO domain_scores (evaluation_id, position, domain_id, name_zh, name_en, points, max)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [(evaluation_id, n, d.id, d.name.zh, d.name.en, d.points, d.max) for n, d in enumerate(result.domains)],
-    )
-    conn.executemany(
-        "INSERT INTO indicator_scores (evaluation_id, position, indicator_id, domain_id, name_zh, name_en,"
-        " points, max, status, level, self_points) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [(evaluation_id, n, i.id, i.domain, i.name.zh, i.name.en, i.points, i.max, i.status, i.level, i.self_points)
-         for n, i in enumerate(result.indicators)],
-    )
-    conn.executemany(
-        "INSERT INTO ratings (evaluation_id, indicator_id, rater, level, cell) VALUES (?, ?, ?, ?, ?)",
-        [(evaluation_id, i.id, r.rater, r.level, r.cell) for i in result.indicators for r in i.ratings],
-    )
-    conn.executemany(
-        "INSERT INTO stage_counts (evaluation_id, stage, count) VALUES (?, ?, ?)",
-        [(evaluation_id, int(stage), count) for stage, count in result.stage_counts.items()],
+    return dict(
+        project=project, round=round_row, evaluation_type=p.evaluation_type, version=version, latest=True,
+        mode=result.mode, schema=result.schema_, source_file=result.source.file, source_sha256=result.source.sha256,
+        rubric_id=result.rubric.id, rubric_version=result.rubric.version, rubric_sha256=result.rubric.sha256,
+        project_name=p.name, organization_name=p.organization, community=p.community, street=p.street,
+        district=p.district, funder=p.funder, evaluation_date=p.evaluation_date, total_points=t.points,
+        total_max=t.max, grade_id=t.grade.id, grade_zh=t.grade.label.zh, grade_en=t.grade.label.en,
+        provisional=t.provisional, red_lines=len(t.red_lines), result=result.model_dump(mode="json", by_alias=True),
+        ingested_at=timezone.now(),
     )
 
 
-def _insert_organizations(conn: sqlite3.Connection, evaluation_id: int, project_id: int, result: Result) -> None:
-    rows = []
-    for org in result.organizations:
-        org_id = None if unnamed(org) else _organization(conn, project_id, org.name)
-        zh, en = (org.stage_name.zh, org.stage_name.en) if org.stage_name else (None, None)
-        rows.append((evaluation_id, org.row, org_id, org.name, org.stage, zh, en))
-    conn.executemany(
-        "INSERT INTO organization_stages (evaluation_id, row, organization_id, name, stage, stage_zh, stage_en)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?)",
-        rows,
-    )
+def _write_scores(alias: str, evaluation: Evaluation, result: Result) -> None:
+    DomainScore.objects.using(alias).bulk_create([
+        DomainScore(evaluation=evaluation, position=n, domain_id=d.id, name_zh=d.name.zh, name_en=d.name.en,
+                    points=d.points, max=d.max) for n, d in enumerate(result.domains)])
+    indicators = IndicatorScore.objects.using(alias).bulk_create([
+        IndicatorScore(evaluation=evaluation, position=n, indicator_id=i.id, domain_id=i.domain, name_zh=i.name.zh,
+                       name_en=i.name.en, points=i.points, max=i.max, status=i.status, level=i.level,
+                       self_points=i.self_points) for n, i in enumerate(result.indicators)])
+    Rating.objects.using(alias).bulk_create([
+        Rating(indicator_score=row, rater=r.rater, level=r.level, cell=r.cell)
+        for row, i in zip(indicators, result.indicators, strict=True) for r in i.ratings])
+    StageCount.objects.using(alias).bulk_create([
+        StageCount(evaluation=evaluation, stage=int(stage), count=count) for stage, count in result.stage_counts.items()])
 
 
-def _organization(conn: sqlite3.Connection, project_id: int, name: str) -> int:
-    key = organization_key(name)
-    row = conn.execute("SELECT id FROM organizations WHERE project_id = ? AND key = ?", (project_id, key)).fetchone()
-    if row:
-        return row[0]
-    return conn.execute(
-        "INSERT INTO organizations (project_id, key, name) VALUES (?, ?, ?) RETURNING id", (project_id, key, name)
-    ).fetchone()[0]
-
+def _write_self_organizations(alias: str, evaluation: Evaluation, project: Project, result: Result) -> None:
+    """Each named roster row is matched to the project's self-organization of the same name, made if new."""
+    names = {name_key(o.name): o.name for o in result.organizations if not unnamed(o)}
+    groups = SelfOrganization.objects.using(alias)
+    known = {g.key: g for g in groups.filter(project=project, key__in=list(names))}
+    known |= {g.key: g for g in groups.bulk_create(
+        [SelfOrganization(project=project, key=k, name=n) for k, n in names.items() if k not in known])}
+    SelfOrganizationStage.objects.using(alias).bulk_create([
+        SelfOrganizationStage(evaluation=evaluation, row=o.row, name=o.name, stage=o.stage,
+                              self_organization=None if unnamed(o) else known[name_key(o.name)],
+                              stage_zh=o.stage_name.zh if o.stage_name else None,
+                              stage_en=o.stage_name.en if o.stage_name else None)
+        for o in result.organizations])

@@ -33,7 +33,9 @@ class IndicatorScore:
 
 
 @dataclass(frozen=True, slots=True)
-class OrganizationStage:
+class SelfOrganizationStage:
+    """A residents' self-organization (自组织) on an evaluation's roster, and its maturity stage."""
+
     name: str
     key: str | None                 # the name as matched across rounds; None for an unnamed roster row
     row: int
@@ -64,5 +66,5 @@ class EvaluationRecord:
     evaluation_date: dt.date | None = None   # as on the form
     domains: tuple[DomainScore, ...] = ()
     indicators: tuple[IndicatorScore, ...] = ()
-    organizations: tuple[OrganizationStage, ...] = ()
+    self_organizations: tuple[SelfOrganizationStage, ...] = ()
     stage_counts: dict[int, int] = field(default_factory=dict)

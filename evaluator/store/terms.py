@@ -7,6 +7,7 @@ Arabic or Chinese numerals compare as numbers, so 第二届 < 第十届 and 2023
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from evaluator.rubric.text import Text
 
@@ -46,3 +47,8 @@ def round_key(name: str) -> tuple:
     if position < len(name):
         key.append((1, name[position:]))
     return tuple(key) + ((-1, name),)  # a name that is a prefix of another sorts first
+
+
+def name_key(name: str) -> str:
+    """How organizations and self-organizations are matched by name: full/half width, spaces and case ignored."""
+    return "".join(unicodedata.normalize("NFKC", name).split()).casefold()

@@ -6,7 +6,13 @@ from evaluator.scoring.result import Result
 
 STAGES = {1: ("萌芽", "Seed"), 2: ("兴趣社群", "Interest group"), 3: ("自我管理", "Self-managed")}
 GRADES = {"excellent": ("优秀", "Excellent"), "pass": ("合格", "Pass"), "fail": ("不合格", "Fail")}
+MINIMA = {"excellent": 85, "pass": 60, "fail": 0}
 RUBRICS = {"r1": ("mini", "0.1.0"), "r2": ("mini", "0.2.0"), "r3": ("mini", "0.3.0")}
+
+
+def hexed(tag: str) -> str:
+    """A well-formed sha256 standing for `tag`: its bytes in hexadecimal, padded with zeros."""
+    return tag.encode().hex().ljust(64, "0")
 
 
 def _text(zh: str, en: str | None = None) -> dict[str, str]:
@@ -14,19 +20,21 @@ def _text(zh: str, en: str | None = None) -> dict[str, str]:
 
 
 def result(code: str, round: str, source: str, *, type: str = "final", name: str | None = None,
-           rubric: str = "r1", grade: str = "pass", domains: dict[str, tuple[float, float]],
+           rubric: str = "r1", grade: str | None = None, domains: dict[str, tuple[float, float]],
            indicators: dict[str, tuple[float, float, str]], orgs: list[tuple[str, int]] = (),
            red_lines: int = 0, organization: str | None = None) -> Result:
-    """`domains`: id → (points, max); `indicators`: id → (points, max, status); `orgs`: (name, stage)."""
+    """`domains`: id → (points, max); `indicators`: id → (points, max, status); `orgs`: (name, stage);
+    the grade follows from the total and red lines unless given."""
     total = sum(p for p, _ in domains.values())
+    grade = grade or ("fail" if red_lines else next(g for g, least in MINIMA.items() if total >= least))
     rubric_id, version = RUBRICS[rubric]
     counts = {str(level): 0 for level in range(4)}
     for _, stage in orgs:
         counts[str(stage)] += 1
     return Result.model_validate({
         "schema": "evaluator.result/1",
-        "rubric": {"id": rubric_id, "version": version, "sha256": rubric.ljust(64, "0")},
-        "source": {"file": f"{code}-{source}.xlsx", "sha256": source.ljust(64, "0")},
+        "rubric": {"id": rubric_id, "version": version, "sha256": hexed(rubric)},
+        "source": {"file": f"{code}-{source}.xlsx", "sha256": hexed(source)},
         "project": {"name": name or f"项目{code}", "code": code, "round": round, "evaluation_type": type,
                     "organization": organization},
         "mode": "self_assessment" if type == "self" else "evaluation",
@@ -44,7 +52,7 @@ def result(code: str, round: str, source: str, *, type: str = "final", name: str
                            "stage_name": _text(*STAGES[st]) if st else None, "missing_for_next": []}
                           for row, (n, st) in enumerate(orgs, start=2)],
         "stage_counts": counts,
-        "grades": [{"id": g, "label": _text(*GRADES[g]), "min": m} for g, m in (("excellent", 85), ("pass", 60), ("fail", 0))],
+        "grades": [{"id": g, "label": _text(*GRADES[g]), "min": m} for g, m in MINIMA.items()],
         "stages": [{"level": level, "name": _text(*names)} for level, names in STAGES.items()],
         "highlights": {"strengths": [], "priorities": []},
     })

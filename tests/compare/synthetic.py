@@ -16,7 +16,7 @@ from evaluator.rubric import load_rubric
 from evaluator.rubric.models import Rubric
 from evaluator.rubric.text import Text
 from evaluator.scoring.result import GradeBand
-from evaluator.store.records import DomainScore, EvaluationRecord, IndicatorScore, OrganizationStage
+from evaluator.store.records import DomainScore, EvaluationRecord, IndicatorScore, SelfOrganizationStage
 
 RUBRIC = RubricRef(id="chengdu-participatory", version="1.0.0", sha256="s" * 64)
 PLACES = ["杏花巷", "梧桐里", "柳溪", "锦棠湾", "石桥", "玉林", "水井坊", "桂溪", "望江", "金沙"]
@@ -41,7 +41,7 @@ def _record(rubric: Rubric, rnd: random.Random, id: int, code: str, name: str, r
             indicators.append(IndicatorScore(i.id, d.id, i.name, points, i.points, status, None))
         domains.append(DomainScore(d.id, d.name, round(got, 2), d.points))
     stages = {s.level: s.name for s in rubric.ladder.stages}
-    orgs = [OrganizationStage(f"{name[:3]}自组织{n}", f"{code}-{n}", n + 2, stage, stages.get(stage))
+    orgs = [SelfOrganizationStage(f"{name[:3]}自组织{n}", f"{code}-{n}", n + 2, stage, stages.get(stage))
             for n in range(rnd.randint(2, 9)) for stage in [rnd.randint(0, len(stages))]]
     total = round(sum(d.points for d in domains), 2)
     grade_id, grade = _grade(rubric, total)
@@ -51,7 +51,7 @@ def _record(rubric: Rubric, rnd: random.Random, id: int, code: str, name: str, r
         source_sha256=f"{id:064d}", total=total, total_max=100.0, grade_id=grade_id, grade=grade,
         provisional=any(i.status == "missing" for i in indicators), red_lines=0,
         ingested_at=dt.datetime(2025, 1, 1), evaluation_date=dt.date(2023 + int(round_name[:1]), 3, 1 + id % 28),
-        domains=tuple(domains), indicators=tuple(indicators), organizations=tuple(orgs),
+        domains=tuple(domains), indicators=tuple(indicators), self_organizations=tuple(orgs),
         stage_counts={level: sum(o.stage == level for o in orgs) for level in range(len(stages) + 1)},
     )
 

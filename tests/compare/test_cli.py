@@ -30,10 +30,10 @@ def test_compare_writes_the_workbook_and_refuses_to_overwrite(db, tmp_path):
 
 
 def test_unknown_rounds_and_projects_are_named(db, tmp_path):
-    outcome = run("compare", "--db", str(db), "-o", str(tmp_path), "--round", "第2届", "--project", "阳光项目")
+    outcome = run("compare", "--db", str(db), "-o", str(tmp_path), "--round", "第2届", "--project", "阳光项目三期")
     assert outcome.exit_code == 1
     assert "S031: 结果库中没有届次 第2届" in outcome.output
-    assert "S030: 结果库中没有项目 阳光项目（按项目编号或名称查找）（是否想写 阳光项目二期？）" in outcome.output
+    assert "S030: 结果库中没有项目 阳光项目三期（按项目编号或名称查找）（是否想写 阳光项目二期？）" in outcome.output
     assert not (tmp_path / "portfolio.xlsx").exists()
 
 

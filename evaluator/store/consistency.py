@@ -1,0 +1,133 @@
+"""What a result must say of itself before the store files it: the model checks types, this checks sense.
+
+A result made elsewhere (edited by hand, damaged by a mail client, made by another tool) is refused
+with a located problem when its domains do not add up to its total within the published rounding,
+points exceed their maximum, a number is negative or not finite, a level is outside the rating scale,
+the grade does not follow from the total, the grade scale and the red lines, or a hash is not a sha256.
+
+Only fields that both result schemas (evaluator.result/1 and /2) carry are read: total.points, .max,
+.grade.id and .red_lines, domains[].points and .max, indicators[].points, .max, .level and
+.ratings[].level, grades[], organizations[].stage, stages[], stage_counts, source/rubric sha256.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterator
+
+from evaluator.problems import Problem
+from evaluator.scoring.result import Result
+from evaluator.store.db import problem
+
+LEVELS = range(0, 5)          # the rating scale of every rule kind's level (0-4)
+ROUNDING = 0.01               # the total is published to 2 decimals, domains and indicators to 4
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+
+
+def check(result: Result, file: str) -> list[Problem]:
+    """Every problem found, each at its key path; empty when the result can be filed."""
+    found = _keys(result, file) + _numbers(result, file)
+    if not found:   # sums and grades only mean something once every number is a number
+        found += _sums(result, file) + _grade(result, file)
+    return found + _levels(result, file) + _hashes(result, file)
+
+
+def _keys(result: Result, file: str) -> list[Problem]:
+    """The keys the store files a result under must be usable."""
+    found = []
+    for key, value in (("project.code", result.project.code), ("project.round", result.project.round)):
+        if not value.strip():
+            found.append(problem("S009", file, at=key, key=key))
+    for kind, key, ids in (
+        ({"zh": "领域", "en": "domain"}, "domains", [d.id for d in result.domains]),
+        ({"zh": "指标", "en": "indicator"}, "indicators", [i.id for i in result.indicators]),
+    ):
+        for id, n in Counter(ids).items():
+            if n > 1:
+                found.append(problem("S010", file, at=key, kind=kind, id=id))
+    for stage, count in result.stage_counts.items():
+        if not stage.isdigit() or len(stage) > 3:
+            found.append(problem("S005", file, at=f"stage_counts.{stage}", found=repr(stage)[:40],
+                                 expected={"zh": "阶段编号（整数）", "en": "a stage number"}))
+        elif count < 0:
+            found.append(problem("S013", file, at=f"stage_counts.{stage}", found=count))
+    return found
+
+
+def _points(result: Result) -> Iterator[tuple[str, float | None, float | None]]:
+    """(key, points, max) of the total, every domain and every indicator."""
+    yield "total", result.total.points, result.total.max
+    for n, d in enumerate(result.domains):
+        yield f"domains[{n}]", d.points, d.max
+    for n, i in enumerate(result.indicators):
+        yield f"indicators[{n}]", i.points, i.max
+        yield f"indicators[{n}].self_points", i.self_points, None
+
+
+def _numbers(result: Result, file: str) -> list[Problem]:
+    found = []
+    for key, points, most in _points(result):
+        for at, value in ((f"{key}.points", points), (f"{key}.max", most)):
+            if key.endswith("self_points"):
+                at = key
+            if value is not None and not (math.isfinite(value) and value >= 0):
+                found.append(problem("S013", file, at=at, found=value))
+        if points is not None and most is not None and math.isfinite(points) and math.isfinite(most) \
+                and points > most + ROUNDING:
+            found.append(problem("S012", file, at=f"{key}.points", found=points, max=most))
+    for n, g in enumerate(result.grades):
+        if not (math.isfinite(g.min) and g.min >= 0):
+            found.append(problem("S013", file, at=f"grades[{n}].min", found=g.min))
+    return found
+
+
+def _sums(result: Result, file: str) -> list[Problem]:
+    """The total is the domains' sum scaled to the total's maximum; a domain with nothing applicable
+    (it then has no points) is left out of that scale, so the total lies between the two scalings."""
+    total, domains = result.total, result.domains
+    points = sum(d.points for d in domains)
+    every = sum(d.max for d in domains)
+    scored = sum(d.max for d in domains if d.points > 0)
+    low = points * total.max / every if every else 0.0
+    high = points * total.max / scored if scored else 0.0
+    if low - ROUNDING <= total.points <= high + ROUNDING:
+        return []
+    return [problem("S011", file, at="total.points", found=total.points, sum=round(points, 4),
+                    expected=round(low, 2) if math.isclose(low, high) else f"{round(low, 2)}–{round(high, 2)}")]
+
+
+def _grade(result: Result, file: str) -> list[Problem]:
+    grades, total = result.grades, result.total
+    if not grades:
+        return [problem("S015", file, at="grades", found="[]", expected={"zh": "至少一个等级", "en": "at least one grade"})]
+    if total.red_lines:
+        expected = grades[-1]      # a red line caps the grade at the lowest, whatever the points
+    else:
+        expected = next((g for g in grades if total.points >= g.min), grades[-1])
+    if total.grade.id == expected.id:
+        return []
+    return [problem("S015", file, at="total.grade.id", found=total.grade.id, expected=expected.id)]
+
+
+def _levels(result: Result, file: str) -> list[Problem]:
+    found = []
+    for n, i in enumerate(result.indicators):
+        if i.level is not None and i.level not in LEVELS:
+            found.append(problem("S014", file, at=f"indicators[{n}].level", found=i.level, max=LEVELS[-1]))
+        for m, r in enumerate(i.ratings):
+            if r.level is not None and r.level not in LEVELS:
+                found.append(problem("S014", file, at=f"indicators[{n}].ratings[{m}].level", found=r.level,
+                                     max=LEVELS[-1]))
+    top = max((s.level for s in result.stages), default=None)
+    for n, o in enumerate(result.organizations):
+        if o.stage < 0 or (top is not None and o.stage > top):
+            found.append(problem("S016", file, at=f"organizations[{n}].stage", found=o.stage, max=top))
+    return found
+
+
+def _hashes(result: Result, file: str) -> list[Problem]:
+    return [problem("S017", file, at=key, found=repr(value)[:80])
+            for key, value in (("source.sha256", result.source.sha256), ("rubric.sha256", result.rubric.sha256))
+            if not _SHA256.fullmatch(value)]
