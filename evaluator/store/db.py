@@ -11,8 +11,10 @@ only read, and a foreign database is refused before anything is written (no WAL 
 from __future__ import annotations
 
 import hashlib
+import os
 import threading
 import time
+from pathlib import Path
 from typing import Literal
 
 from evaluator.problems import Location, Problem
@@ -48,8 +50,8 @@ def open_alias(target: Target, write: bool) -> str:
     from evaluator.store.django_setup import ensure_django
 
     ensure_django()
-    _check_file(target, write)
-    alias = _register(target, write)
+    read_only_media = _check_file(target, write)
+    alias = _register(target, write, immutable=read_only_media)
     try:
         try:
             state, detail = inspect(alias)
@@ -89,10 +91,11 @@ def close_alias(alias: str) -> None:
         connections.settings.pop(alias, None)
 
 
-def _check_file(target: Target, write: bool) -> None:
+def _check_file(target: Target, write: bool) -> bool:
+    """Refuse what cannot be a store here, before any connection; True when the file is on read-only media."""
     path = target.path
     if path is None:
-        return
+        return False
     shown = target.shown
     if not write and not path.is_file():
         raise StoreError([problem("S023", shown, path=shown)])
@@ -103,6 +106,18 @@ def _check_file(target: Target, write: bool) -> None:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise StoreError([problem("S020", shown, detail=exc.strerror or str(exc))]) from None
+    read_only = _read_only_media(path)
+    if write and (read_only or not os.access(path if path.exists() else path.parent, os.W_OK)):
+        raise StoreError([problem("S020", shown, detail={"zh": "只读（只读介质或没有写权限）", "en": "read-only (read-only media or no permission to write)"})])
+    return read_only
+
+
+def _read_only_media(path: Path) -> bool:
+    """True when the file system holding `path` is mounted read-only (a CD, a read-only mount)."""
+    try:
+        return bool(os.statvfs(path if path.exists() else path.parent).f_flag & os.ST_RDONLY)
+    except OSError:
+        return False
 
 
 def _register(target: Target, write: bool, immutable: bool = False) -> str:

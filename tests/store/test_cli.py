@@ -80,13 +80,14 @@ def test_history_lists_every_version_and_marks_the_latest(files, mini_loaded):
     assert rows[0][4:] == ["mini", "0.1.0", "82.5", "合格", "32.5", "50", "0/1/1/0"]
 
 
-def test_history_of_an_unknown_project_suggests_a_close_one(files):
+def test_history_finds_a_project_by_part_of_its_name_or_suggests_a_close_one(files):
     run("ingest", "good.json")
-    result = run("history", "阳光", "--lang", "en")
+    assert run("history", "阳光").output.startswith("P-1  阳光项目")      # part of the name
+    assert run("history", "阳光项目").output.startswith("P-1  阳光项目")
+    result = run("history", "阳关项目", "--lang", "en")
     assert result.exit_code == 1
-    assert "error S030: no project 阳光 in the results database (looked up by code or name) (did you mean 阳光项目?)" \
-        in result.output
-    assert run("history", "阳光项目").exit_code == 0
+    assert "error S030: no project 阳关项目 in the results database (looked up by code or name) " \
+           "(did you mean 阳光项目?)" in result.output
     missing = run("history", "P-1", "--db", "nowhere.db")
     assert missing.exit_code == 1 and "S023" in missing.output and not (files / "nowhere.db").exists()
 
