@@ -14,6 +14,8 @@ import hashlib
 import os
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Literal
 
@@ -26,6 +28,7 @@ __all__ = ["DEFAULT_DB", "StoreError", "close_alias", "database_detail", "databa
 State = Literal["empty", "current", "outdated", "legacy", "newer", "foreign", "damaged"]
 _READ_REFUSALS = {"empty": "S025", "outdated": "S026", "legacy": "S026"}
 _MIGRATE_ATTEMPTS = 5
+_MIGRATION_LOCK = 0x65766C2D73746F72   # "evl-stor": the advisory lock key of store migrations
 
 
 class StoreError(Exception):
@@ -53,17 +56,21 @@ def open_alias(target: Target, write: bool) -> str:
     read_only_media = _check_file(target, write)
     alias = _register(target, write, immutable=read_only_media)
     try:
-        try:
-            state, detail = inspect(alias)
-        except Exception as exc:
-            if write or not _cannot_open(exc):
-                raise
-            close_alias(alias)   # read-only media: SQLite cannot create the lock files of a WAL database
-            alias = _register(target, write, immutable=True)
-            state, detail = inspect(alias)
-        if write and state in ("empty", "outdated", "legacy"):
-            _migrate(alias, target)
-            state, detail = inspect(alias)
+        if write:
+            with _migration_lock(alias):
+                state, detail = inspect(alias)
+                if state in ("empty", "outdated", "legacy"):
+                    _migrate(alias, target)
+                    state, detail = inspect(alias)
+        else:
+            try:
+                state, detail = inspect(alias)
+            except Exception as exc:
+                if not _cannot_open(exc):
+                    raise
+                close_alias(alias)   # a WAL database whose lock files SQLite may not create here
+                alias = _register(target, write, immutable=True)
+                state, detail = inspect(alias)
         _accept(state, detail, target)
     except StoreError:
         close_alias(alias)
@@ -150,9 +157,9 @@ def inspect(alias: str) -> tuple[State, dict]:
     connection = connections[alias]
     with connection.cursor() as cursor:
         tables = set(connection.introspection.table_names(cursor))
-        if not tables:
-            return "empty", {}
-        if "django_migrations" not in tables or not _store_migrations(cursor):
+        if not tables - {"django_migrations"} and not _store_migrations(cursor, tables):
+            return "empty", {}      # nothing yet, or another writer has only just begun migrating it
+        if not _store_migrations(cursor, tables):
             if (found := legacy.version(cursor, tables)) is None:
                 return "foreign", {}
             if found > legacy.VERSION:
@@ -170,7 +177,9 @@ def inspect(alias: str) -> tuple[State, dict]:
     return ("damaged", {"tables": gone}) if gone else ("current", {})
 
 
-def _store_migrations(cursor) -> bool:
+def _store_migrations(cursor, tables: set[str]) -> bool:
+    if "django_migrations" not in tables:
+        return False
     cursor.execute("SELECT COUNT(*) FROM django_migrations WHERE app = 'store'")
     return bool(cursor.fetchone()[0])
 
@@ -221,6 +230,25 @@ def _migrate(alias: str, target: Target) -> None:
         with connections[alias].cursor() as cursor:
             # a commit is one append, not a journal rewrite; persistent, set once by the writer that made the store
             cursor.execute("PRAGMA journal_mode = WAL")
+
+
+@contextmanager
+def _migration_lock(alias: str) -> Iterator[None]:
+    """On PostgreSQL, one writer at a time looks at the store and migrates it (a session advisory lock);
+    SQLite writers are serialized by its write lock, and `_migrate` goes on after losing a race."""
+    from django.db import connections
+
+    connection = connections[alias]
+    if connection.vendor != "postgresql":
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_lock(%s)", [_MIGRATION_LOCK])
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_unlock(%s)", [_MIGRATION_LOCK])
 
 
 def _still_needs_migrating(alias: str) -> bool:
