@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: demo test bench clean
+.PHONY: demo test bench fuzz-store clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,12 @@ test: $(STAMP)
 N ?= 1000
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_round.py $(N)
+	$(BIN)/python benchmarks/bench_store.py
+
+# the long run of the result-JSON mutation tests (the test suite runs a short deterministic slice)
+FUZZ_EXAMPLES ?= 2000
+fuzz-store: $(STAMP)
+	EVALUATOR_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest -q tests/store/test_fuzz_results.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache

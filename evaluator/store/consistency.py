@@ -6,8 +6,8 @@ points exceed their maximum, a number is negative or not finite, a level is outs
 the grade does not follow from the total, the grade scale and the red lines, or a hash is not a sha256.
 
 Only fields that both result schemas (evaluator.result/1 and /2) carry are read: total.points, .max,
-.grade.id and .red_lines, domains[].points and .max, indicators[].points, .max, .level and
-.ratings[].level, grades[], organizations[].stage, stages[], stage_counts, source/rubric sha256.
+.grade.id and .red_lines, domains[].id, .points and .max, indicators[].domain, .status, .points, .max,
+.level and .ratings[].level, grades[], organizations[].stage, stages[], stage_counts, source/rubric sha256.
 """
 
 from __future__ import annotations
@@ -84,18 +84,18 @@ def _numbers(result: Result, file: str) -> list[Problem]:
 
 
 def _sums(result: Result, file: str) -> list[Problem]:
-    """The total is the domains' sum scaled to the total's maximum; a domain with nothing applicable
-    (it then has no points) is left out of that scale, so the total lies between the two scalings."""
-    total, domains = result.total, result.domains
-    points = sum(d.points for d in domains)
-    every = sum(d.max for d in domains)
-    scored = sum(d.max for d in domains if d.points > 0)
-    low = points * total.max / every if every else 0.0
-    high = points * total.max / scored if scored else 0.0
-    if low - ROUNDING <= total.points <= high + ROUNDING:
+    """The total is the domains' sum scaled to the total's maximum, leaving out a domain none of whose
+    indicators applies (it has no points and no maximum that counts), rounded to 2 decimals."""
+    total = result.total
+    applies = {i.domain for i in result.indicators if i.status != "not_applicable"}
+    listed = {i.domain for i in result.indicators}
+    counted = [d for d in result.domains if d.id in applies or d.id not in listed]
+    points, most = sum(d.points for d in counted), sum(d.max for d in counted)
+    expected = points * total.max / most if most else 0.0
+    if abs(total.points - expected) <= ROUNDING:
         return []
     return [problem("S011", file, at="total.points", found=total.points, sum=round(points, 4),
-                    expected=round(low, 2) if math.isclose(low, high) else f"{round(low, 2)}–{round(high, 2)}")]
+                    expected=round(expected, 2))]
 
 
 def _grade(result: Result, file: str) -> list[Problem]:

@@ -73,12 +73,13 @@ def _read_text(path: Path, shown: str) -> str:
         raise StoreError([problem("S001", shown, path=shown)]) from None
     except OSError as exc:
         raise StoreError([problem("S002", shown, detail=exc.strerror or str(exc))]) from None
-    with os.fdopen(fd, "rb") as file:
-        info = os.fstat(fd)
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_BYTES:
+        os.close(fd)
         if not stat.S_ISREG(info.st_mode):
             raise StoreError([problem("S018", shown, path=shown)])
-        if info.st_size > MAX_BYTES:
-            raise StoreError([problem("S019", shown, size=info.st_size, limit=MAX_BYTES)])
+        raise StoreError([problem("S019", shown, size=info.st_size, limit=MAX_BYTES)])
+    with os.fdopen(fd, "rb") as file:
         try:
             data = file.read(MAX_BYTES + 1)
         except OSError as exc:
