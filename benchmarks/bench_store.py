@@ -31,6 +31,7 @@ from evaluator.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
 ROUNDS = ("2023-第二届微公益创投", "2024-第三届微公益创投")
+RUNS = 3
 
 
 def sample_results() -> list[Result]:
@@ -121,13 +122,15 @@ def main(projects: int) -> None:
     made = results(projects)
     n = len(made)
     texts = [r.model_dump_json(by_alias=True) for r in made]
-    with tempfile.TemporaryDirectory() as tmp:
-        bare_db, store_db = Path(tmp) / "bare.db", Path(tmp) / "store.db"
-        floor_in = bare_ingest(bare_db, texts)
-        ours_in = store_ingest(store_db, made)
-        floor_out = bare_read(bare_db)
-        ours_out, rows = store_portfolio(store_db)
-    print(f"{n} results ({projects} projects × {len(ROUNDS)} rounds), SQLite\n")
+    runs = []
+    for run in range(RUNS):      # the best of a few runs: the machine is shared
+        with tempfile.TemporaryDirectory() as tmp:
+            bare_db, store_db = Path(tmp) / "bare.db", Path(tmp) / "store.db"
+            floor_in, ours_in = bare_ingest(bare_db, texts), store_ingest(store_db, made)
+            floor_out, (ours_out, rows) = bare_read(bare_db), store_portfolio(store_db)
+            runs.append((floor_in, ours_in, floor_out, ours_out))
+    floor_in, ours_in, floor_out, ours_out = (min(r[k] for r in runs) for k in range(4))
+    print(f"{n} results ({projects} projects × {len(ROUNDS)} rounds), SQLite, best of {RUNS} runs\n")
     print(f"{'':44}{'total s':>9}{'ms each':>9}{'× floor':>9}")
     print(f"{'bare: insert the JSON, commit (floor)':44}{floor_in:9.2f}{floor_in / n * 1000:9.1f}{1:9.2f}")
     print(f"{'Store.ingest, one transaction each':44}{ours_in:9.2f}{ours_in / n * 1000:9.1f}{ours_in / floor_in:9.2f}")

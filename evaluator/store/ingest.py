@@ -16,7 +16,8 @@ from __future__ import annotations
 import random
 import time
 
-from django.db import IntegrityError, OperationalError, transaction
+from django.db import IntegrityError, OperationalError, connections, transaction
+from django.db.models import Value
 from django.utils import timezone
 from pydantic import BaseModel, ConfigDict
 
@@ -136,36 +137,48 @@ def _evaluation_fields(result: Result, project: Project, round_row: Round, versi
         project_name=p.name, organization_name=p.organization, community=p.community, street=p.street,
         district=p.district, funder=p.funder, evaluation_date=p.evaluation_date, total_points=t.points,
         total_max=t.max, grade_id=t.grade.id, grade_zh=t.grade.label.zh, grade_en=t.grade.label.en,
-        provisional=t.provisional, red_lines=len(t.red_lines), result=result.model_dump(mode="json", by_alias=True),
+        provisional=t.provisional, red_lines=len(t.red_lines), result=Value(result.model_dump_json(by_alias=True)),
         ingested_at=timezone.now(),
     )
 
 
+def _insert(alias: str, model, columns: tuple[str, ...], rows: list[tuple]) -> None:
+    """Many rows in one executemany: the ORM's per-value work on a result's ~200 score rows would
+    take most of an ingest's time."""
+    if not rows:
+        return
+    connection = connections[alias]
+    quote = connection.ops.quote_name
+    sql = (f"INSERT INTO {quote(model._meta.db_table)} ({', '.join(quote(c) for c in columns)})"
+           f" VALUES ({', '.join(['%s'] * len(columns))})")
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, rows)
+
+
 def _write_scores(alias: str, evaluation: Evaluation, result: Result) -> None:
-    DomainScore.objects.using(alias).bulk_create([
-        DomainScore(evaluation=evaluation, position=n, domain_id=d.id, name_zh=d.name.zh, name_en=d.name.en,
-                    points=d.points, max=d.max) for n, d in enumerate(result.domains)])
-    indicators = IndicatorScore.objects.using(alias).bulk_create([
-        IndicatorScore(evaluation=evaluation, position=n, indicator_id=i.id, domain_id=i.domain, name_zh=i.name.zh,
-                       name_en=i.name.en, points=i.points, max=i.max, status=i.status, level=i.level,
-                       self_points=i.self_points) for n, i in enumerate(result.indicators)])
-    Rating.objects.using(alias).bulk_create([
-        Rating(indicator_score=row, rater=r.rater, level=r.level, cell=r.cell)
-        for row, i in zip(indicators, result.indicators, strict=True) for r in i.ratings])
-    StageCount.objects.using(alias).bulk_create([
-        StageCount(evaluation=evaluation, stage=int(stage), count=count) for stage, count in result.stage_counts.items()])
+    e = evaluation.pk
+    _insert(alias, DomainScore, ("evaluation_id", "position", "domain_id", "name_zh", "name_en", "points", "max"),
+            [(e, n, d.id, d.name.zh, d.name.en, d.points, d.max) for n, d in enumerate(result.domains)])
+    _insert(alias, IndicatorScore, ("evaluation_id", "position", "indicator_id", "domain_id", "name_zh", "name_en",
+                                    "points", "max", "status", "level", "self_points"),
+            [(e, n, i.id, i.domain, i.name.zh, i.name.en, i.points, i.max, i.status, i.level, i.self_points)
+             for n, i in enumerate(result.indicators)])
+    ids = dict(IndicatorScore.objects.using(alias).filter(evaluation_id=e).values_list("indicator_id", "id"))
+    _insert(alias, Rating, ("indicator_score_id", "rater", "level", "cell"),
+            [(ids[i.id], r.rater, r.level, r.cell) for i in result.indicators for r in i.ratings])
+    _insert(alias, StageCount, ("evaluation_id", "stage", "count"),
+            [(e, int(stage), count) for stage, count in result.stage_counts.items()])
 
 
 def _write_self_organizations(alias: str, evaluation: Evaluation, project: Project, result: Result) -> None:
     """Each named roster row is matched to the project's self-organization of the same name, made if new."""
     names = {name_key(o.name): o.name for o in result.organizations if not unnamed(o)}
     groups = SelfOrganization.objects.using(alias)
-    known = {g.key: g for g in groups.filter(project=project, key__in=list(names))}
-    known |= {g.key: g for g in groups.bulk_create(
+    known = dict(groups.filter(project=project, key__in=list(names)).values_list("key", "id"))
+    known |= {g.key: g.pk for g in groups.bulk_create(
         [SelfOrganization(project=project, key=k, name=n) for k, n in names.items() if k not in known])}
-    SelfOrganizationStage.objects.using(alias).bulk_create([
-        SelfOrganizationStage(evaluation=evaluation, row=o.row, name=o.name, stage=o.stage,
-                              self_organization=None if unnamed(o) else known[name_key(o.name)],
-                              stage_zh=o.stage_name.zh if o.stage_name else None,
-                              stage_en=o.stage_name.en if o.stage_name else None)
-        for o in result.organizations])
+    _insert(alias, SelfOrganizationStage,
+            ("evaluation_id", "row", "self_organization_id", "name", "stage", "stage_zh", "stage_en"),
+            [(evaluation.pk, o.row, None if unnamed(o) else known[name_key(o.name)], o.name, o.stage,
+              o.stage_name.zh if o.stage_name else None, o.stage_name.en if o.stage_name else None)
+             for o in result.organizations])
