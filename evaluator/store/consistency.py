@@ -21,7 +21,7 @@ from evaluator.problems import Problem
 from evaluator.scoring.result import Result
 from evaluator.store.db import problem
 
-LEVELS = range(0, 5)          # the rating scale of every rule kind's level (0-4)
+LEVELS = range(5)          # the rating scale of every rule kind's level (0-4)
 ROUNDING = 0.01               # the total is published to 2 decimals, domains and indicators to 4
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 

@@ -50,35 +50,48 @@ _users: dict[str, int] = {}
 
 def open_alias(target: Target, write: bool) -> str:
     """The Django connection alias of a usable store; StoreError (nothing changed) when it is not."""
+    from django.core.exceptions import ImproperlyConfigured
+    from django.db import Error
+
     from evaluator.store.django_setup import ensure_django
 
     ensure_django()
     read_only_media = _check_file(target, write)
-    alias = _register(target, write, immutable=read_only_media)
     try:
-        if write:
-            with _migration_lock(alias):
-                state, detail = inspect(alias)
-                if state in ("empty", "outdated", "legacy"):
-                    _migrate(alias, target)
-                    state, detail = inspect(alias)
-        else:
-            try:
-                state, detail = inspect(alias)
-            except Exception as exc:
-                if not _cannot_open(exc):
-                    raise
-                close_alias(alias)   # a WAL database whose lock files SQLite may not create here
-                alias = _register(target, write, immutable=True)
-                state, detail = inspect(alias)
+        alias = _register(target, write, immutable=read_only_media)
+    except (ValueError, ImproperlyConfigured) as exc:   # a URL dj-database-url cannot read, no driver
+        raise StoreError([database_problem(exc, target.shown)]) from None
+    try:
+        alias, state, detail = _prepare(alias, target, write)
         _accept(state, detail, target)
     except StoreError:
         close_alias(alias)
         raise
-    except Exception as exc:
+    except (Error, OSError) as exc:
         close_alias(alias)
         raise StoreError([database_problem(exc, target.shown)]) from None
     return alias
+
+
+def _prepare(alias: str, target: Target, write: bool) -> tuple[str, State, dict]:
+    """A writer migrates what needs it; a reader on a WAL store it cannot lock reads it as immutable."""
+    from django.db import Error
+
+    if write:
+        with _migration_lock(alias):
+            state, detail = inspect(alias)
+            if state in ("empty", "outdated", "legacy"):
+                _migrate(alias, target)
+                state, detail = inspect(alias)
+        return alias, state, detail
+    try:
+        return alias, *inspect(alias)
+    except Error as exc:
+        if not _cannot_open(exc):
+            raise
+    close_alias(alias)
+    alias = _register(target, write, immutable=True)
+    return alias, *inspect(alias)
 
 
 def close_alias(alias: str) -> None:

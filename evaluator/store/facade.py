@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import Self
 
 from evaluator.scoring.result import GradeBand, Result
 from evaluator.store import ingest as ingesting
@@ -37,7 +38,7 @@ class Store:
             close_alias(self.alias)
             self.alias = ""
 
-    def __enter__(self) -> Store:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc) -> None:

@@ -52,7 +52,7 @@ def read_result(path: Path) -> Result:
     text = _read_text(path, shown)
     data = parse_result_json(text, shown)
     schema = data.get("schema") if isinstance(data, dict) else None
-    if schema != SCHEMA:
+    if not isinstance(data, dict) or schema != SCHEMA:
         raise StoreError([problem("S004", shown, at="schema", found=repr(schema)[:80], expected=SCHEMA)])
     try:
         return result_from_data(data)

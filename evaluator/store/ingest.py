@@ -24,8 +24,18 @@ from pydantic import BaseModel, ConfigDict
 from evaluator.scoring.result import OrganizationResult, Result
 from evaluator.store.consistency import check
 from evaluator.store.db import StoreError
-from evaluator.store.models import (DomainScore, Evaluation, IndicatorScore, Organization, Project, Rating, Round,
-                                    SelfOrganization, SelfOrganizationStage, StageCount)
+from evaluator.store.models import (
+    DomainScore,
+    Evaluation,
+    IndicatorScore,
+    Organization,
+    Project,
+    Rating,
+    Round,
+    SelfOrganization,
+    SelfOrganizationStage,
+    StageCount,
+)
 from evaluator.store.terms import name_key
 
 ATTEMPTS = 8
@@ -130,16 +140,19 @@ def _locked_project(alias: str, result: Result, organization: Organization | Non
 
 def _evaluation_fields(result: Result, project: Project, round_row: Round, version: int) -> dict:
     p, t = result.project, result.total
-    return dict(
-        project=project, round=round_row, evaluation_type=p.evaluation_type, version=version, latest=True,
-        mode=result.mode, schema=result.schema_, source_file=result.source.file, source_sha256=result.source.sha256,
-        rubric_id=result.rubric.id, rubric_version=result.rubric.version, rubric_sha256=result.rubric.sha256,
-        project_name=p.name, organization_name=p.organization, community=p.community, street=p.street,
-        district=p.district, funder=p.funder, evaluation_date=p.evaluation_date, total_points=t.points,
-        total_max=t.max, grade_id=t.grade.id, grade_zh=t.grade.label.zh, grade_en=t.grade.label.en,
-        provisional=t.provisional, red_lines=len(t.red_lines), result=Value(result.model_dump_json(by_alias=True)),
-        ingested_at=timezone.now(),
-    )
+    return {
+        "project": project, "round": round_row, "evaluation_type": p.evaluation_type, "version": version,
+        "latest": True, "mode": result.mode, "schema": result.schema_, "source_file": result.source.file,
+        "source_sha256": result.source.sha256, "rubric_id": result.rubric.id, "rubric_version": result.rubric.version,
+        "rubric_sha256": result.rubric.sha256, "project_name": p.name, "organization_name": p.organization,
+        "community": p.community, "street": p.street, "district": p.district, "funder": p.funder,
+        "evaluation_date": p.evaluation_date, "total_points": t.points, "total_max": t.max, "grade_id": t.grade.id,
+        "grade_zh": t.grade.label.zh, "grade_en": t.grade.label.en, "provisional": t.provisional,
+        "red_lines": len(t.red_lines),
+        # the JSON as pydantic writes it, stored as it is (a JSONField would parse it and write it again)
+        "result": Value(result.model_dump_json(by_alias=True)),
+        "ingested_at": timezone.now(),
+    }
 
 
 def _insert(alias: str, model, columns: tuple[str, ...], rows: list[tuple]) -> None:

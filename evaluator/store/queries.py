@@ -16,10 +16,19 @@ from django.db.models import Q
 from evaluator.evidence import RubricRef
 from evaluator.rubric.text import Text
 from evaluator.scoring.result import GradeBand
-from evaluator.store.models import (DomainScore, Evaluation, IndicatorScore, Project, Round, SelfOrganizationStage,
-                                    StageCount)
+from evaluator.store.models import (
+    DomainScore,
+    Evaluation,
+    IndicatorScore,
+    Project,
+    Round,
+    SelfOrganizationStage,
+    StageCount,
+)
 from evaluator.store.records import DomainScore as DomainRecord
-from evaluator.store.records import EvaluationRecord, IndicatorScore as IndicatorRecord, SelfOrganizationStage as StageRecord
+from evaluator.store.records import EvaluationRecord
+from evaluator.store.records import IndicatorScore as IndicatorRecord
+from evaluator.store.records import SelfOrganizationStage as StageRecord
 from evaluator.store.terms import TYPE_ORDER, round_key
 
 _CHUNK = 500  # ids per IN (…) list, well under any database's parameter limit
@@ -98,9 +107,13 @@ def _record(h: dict, details: dict) -> EvaluationRecord:
 
 
 @lru_cache(maxsize=4096)
-def _text(zh: str | None, en: str | None) -> Text | None:
+def _text(zh: str, en: str) -> Text:
     """Labels repeat across evaluations (same rubric): one frozen Text per pair."""
-    return Text(zh=zh, en=en) if zh and en else None
+    return Text(zh=zh, en=en)
+
+
+def _stage_name(zh: str | None, en: str | None) -> Text | None:
+    return _text(zh, en) if zh and en else None
 
 
 def _rows(model, fields: tuple[str, ...], ids: list[int], order: str, alias: str) -> Iterable[tuple]:
@@ -122,7 +135,7 @@ def _details(alias: str, ids: list[int]) -> dict[int, dict]:
     for e, name, key, row, stage, zh, en in _rows(
             SelfOrganizationStage, ("name", "self_organization__key", "row", "stage", "stage_zh", "stage_en"), ids,
             "row", alias):
-        found[e]["self_organizations"].append(StageRecord(name, key, row, stage, _text(zh, en)))
+        found[e]["self_organizations"].append(StageRecord(name, key, row, stage, _stage_name(zh, en)))
     counts: dict[int, dict[int, int]] = {i: {} for i in ids}
     for e, stage, count in _rows(StageCount, ("stage", "count"), ids, "stage", alias):
         counts[e][stage] = count

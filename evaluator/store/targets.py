@@ -96,7 +96,7 @@ def database_settings(target: Target, write: bool, immutable: bool = False) -> d
         return {"ENGINE": "django.db.backends.sqlite3", "NAME": sqlite_uri(target.path, mode), "OPTIONS": options}
     import dj_database_url
 
-    settings = dict(dj_database_url.parse(target.url or "", conn_max_age=0))
+    settings: dict = {**dj_database_url.parse(target.url or "", conn_max_age=0)}
     if not write:
         options = dict(settings.get("OPTIONS") or {})
         options["options"] = f"{options.get('options', '')} -c default_transaction_read_only=on".strip()

@@ -94,6 +94,6 @@ def test_a_red_line_caps_the_grade(mini_loaded):
 def test_the_tolerance_is_the_published_rounding(mini_loaded):
     result = scored(mini_loaded)
     assert found(changed(result, "total.points", result.total.points + ROUNDING / 2)) == []
-    assert LEVELS == range(0, 5)
+    assert LEVELS == range(5)
     with pytest.raises(AssertionError):
         assert found(changed(result, "total.points", result.total.points + 1)) == []

@@ -155,9 +155,8 @@ def test_a_read_only_store_refuses_writes_with_a_message(tmp_path, mini_loaded, 
     before = digest(path)
     with Store.open(path, create=False) as store:     # WAL store on read-only media: read with immutable=1
         assert [r.project_code for r in store.evaluations()] == ["P-1"]
-    with pytest.raises(StoreError) as caught:
-        with Store.open(path) as store:
-            store.ingest(scored(mini_loaded, source="2"))
+    with pytest.raises(StoreError) as caught, Store.open(path) as store:
+        store.ingest(scored(mini_loaded, source="2"))
     assert codes(caught) == ["S020"] and "read-only" in caught.value.problems[0].render("en")
     assert digest(path) == before
 
