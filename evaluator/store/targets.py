@@ -15,9 +15,10 @@ Nothing here imports Django's database layer: `evaluator.settings` uses it befor
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import quote, urlsplit, urlunsplit
+from urllib.parse import quote
 
 DEFAULT_DB = Path("output") / "evaluations.db"
 BUSY_SECONDS = 30
@@ -70,12 +71,8 @@ def default_target() -> Target:
 
 
 def without_password(url: str) -> str:
-    parts = urlsplit(url)
-    if parts.password is None:
-        return url
-    host = parts.hostname or ""
-    netloc = f"{parts.username}:***@{host}" + (f":{parts.port}" if parts.port else "")
-    return urlunsplit(parts._replace(netloc=netloc))
+    """The URL with any password replaced by ***, however malformed the rest of it is."""
+    return re.sub(r"^([^:/]+://[^/@:]*):[^/@]*@", r"\1:***@", url)
 
 
 def sqlite_uri(path: Path, mode: str) -> str:

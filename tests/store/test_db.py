@@ -203,8 +203,11 @@ def test_postgres_reader_cannot_write(pg_url, mini_loaded):
         store.ingest(scored(mini_loaded))
 
 
-def test_an_unreachable_server_is_a_located_problem():
-    with pytest.raises(StoreError) as caught:
-        Store.open("postgresql://nobody:secret@127.0.0.1:9/nowhere", create=False)
-    [found] = caught.value.problems
-    assert found.code == "S020" and "secret" not in found.render("en") and "***" in found.render("en")
+@pytest.mark.parametrize("url", ["postgresql://nobody:secret@127.0.0.1:9/nowhere",
+                                 "postgresql://nobody:secret@127.0.0.1:notaport/x", "postgres://nobody:secret@[::1"])
+def test_an_unreachable_server_or_a_broken_url_is_a_located_problem(url):
+    for create in (False, True):
+        with pytest.raises(StoreError) as caught:
+            Store.open(url, create=create)
+        [found] = caught.value.problems
+        assert found.code == "S020" and "secret" not in found.render("en") and "***" in found.render("en")
