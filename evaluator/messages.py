@@ -20,7 +20,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "R006": {"zh": "取值 {found} 无效，应为以下之一：{expected}", "en": "invalid value {found}, expected one of: {expected}"},
     "R007": {"zh": "无法读取文件 {path}：{detail}", "en": "cannot read the file {path}: {detail}"},
     "R008": {"zh": "键 {key} 重复（第一次出现在第 {first_line} 行）；同一层级的键只能写一次", "en": "key {key} appears twice (first at line {first_line}); a key may be written once per level"},
-    "R009": {"zh": "不支持 YAML 锚点和别名（&名称 / *名称）：请把内容直接写出来", "en": "YAML anchors and aliases (&name / *name) are not supported: write the content out"},
+    "R009": {"zh": "YAML 别名（*名称）引用了包含它自身的内容，永远展开不完：请把内容直接写出来", "en": "a YAML alias (*name) refers to content that contains it and never ends: write the content out"},
     # -- rubric structure ------------------------------------------------------------------------
     "R010": {"zh": "编号 {id} 重复（第一次出现在第 {first_line} 行）", "en": "duplicate id {id} (first used at line {first_line})"},
     "R011": {"zh": "各领域分值之和为 {found}，应等于总分 {expected}", "en": "domain points add up to {found}, expected the scale {expected}"},
@@ -50,10 +50,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
     # -- maturity ladder ---------------------------------------------------------------------------
     "R040": {"zh": "成熟度阶梯的阶段应为 1 到 {expected} 连续编号，实际为 {found}", "en": "ladder stages must be numbered 1 to {expected} in order, found {found}"},
     "R041": {"zh": "名册列 {id} 未声明{hint}", "en": "roster column {id} is not declared{hint}"},
-    # -- files a rubric names ------------------------------------------------------------------------
+    # -- rubric files read as untrusted --------------------------------------------------------------
     "R050": {"zh": "嵌套超过 {limit} 层，评估标准不会有这么深的结构", "en": "nested more than {limit} levels deep; no rubric needs that"},
     "R051": {"zh": "{path} 不在评估标准所在的文件夹内：只能引用该文件夹（含子文件夹）或内置 indicators 文件夹中的文件", "en": "{path} is outside the rubric's folder: a rubric may only name files in its own folder (and its subfolders) or the bundled indicators folder"},
     "R052": {"zh": "{path} 不是 YAML 文件：引用的文件扩展名应为 .yaml 或 .yml", "en": "{path} is not a YAML file: files a rubric names end in .yaml or .yml"},
+    "R053": {"zh": "展开 YAML 别名（*名称）后超过 {limit} 个值，评估标准不会有这么多内容", "en": "with its YAML aliases (*name) expanded the file holds more than {limit} values; no rubric needs that"},
     # -- reading filled forms (xlsx): the file --------------------------------------------------------
     "F001": {"zh": "找不到文件：{path}", "en": "file not found: {path}"},
     "F002": {"zh": "这不是 Excel 工作簿（.xlsx）：{detail}。请在 Excel 或 WPS 中另存为“Excel 工作簿 (*.xlsx)”后再检查", "en": "this is not an Excel workbook (.xlsx): {detail}. Save it as \"Excel Workbook (*.xlsx)\" in Excel or WPS and check it again"},

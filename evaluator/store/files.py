@@ -11,6 +11,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from evaluator.inputs import InputError, read_regular
 from evaluator.problems import Location, Problem
 from evaluator.rubric.loader import display_path
 from evaluator.rubric.schema_errors import known_keys, problems_from
@@ -19,6 +20,7 @@ from evaluator.scoring.result import SCHEMA, Result
 from evaluator.store.db import StoreError, problem
 
 _VOCABULARY = known_keys(Result) | {"schema"}
+RESULT_LIMIT = 20 * 2**20  # a result is a few hundred KB
 # the located pydantic problems carry rubric codes; a result file gets the same kinds under S codes
 _CODES = {"R003": "S005", "R004": "S006", "R005": "S007", "R006": "S008"}
 _JSON_ERRORS = {
@@ -35,10 +37,12 @@ def read_result(path: Path) -> Result:
     """The result in `path`, or StoreError with every problem found."""
     shown = display_path(path)
     try:
-        text = path.read_text(encoding="utf-8-sig")  # tolerate the BOM some Windows tools write
-    except (FileNotFoundError, NotADirectoryError):
-        raise StoreError([problem("S001", shown, path=shown)]) from None
-    except (OSError, UnicodeDecodeError) as exc:
+        text = read_regular(path, RESULT_LIMIT).decode("utf-8-sig")  # tolerate the BOM some Windows tools write
+    except InputError as exc:
+        if exc.kind == "missing":
+            raise StoreError([problem("S001", shown, path=shown)]) from None
+        raise StoreError([problem("S002", shown, detail=exc.detail)]) from None
+    except UnicodeDecodeError as exc:
         raise StoreError([problem("S002", shown, detail=str(exc))]) from None
     try:
         data = json.loads(text)
