@@ -146,7 +146,7 @@ def _serve(conn: Connection, work: Callable[[Any], Any], memory: int | None) -> 
             return
         if message is None:
             return
-        index, item = message
+        _, item = message
         try:
             answer: tuple[str, Any] = ("ok", work(item))
         except MemoryError:

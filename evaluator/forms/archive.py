@@ -87,7 +87,7 @@ def _read(path: Path) -> bytes:
 
 def _sniff(data: bytes) -> None:
     """Name what the file is when it is not a zip."""
-    if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
+    if data.startswith((b"PK\x03\x04", b"PK\x05\x06")):
         return
     if data.startswith(b"\xd0\xcf\x11\xe0"):
         if "EncryptedPackage".encode("utf-16-le") in data:

@@ -17,8 +17,8 @@ does, and is refused if it is not well-formed.
 from __future__ import annotations
 
 import re
-import xml.parsers.expat as expat
 from dataclasses import dataclass, field
+from xml.parsers import expat
 
 MAX_ROWS, MAX_COLUMNS, MAX_CELLS = 100_000, 1000, 3_000_000
 

@@ -139,9 +139,9 @@ def _referenced(rubric_path: Path, doc: YamlDoc, key: str, sources: Sources,
     data, so a shared rubric cannot make us read (and quote) /etc/passwd or /proc."""
     data = doc.data if isinstance(doc.data, dict) else {}
     value = data.get(key)
-    named = [((key,), value)] if isinstance(value, str) else \
+    named: list[tuple[Key, str]] = [((key,), value)] if isinstance(value, str) else \
         [((key, i), v) for i, v in enumerate(value) if isinstance(v, str)] if isinstance(value, list) else []
-    allowed = []
+    allowed: list[tuple[Key, Path]] = []
     for at, text in named:
         path = rubric_path.parent / text
         code = "R052" if path.suffix.lower() not in (".yaml", ".yml") else None if _inside(path, rubric_path) else "R051"

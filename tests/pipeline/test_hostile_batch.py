@@ -6,9 +6,9 @@ from __future__ import annotations
 import io
 import os
 import re
-import zipfile
 import shutil
 import subprocess
+import zipfile
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -31,7 +31,7 @@ def run(*args: str):
 def _stored(db: Path, code: str) -> int:
     """How many evaluations of the project the store holds, as `history` lists them."""
     result = run("history", code, "--db", str(db), "--lang", "en")
-    return len(re.findall(r"^\S.*\b(?:Final|Midterm|Self)", result.output, flags=re.M))
+    return len(re.findall(r"^\S.*\b(?:Final|Midterm|Self)", result.output, flags=re.MULTILINE))
 
 
 def _cover_text(data: bytes, old: str, new: str) -> bytes:
@@ -112,7 +112,7 @@ def test_a_result_path_that_is_a_folder_is_that_forms_problem(tmp_path):
 @contextmanager
 def _immutable(folder: Path):
     """A folder nobody (not even root) can write in, for as long as the block runs."""
-    if shutil.which("chattr") is None or subprocess.run(["chattr", "+i", str(folder)], capture_output=True).returncode:
+    if shutil.which("chattr") is None or subprocess.run(["chattr", "+i", str(folder)], check=False, capture_output=True).returncode:
         pytest.skip("no immutable folders on this file system")
     try:
         yield
@@ -146,7 +146,7 @@ def test_an_empty_folder_is_said_and_fails(tmp_path):
 def test_a_form_that_aborts_its_worker_fails_alone(tmp_path, monkeypatch):
     """The workers are forked from this process, so they inherit a score_form that aborts on one form:
     a real SIGABRT in a real worker, as calamine's used to be."""
-    import evaluator.pipeline as pipeline
+    from evaluator import pipeline
 
     original = pipeline.score_form
 
