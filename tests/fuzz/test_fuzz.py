@@ -2,7 +2,7 @@
 forked child, must end in a located problem or in success: never an exception escaping, never an
 abort, never a hang past the deadline. Every problem must render in both languages.
 
-A short deterministic slice runs with the tests (FUZZ_EXAMPLES each, 25 by default); `make fuzz`
+A short deterministic slice runs with the tests (FUZZ_EXAMPLES each, 60 by default); `make fuzz`
 runs a long one. A failure prints the list of (mutation, seed) that rebuilds the mutant.
 """
 
@@ -24,7 +24,7 @@ from tests.forms.conftest import GOOD, build
 from tests.fuzz.mutate import FORM_MUTATIONS, YAML_MUTATIONS
 from tests.isolate import isolated
 
-EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "25"))
+EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "60"))
 DEADLINE = 30.0   # seconds for one mutant; a good form takes well under one
 FUZZ = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck), database=None)
 MINI = Path(__file__).resolve().parents[1] / "fixtures" / "mini"

@@ -120,19 +120,21 @@ def _immutable(folder: Path):
         subprocess.run(["chattr", "-i", str(folder)], check=True)
 
 
-@pytest.mark.parametrize("command", ["score", "template", "handbook", "compare"])
+@pytest.mark.parametrize("command", ["score", "template", "handbook", "compare", "report"])
 def test_a_read_only_folder_is_a_located_problem_in_every_command(tmp_path, command):
     folder = tmp_path / "locked"
     folder.mkdir()
+    if command in ("compare", "report"):
+        assert run("score", str(FORM), "-o", str(tmp_path / "r"), "--db", str(tmp_path / "ev.db"), "--no-report").exit_code == 0
     args = {"score": ["score", str(FORM), "-o", str(folder), "--no-report", "--no-store"],
             "template": ["template", "-o", str(folder / "form.xlsx")],
             "handbook": ["rubric", "handbook", "-o", str(folder / "handbook.pdf")],
-            "compare": ["compare", "-o", str(folder), "--db", str(tmp_path / "ev.db")]}[command]
-    if command == "compare":
-        assert run("score", str(FORM), "-o", str(tmp_path / "r"), "--db", str(tmp_path / "ev.db"), "--no-report").exit_code == 0
+            "compare": ["compare", "-o", str(folder), "--db", str(tmp_path / "ev.db")],
+            "report": ["report", *map(str, (tmp_path / "r").glob("*.json")), "-o", str(folder / "report.pdf")]}[command]
     with _immutable(folder):
         result = run(*args)
-    assert result.exit_code == 1 and "P004" in result.output, result.output
+    code = "G003" if command == "report" else "P004"
+    assert result.exit_code == 1 and code in result.output, result.output
     assert "Traceback" not in result.output and list(folder.iterdir()) == []
 
 
