@@ -27,6 +27,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "R015": {"zh": "指标 {id} 已定义但未被任何领域使用", "en": "indicator {id} is defined but no domain uses it"},
     "R016": {"zh": "评分人 {id} 未在 raters 中声明{hint}", "en": "rater {id} is not declared in raters{hint}"},
     "R017": {"zh": "等级档次应按 min 从高到低排列且最后一档 min 为 0，实际为 {found}", "en": "grades must be ordered by min from high to low, ending at 0; found {found}"},
+    "R018": {"zh": "出处 {id} 不在评估标准的 references 中{hint}", "en": "source {id} is not in the rubric's references{hint}"},
     # -- rules and evidence ------------------------------------------------------------------------
     "R020": {"zh": "证据字段 {id} 未声明{hint}", "en": "evidence field {id} is not declared{hint}"},
     "R021": {"zh": "证据字段 {id} 的类型是 {found}，此处需要 {expected}", "en": "evidence field {id} has type {found}, expected {expected} here"},
@@ -42,6 +43,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "R031": {"zh": "字段 {id} 的类型 {found} 不能设置 range", "en": "field {id} of type {found} cannot have a range"},
     "R032": {"zh": "取值范围 {found} 无效：下限应不大于上限", "en": "range {found} is invalid: the minimum must not exceed the maximum"},
     "R033": {"zh": "raters 只适用于 rating 规则，本指标的规则是 {found}", "en": "raters only apply to rating rules; this indicator's rule is {found}"},
+    "R034": {"zh": "最小样本引用的字段 {id} 未声明{hint}", "en": "min_sample names field {id}, which is not declared{hint}"},
+    "R035": {"zh": "最小样本的字段 {id} 应为整数（人数、份数、笔数），实际为{found}", "en": "min_sample field {id} must be an integer (people, questionnaires, payments), found {found}"},
+    "R036": {"zh": "最小样本设置了 share {found}，但没有 share_of 指明总体字段", "en": "min_sample sets share {found} but no share_of field names the population"},
+    "R037": {"zh": "最小样本 at_least {found} 超过字段 {id} 允许的最大值 {expected}，该指标永远拿不到满分", "en": "min_sample at_least {found} exceeds the largest value field {id} allows ({expected}): the indicator can never reach full points"},
+    "R038": {"zh": "on_zero_denominator: {choice} 永远用不到：分母 {id} 的取值范围从 {found} 开始", "en": "on_zero_denominator: {choice} can never apply: denominator {id} starts at {found}"},
     # -- maturity ladder ---------------------------------------------------------------------------
     "R040": {"zh": "成熟度阶梯的阶段应为 1 到 {expected} 连续编号，实际为 {found}", "en": "ladder stages must be numbered 1 to {expected} in order, found {found}"},
     "R041": {"zh": "名册列 {id} 未声明{hint}", "en": "roster column {id} is not declared{hint}"},
@@ -78,6 +84,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "F032": {"zh": "自组织“{name}”在名册中重复（第一次出现在第 {first_row} 行），同一组织只写一行", "en": "organization \"{name}\" is listed twice (first at row {first_row}); list each organization once"},
     "F033": {"zh": "此处有内容，但在填写区域（第 {first}–{last} 行）之外，没有被读取", "en": "there is content here, outside the rows that are read ({first} to {last}); it was ignored"},
     "F034": {"zh": "{label}：必填证据未填写；评分时按该指标对缺少证据的规定处理，结果可能是暂定的", "en": "{label}: required evidence is empty; scoring treats it as the indicator says for missing evidence, and the result may be provisional"},
+    "F035": {"zh": "{label}：一票否决问题未回答（{red_line}）。请填“是”或“否”；未回答时等级按最低一级处理", "en": "{label}: a red-line question is unanswered ({red_line}). Answer yes or no; until it is answered the grade is the lowest"},
     # -- scoring and writing results --------------------------------------------------------------
     "P001": {"zh": "输出文件 {path} 已存在且内容不同；未覆盖（确需覆盖请加 --force）", "en": "output file {path} exists with different content; not overwritten (use --force to replace it)"},
     "P002": {"zh": "结果为暂定：{count} 项必填证据或评级缺失（{items}）；--strict 下不输出暂定结果", "en": "provisional result: {count} required evidence fields or ratings missing ({items}); --strict refuses provisional results"},

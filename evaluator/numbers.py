@@ -1,0 +1,150 @@
+"""Exact arithmetic, one rounding and one way of writing numbers, for every output.
+
+Points are kept exact (`Fraction`) from indicator to domain to total and rounded once, half-up
+(四舍五入: 1.125 → 1.13, 84.995 → 85.00), when a figure is published. A number from a YAML file or a
+workbook enters through its decimal text, so 0.1 is 1/10 and never 0.1000000000000000055….
+
+Every output writes numbers with these functions: result JSON (`published`), traces, CLI tables,
+reports, the portfolio PDF and the xlsx workbook (`excel_format` makes a spreadsheet show exactly the
+text `points`, `percent` and `signed` write). The same figure reads the same everywhere:
+
+    points  1.5, 85, 84.99            published points: half-up to 2 decimals, no trailing zeros
+    percent 87.1%, 100%               a share of 1 as a percent: half-up to 1 decimal
+    signed  +1.25, −0.5, 0            a change: a sign (a true minus), 0 when it rounds to nothing
+    number  12,000, 3.5               a measured value: half-up to 2 decimals, thousands from 10,000 on
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from fractions import Fraction
+from typing import Literal, SupportsFloat
+
+Exact = Fraction
+Numeric = int | float | Fraction | Decimal
+
+POINT_PLACES = 2      # published points, totals and changes
+PERCENT_PLACES = 1    # shares, written as percents
+MINUS = "\u2212"      # a true minus sign for changes: −0.5
+
+
+def exact(x: Numeric | str) -> Fraction:
+    """The exact value of a number as written: a float through its shortest decimal text (repr), a
+    string as a decimal ("1.125") or a fraction ("9/8")."""
+    if isinstance(x, bool):
+        raise TypeError("a boolean is not a number")
+    if isinstance(x, Fraction):
+        return x
+    if isinstance(x, float):
+        return Fraction(repr(x))
+    return Fraction(x)
+
+
+def exact_text(x: Numeric) -> str:
+    """The exact value as a reduced fraction, "9/8", or an integer, "3": what a result's `exact` fields hold."""
+    return str(exact(x))
+
+
+def round_half_up(x: Numeric | str, places: int = POINT_PLACES) -> Decimal:
+    """Round half away from zero (四舍五入) at `places` decimals, on the exact value: 1.125 → 1.13."""
+    scaled = exact(x) * 10**places
+    whole = (abs(scaled.numerator) * 2 + scaled.denominator) // (2 * scaled.denominator)
+    return Decimal(-whole if scaled < 0 else whole).scaleb(-places)
+
+
+def published(x: Numeric) -> float:
+    """The published figure of a point value, as JSON and the store keep it: rounded once, half-up, 2 decimals."""
+    return float(round_half_up(x, POINT_PLACES))
+
+
+def _text(x: Numeric | str, places: int) -> str:
+    """Half-up to `places` decimals, written without trailing zeros and never as "-0"."""
+    text = f"{round_half_up(x, places):f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def _grouped(text: str) -> str:
+    """Thousands separated from 10,000 on (a Chinese reader groups 4-digit numbers as they are)."""
+    sign, body = ("-", text[1:]) if text.startswith("-") else ("", text)
+    whole, _, fraction = body.partition(".")
+    if len(whole) > 4:
+        whole = f"{int(whole):,}"
+    return sign + whole + ("." + fraction if fraction else "")
+
+
+def number(x: Numeric, places: int = POINT_PLACES) -> str:
+    """A measured value as people write it: 12,000 元, 3.5 小时, 0."""
+    return _grouped(_text(x, places))
+
+
+def points(x: Numeric) -> str:
+    """Points, a domain's or a total: the published figure, 84.99, 85, 1.5."""
+    return number(x, POINT_PLACES)
+
+
+def percent(share: Numeric, places: int = PERCENT_PLACES) -> str:
+    """A share of 1 as a percent: 0.871 → 87.1%, 1 → 100%."""
+    return number(exact(share) * 100, places) + "%"
+
+
+def signed(change: Numeric, places: int = POINT_PLACES) -> str:
+    """A change with its sign: +1.25, −0.5, and 0 when it rounds to nothing (never ±0 or 0.0)."""
+    text = number(abs(exact(change)), places)
+    if text == "0":
+        return "0"
+    return ("+" if change > 0 else MINUS) + text
+
+
+def direction(change: Numeric, places: int = POINT_PLACES) -> Literal["up", "down", "same"]:
+    """Which way a change goes, as `signed` writes it: a change that rounds to 0 is the same."""
+    shown = signed(change, places)
+    return "same" if shown == "0" else "up" if shown.startswith("+") else "down"
+
+
+def telling(left: Numeric, right: Numeric, places: int, most: int = 6) -> int:
+    """The decimals needed to show two different values differently (at least `places`): a comparison
+    "94.97% < 95%" must not read "95% < 95%"."""
+    a, b = exact(left), exact(right)
+    while places < most and a != b and round_half_up(a, places) == round_half_up(b, places):
+        places += 1
+    return places
+
+
+def adds_up(parts: list[Numeric], total: Numeric) -> bool:
+    """Whether published parts add up to the published total exactly as shown (else a table says why not)."""
+    return sum((round_half_up(p) for p in parts), Decimal(0)) == round_half_up(total)
+
+
+ExcelKind = Literal["int", "points", "share", "change", "share_change"]
+
+
+def excel_value(kind: ExcelKind, value: SupportsFloat | Fraction) -> float | int:
+    """The value a workbook cell holds: already rounded as its text is, so Excel shows the same figure."""
+    if kind == "int":
+        return int(value)  # type: ignore[arg-type]
+    if kind in ("share", "share_change"):
+        return float(round_half_up(exact(float(value)) * 100, PERCENT_PLACES) / 100)
+    return float(round_half_up(exact(float(value)), POINT_PLACES))
+
+
+def excel_format(kind: ExcelKind, value: SupportsFloat | Fraction) -> str:
+    """An Excel number format that shows `value` exactly as `points`, `percent` or `signed` write it."""
+    if kind == "int":
+        return "0"
+    v = exact(float(value))
+    if kind in ("share", "share_change"):
+        decimals = _decimals(percent(v))
+        body = "0" + ("." + "0" * decimals if decimals else "") + "%"
+    else:
+        decimals = _decimals(points(v))
+        body = "0" + ("." + "0" * decimals if decimals else "")
+    if kind in ("change", "share_change"):
+        return f'+{body};"{MINUS}"{body};0'
+    return body
+
+
+def _decimals(text: str) -> int:
+    digits = text.rstrip("%")
+    return len(digits.partition(".")[2])
