@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from evaluator.scoring.result import GradeBand, Result
+from evaluator.scoring.upgrade import parse_result
 from evaluator.store import ingest as ingesting
 from evaluator.store import queries
 from evaluator.store.db import DEFAULT_DB, StoreError, connect
@@ -66,4 +67,4 @@ class Store:
 
     def result(self, evaluation_id: int) -> Result | None:
         text = queries.result_json(self.conn, evaluation_id)
-        return Result.model_validate_json(text) if text else None
+        return parse_result(text) if text else None  # a result stored as /1 is upgraded on reading

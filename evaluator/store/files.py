@@ -16,6 +16,7 @@ from evaluator.rubric.loader import display_path
 from evaluator.rubric.schema_errors import known_keys, problems_from
 from evaluator.rubric.yaml_source import YamlDoc, YamlError, load_yaml
 from evaluator.scoring.result import SCHEMA, Result
+from evaluator.scoring.upgrade import READABLE, result_data
 from evaluator.store.db import StoreError, problem
 
 _VOCABULARY = known_keys(Result) | {"schema"}
@@ -47,8 +48,9 @@ def read_result(path: Path) -> Result:
         params = {"detail": _JSON_ERRORS.get(exc.msg, {"zh": exc.msg, "en": exc.msg}), "column": exc.colno}
         raise StoreError([Problem(code="S003", location=location, params=params)]) from None
     schema = data.get("schema") if isinstance(data, dict) else None
-    if schema != SCHEMA:
+    if schema not in READABLE:  # an older schema is upgraded on reading
         raise StoreError([problem("S004", shown, at="schema", found=repr(schema), expected=SCHEMA)])
+    data = result_data(data)
     try:
         return Result.model_validate(data)
     except ValidationError as exc:

@@ -134,7 +134,9 @@ def _insert_scores(conn: sqlite3.Connection, evaluation_id: int, result: Result)
     conn.executemany(
         "INSERT INTO domain_scores (evaluation_id, position, domain_id, name_zh, name_en, points, max)"
         " VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [(evaluation_id, n, d.id, d.name.zh, d.name.en, d.points, d.max) for n, d in enumerate(result.domains)],
+        # a domain in which nothing applies has no points: it is left out, as it is left out of the total
+        [(evaluation_id, n, d.id, d.name.zh, d.name.en, d.points, d.max) for n, d in enumerate(result.domains)
+         if d.points is not None],
     )
     conn.executemany(
         "INSERT INTO indicator_scores (evaluation_id, position, indicator_id, domain_id, name_zh, name_en,"

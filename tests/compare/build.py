@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from evaluator.scoring.result import Result
+from evaluator.numbers import exact_text
+from evaluator.scoring.result import SCHEMA, Result
 
 STAGES = {1: ("萌芽", "Seed"), 2: ("兴趣社群", "Interest group"), 3: ("自我管理", "Self-managed")}
 GRADES = {"excellent": ("优秀", "Excellent"), "pass": ("合格", "Pass"), "fail": ("不合格", "Fail")}
@@ -24,20 +25,20 @@ def result(code: str, round: str, source: str, *, type: str = "final", name: str
     for _, stage in orgs:
         counts[str(stage)] += 1
     return Result.model_validate({
-        "schema": "evaluator.result/1",
+        "schema": SCHEMA,
         "rubric": {"id": rubric_id, "version": version, "sha256": rubric.ljust(64, "0")},
         "source": {"file": f"{code}-{source}.xlsx", "sha256": source.ljust(64, "0")},
         "project": {"name": name or f"项目{code}", "code": code, "round": round, "evaluation_type": type,
                     "organization": organization},
         "mode": "self_assessment" if type == "self" else "evaluation",
-        "total": {"points": total, "max": sum(m for _, m in domains.values()),
+        "total": {"points": total, "exact": exact_text(total), "max": sum(m for _, m in domains.values()),
                   "grade": {"id": grade, "label": _text(*GRADES[grade])},
                   "red_lines": [{"id": "x", "label": _text("红线"), "cells": []}] * red_lines,
                   "provisional": any(s == "missing" for *_, s in indicators.values())},
-        "domains": [{"id": d, "name": _text(f"领域{d}", f"Domain {d}"), "points": p, "max": m, "raw_points": p,
+        "domains": [{"id": d, "name": _text(f"领域{d}", f"Domain {d}"), "points": p, "exact": exact_text(p), "max": m, "raw_points": p,
                      "applicable_max": m} for d, (p, m) in domains.items()],
         "indicators": [{"id": i, "domain": i.split(".")[0], "name": _text(f"指标{i}", f"Indicator {i}"), "points": p,
-                        "max": m, "status": s, "level": None,
+                        "exact": exact_text(p), "max": m, "status": s, "level": None,
                         "trace": {"rule": "bands", "inputs": [], "sentence": _text("手写。", "By hand.")}}
                        for i, (p, m, s) in indicators.items()],
         "organizations": [{"name": n, "row": row, "stage": st,

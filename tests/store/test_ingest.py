@@ -115,4 +115,4 @@ def test_results_that_cannot_be_filed_are_refused_with_located_problems(store, m
 def test_stored_json_is_compact_and_has_the_schema(store, mini_loaded):
     done = store.ingest(scored(mini_loaded))
     text = store.conn.execute("SELECT result_json FROM evaluations WHERE id = ?", (done.evaluation_id,)).fetchone()[0]
-    assert "\n" not in text and json.loads(text)["schema"] == "evaluator.result/1"
+    assert "\n" not in text and json.loads(text)["schema"] == "evaluator.result/2"
