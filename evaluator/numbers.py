@@ -12,6 +12,9 @@ text `points`, `percent` and `signed` write). The same figure reads the same eve
     percent 87.1%, 100%               a share of 1 as a percent: half-up to 1 decimal
     signed  +1.25, −0.5, 0            a change: a sign (a true minus), 0 when it rounds to nothing
     number  12,000, 3.5               a measured value: half-up to 2 decimals, thousands from 10,000 on
+
+A figure the rubric declares (a band's minimum, a weight, a range) is written as declared:
+`places=None` keeps every decimal it has (0.035 → 3.5%, 0.0325 → 3.25%).
 """
 
 from __future__ import annotations
@@ -57,8 +60,17 @@ def published(x: Numeric) -> float:
     return float(round_half_up(x, POINT_PLACES))
 
 
-def _text(x: Numeric | str, places: int) -> str:
-    """Half-up to `places` decimals, written without trailing zeros and never as "-0"."""
+def _declared_places(x: Numeric | str, most: int = 10) -> int:
+    """The decimals a declared figure has (0.035 has 3), at most `most`."""
+    value, places = exact(x), 0
+    while places < most and (value * 10**places).denominator != 1:
+        places += 1
+    return places
+
+
+def _text(x: Numeric | str, places: int | None) -> str:
+    """Half-up to `places` decimals (None: as declared), without trailing zeros and never as "-0"."""
+    places = _declared_places(x) if places is None else places
     text = f"{round_half_up(x, places):f}"
     if "." in text:
         text = text.rstrip("0").rstrip(".")
@@ -74,7 +86,7 @@ def _grouped(text: str) -> str:
     return sign + whole + ("." + fraction if fraction else "")
 
 
-def number(x: Numeric, places: int = POINT_PLACES) -> str:
+def number(x: Numeric, places: int | None = POINT_PLACES) -> str:
     """A measured value as people write it: 12,000 元, 3.5 小时, 0."""
     return _grouped(_text(x, places))
 
@@ -84,7 +96,7 @@ def points(x: Numeric) -> str:
     return number(x, POINT_PLACES)
 
 
-def percent(share: Numeric, places: int = PERCENT_PLACES) -> str:
+def percent(share: Numeric, places: int | None = PERCENT_PLACES) -> str:
     """A share of 1 as a percent: 0.871 → 87.1%, 1 → 100%."""
     return number(exact(share) * 100, places) + "%"
 

@@ -31,6 +31,16 @@ class Reference(Strict):
     doi: str | None = Field(default=None, pattern=r"^10\.[0-9]{4,9}/\S+$")
     url: str | None = Field(default=None, pattern=r"^https?://\S+$")
 
+    def citation(self) -> str:
+        """The reference as a citation: 作者：《题名》，出处，年份，细节，DOI。"""
+        parts = [f"{self.author}：《{self.title}》", self.venue, f"{self.year}年"]
+        parts += [p for p in (self.detail, self.doi and f"DOI {self.doi}", self.url) if p]
+        return "，".join(parts) + "。"
+
+    def short(self) -> str:
+        """Author and year, as an indicator's source is named beside it: 江维（2019）."""
+        return f"{self.author.split('（')[0].split('；')[0]}（{self.year}）"
+
 
 class Source(Strict):
     """Where an indicator comes from: the key of a `references` entry, others it also draws on, and

@@ -19,6 +19,7 @@ from evaluator.scoring.highlights import highlights
 from evaluator.scoring.indicator import score_indicator
 from evaluator.scoring.maturity import place
 from evaluator.scoring.result import (
+    Citation,
     Grade,
     GradeBand,
     MissingCriterion,
@@ -59,6 +60,7 @@ def evaluate(rubric: Rubric, evidence: Evidence, problems: list[Problem] | None 
         stage_counts=counts,
         grades=[GradeBand(id=g.id, label=g.label, min=g.min) for g in rubric.grades],
         stages=[StageName(level=st.level, name=st.name) for st in rubric.ladder.stages],
+        references=[Citation(key=r.key, text=r.citation()) for r in rubric.references],
         highlights=highlights(rubric, indicators, missing),
         feedback=evidence.feedback,
         problems=problems or [],

@@ -162,6 +162,13 @@ class Highlights(Model):
     missing_evidence: list[TraceInput] = []   # required evidence left empty: what a reviewer will find missing
 
 
+class Citation(Model):
+    """A publication the rubric draws on, as its references list cites it."""
+
+    key: str
+    text: str
+
+
 class Result(Model):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
@@ -177,6 +184,7 @@ class Result(Model):
     stage_counts: dict[str, int]
     grades: list[GradeBand]                  # the rubric's grade scale, best first, so readers need no rubric
     stages: list[StageName]                  # the maturity ladder's stage names
+    references: list[Citation] = []          # the rubric's sources, cited, so a report can name them
     highlights: Highlights
     feedback: list[FeedbackItem] = []
     problems: list[Problem] = []

@@ -33,9 +33,10 @@ def indicator(result: Result, id: str):
     ("D1.02", ("4 级", "评估员共识"), ("Level 4", "Evaluators' consensus")),
     ("D4.05", ("2.5 级", "评估员均值（1、4）"), ("Level 2.5", "Evaluators' mean (1, 4)")),
     ("D1.04", ("8 次", "项目周期内有记录的督导次数：8 次"), None),
-    ("D2.05", ("98.57%", "实际执行场次 69 场 ÷ 计划活动场次 70 场"), None),
+    ("D2.05", ("98.6%", "实际执行场次 69 场 ÷ 计划活动场次 70 场"), None),
     ("D5.03", ("14/15 个", "名册 15 个自组织中 14 个符合本项条件"), ("14 of 15", None)),
-    ("D3.03", ("不适用", "分母为 0"), ("Not applicable", "The denominator is 0")),
+    # nothing sampled: a zero denominator scores 0 and the sample is thin, never "not applicable"
+    ("D3.03", ("分母为 0", "其中票据完整合规的笔数 0 笔 ÷ 抽查凭证笔数 0 笔"), ("The denominator is 0", None)),
     ("D4.04", ("缺少证据", "居民联名提出并列入议程的议题数未填写"), ("Evidence missing", None)),
 ])
 def test_found_and_basis_for_each_kind_of_rule(troubled, id, zh, en):

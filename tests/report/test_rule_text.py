@@ -5,7 +5,6 @@ from __future__ import annotations
 from evaluator.report.handbook import handbook_view
 from evaluator.report.words import grade_spans
 from evaluator.report.rule_text import Token, describe, formula
-from evaluator.report.words import number, percent
 
 
 def _rule(mini, indicator_id, lang="zh"):
@@ -14,9 +13,11 @@ def _rule(mini, indicator_id, lang="zh"):
     return describe(indicator, mini.evidence_fields, roster, lang)
 
 
-def test_numbers_read_naturally():
-    assert [number(v) for v in (10, 2.5, 0.125, 12000, 1 / 3)] == ["10", "2.5", "0.12", "12,000", "0.33"]
-    assert percent(0.85) == "85%"
+def test_a_declared_threshold_is_written_as_declared():
+    from evaluator.numbers import number, percent
+
+    assert [number(v, None) for v in (10, 2.5, 0.125, 12000, 0.035)] == ["10", "2.5", "0.125", "12,000", "0.035"]
+    assert percent(0.0325, None) == "3.25%"
 
 
 def test_bands_name_their_ranges_and_points(mini):
