@@ -19,6 +19,7 @@ A figure the rubric declares (a band's minimum, a weight, a range) is written as
 
 from __future__ import annotations
 
+import sys
 from decimal import Decimal
 from fractions import Fraction
 from typing import Literal, SupportsFloat
@@ -41,6 +42,15 @@ def exact(x: Numeric | str) -> Fraction:
     if isinstance(x, float):
         return Fraction(repr(x))
     return Fraction(x)
+
+
+def as_float(x: Numeric) -> float:
+    """A float for a measure kept beside its exact value (a trace's ratio), clamped to the float range so a
+    pathological input (a denominator of 1e-300) never overflows."""
+    try:
+        return float(x)
+    except OverflowError:
+        return sys.float_info.max if x > 0 else -sys.float_info.max
 
 
 def exact_text(x: Numeric) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from evaluator.numbers import exact
+from evaluator.numbers import as_float, exact
 from evaluator.rubric.rules import Band
 from evaluator.scoring.result import Comparison
 
@@ -23,8 +23,8 @@ def band_score(value: Fraction, bands: list[Band]) -> tuple[Fraction, list[Compa
         if value >= exact(band.min):
             chosen = i
     if chosen is None:
-        return Fraction(0), [Comparison(left=float(value), op="<", right=bands[0].min, holds=True)]
-    comparisons = [Comparison(left=float(value), op=">=", right=bands[chosen].min, holds=True)]
+        return Fraction(0), [Comparison(left=as_float(value), op="<", right=bands[0].min, holds=True)]
+    comparisons = [Comparison(left=as_float(value), op=">=", right=bands[chosen].min, holds=True)]
     if chosen + 1 < len(bands):
-        comparisons.append(Comparison(left=float(value), op="<", right=bands[chosen + 1].min, holds=True))
+        comparisons.append(Comparison(left=as_float(value), op="<", right=bands[chosen + 1].min, holds=True))
     return exact(bands[chosen].score), comparisons

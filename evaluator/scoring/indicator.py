@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from fractions import Fraction
 
-from evaluator.numbers import PERCENT_PLACES, exact, exact_text, number, percent, points, published, telling
+from evaluator.numbers import PERCENT_PLACES, as_float, exact, exact_text, number, percent, points, published, telling
 from evaluator.rubric.models import Indicator
 from evaluator.rubric.text import Text
 from evaluator.scoring.context import ScoringContext
@@ -35,7 +35,7 @@ def score_indicator(indicator: Indicator, ctx: ScoringContext) -> IndicatorResul
     trace = Trace(
         rule=indicator.rule.kind,
         inputs=outcome.inputs or outcome.missing,
-        value=None if outcome.value is None else float(outcome.value),
+        value=None if outcome.value is None else as_float(outcome.value),
         comparisons=outcome.comparisons,
         score=None if outcome.score is None else float(outcome.score),
         percent=outcome.percent,

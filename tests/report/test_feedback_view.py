@@ -69,8 +69,10 @@ def test_rater_tables_mark_disagreement_and_keep_every_voice(troubled):
 def test_priorities_flag_missing_evidence_and_strengths_are_three(troubled):
     summary = feedback_view(troubled, "zh").summary
     assert len(summary.strengths) == len(summary.priorities) == 3
-    first = summary.priorities[0]
-    assert (first.id, first.missing, first.points) == ("D4.04", True, "0 / 2") and first.advice
+    first, second = summary.priorities[:2]
+    # no voucher sampled scores 0 (never "not applicable"), and ranks with the evidence left missing
+    assert (first.id, first.missing, first.points) == ("D3.03", False, "0 / 2") and first.advice
+    assert (second.id, second.missing, second.points) == ("D4.04", True, "0 / 2") and second.advice
     assert summary.red_lines == [("挪用项目资金或用于与项目无关的用途", "D3 财务管理与资源整合!C14")]
 
 
@@ -85,8 +87,8 @@ def test_widest_gaps_come_first_and_say_which_way(troubled):
 
 def test_change_since_the_earlier_round(troubled, earlier):
     moved = change(troubled, earlier, "zh")
-    assert moved.total.delta == "+5.49" and moved.total.direction == "up"
-    assert moved.headline == "较 2023-第二届微公益创投 中期（80.62 分，良好）提高 5.49 分"
+    assert moved.total.delta == "+3.36" and moved.total.direction == "up"
+    assert moved.headline == "较 2023-第二届微公益创投 中期（81.12 分，良好）提高 3.36 分"
     assert moved.domains["D4"].delta == "−1.25" and moved.domains["D4"].direction == "down"
     # the planted roster name (桃枝艺术团<b>粗</b>) is not the one of 2023: one new, one gone
     assert moved.flow == "与上一轮相比：7 个组织升阶，4 个持平，0 个降阶，新增 4 个，上一轮名册中有 1 个本轮未列出。"
@@ -108,7 +110,7 @@ def test_organizations_say_what_each_needs_next(troubled):
 
 def test_appendix_counts_and_problems_in_the_reports_language(troubled):
     appendix = feedback_view(troubled, "en").appendix
-    assert appendix.counts == "53 indicators: 51 scored, 1 with evidence missing, 1 not applicable."
+    assert appendix.counts == "53 indicators: 52 scored, 1 with evidence missing, 0 not applicable."
     assert appendix.missing_evidence == [("Issues tabled by residents and put on the agenda", "D4 居民参与与协商民主!C34")]
     assert appendix.problems[0].code == "F034" and appendix.problems[0].severity == "Warning"
     assert "required evidence is empty" in appendix.problems[0].message
@@ -139,6 +141,6 @@ def test_every_phrase_the_report_composes_has_a_glyph():
 def test_the_next_grade_up_is_named_unless_a_red_line_caps_it(troubled, earlier):
     from evaluator.report.feedback import next_grade
 
-    assert next_grade(earlier, "zh") == "距“优秀”（85 分）还差 4.38 分"
-    assert next_grade(earlier, "en") == "4.38 pts short of Excellent (85)"
-    assert next_grade(troubled, "zh") == ""   # 86.11 points, yet a red line made it 不合格
+    assert next_grade(earlier, "zh") == "距“优秀”（85 分）还差 3.88 分"
+    assert next_grade(earlier, "en") == "3.88 pts short of Excellent (85)"
+    assert next_grade(troubled, "zh") == ""   # 84.48 points, yet a red line made it 不合格
