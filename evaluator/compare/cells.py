@@ -87,6 +87,10 @@ def domains(pf: Portfolio) -> dict[str, Text]:
     for r in pf.rounds:
         for d in r.domains:
             found.setdefault(d.id, d.name)
+    for r in pf.rounds:   # a domain that applied nowhere has no stored name: its id stands for it
+        for m in r.matrix:
+            for id in m.not_applicable:
+                found.setdefault(id, Text(zh=id, en=id))
     return found
 
 

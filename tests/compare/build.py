@@ -18,8 +18,9 @@ def result(code: str, round: str, source: str, *, type: str = "final", name: str
            rubric: str = "r1", grade: str = "pass", domains: dict[str, tuple[float, float]],
            indicators: dict[str, tuple[float, float, str]], orgs: list[tuple[str, int]] = (),
            red_lines: int = 0, organization: str | None = None) -> Result:
-    """`domains`: id → (points, max); `indicators`: id → (points, max, status); `orgs`: (name, stage)."""
-    total = sum(p for p, _ in domains.values())
+    """`domains`: id → (points, max), points None for a domain in which nothing applied; `indicators`:
+    id → (points, max, status); `orgs`: (name, stage)."""
+    total = sum(p for p, _ in domains.values() if p is not None)
     rubric_id, version = RUBRICS[rubric]
     counts = {str(level): 0 for level in range(4)}
     for _, stage in orgs:
@@ -31,12 +32,11 @@ def result(code: str, round: str, source: str, *, type: str = "final", name: str
         "project": {"name": name or f"项目{code}", "code": code, "round": round, "evaluation_type": type,
                     "organization": organization},
         "mode": "self_assessment" if type == "self" else "evaluation",
-        "total": {"points": total, "exact": exact_text(total), "max": sum(m for _, m in domains.values()),
+        "total": {"points": total, "exact": exact_text(total), "max": sum(m for p, m in domains.values() if p is not None),
                   "grade": {"id": grade, "label": _text(*GRADES[grade])},
                   "red_lines": [{"id": "x", "label": _text("红线"), "cells": []}] * red_lines,
                   "provisional": any(s == "missing" for *_, s in indicators.values())},
-        "domains": [{"id": d, "name": _text(f"领域{d}", f"Domain {d}"), "points": p, "exact": exact_text(p), "max": m, "raw_points": p,
-                     "applicable_max": m} for d, (p, m) in domains.items()],
+        "domains": [_domain(d, p, m) for d, (p, m) in domains.items()],
         "indicators": [{"id": i, "domain": i.split(".")[0], "name": _text(f"指标{i}", f"Indicator {i}"), "points": p,
                         "exact": exact_text(p), "max": m, "status": s, "level": None,
                         "trace": {"rule": "bands", "inputs": [], "sentence": _text("手写。", "By hand.")}}
@@ -49,3 +49,10 @@ def result(code: str, round: str, source: str, *, type: str = "final", name: str
         "stages": [{"level": level, "name": _text(*names)} for level, names in STAGES.items()],
         "highlights": {"strengths": [], "priorities": []},
     })
+
+
+def _domain(id: str, points: float | None, max: float) -> dict:
+    applies = points is not None
+    return {"id": id, "name": _text(f"领域{id}", f"Domain {id}"), "status": "scored" if applies else "not_applicable",
+            "points": points, "exact": exact_text(points) if applies else None, "max": max,
+            "raw_points": points if applies else 0, "applicable_max": max if applies else 0}

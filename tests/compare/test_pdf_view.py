@@ -136,3 +136,22 @@ def test_fonts_are_dated_by_the_evaluations_while_rendering_and_a_users_date_is_
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")
     with fixed_font_dates(pf):
         assert os.environ["SOURCE_DATE_EPOCH"] == "0"
+
+
+def test_a_domain_in_which_nothing_applied_reads_not_applicable_never_zero(tmp_path):
+    from openpyxl import Workbook
+
+    from evaluator.compare.excel import matrix
+
+    nothing = result("N1", "第一届", "n", domains={"D1": (30, 40), "D2": (None, 60)},
+                     indicators={"D1.01": (30, 40, "scored"), "D2.01": (0, 60, "not_applicable")})
+    with Store.open(tmp_path / "na.db") as store:
+        store.ingest(nothing)
+        pf = portfolio_from_store(store)
+    [grid] = heatmaps(pf.rounds[0], pf, "zh")
+    assert texts(grid) == [["N1", "项目N1", "30", "75%", "不适用"]]   # never 0 or 0%
+    assert [d.id for d in pf.rounds[0].domains] == ["D1"]        # left out of the round's domain means
+    ws = Workbook().active
+    matrix(ws, pf, "zh")
+    row = {ws.cell(1, c).value: ws.cell(2, c).value for c in range(1, ws.max_column + 1)}
+    assert row["D2 D2"] == "不适用" and row["D2 得分率"] is None and row["D1 领域D1"] == 30
