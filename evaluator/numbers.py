@@ -20,8 +20,9 @@ A figure the rubric declares (a band's minimum, a weight, a range) is written as
 from __future__ import annotations
 
 import sys
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
+from functools import lru_cache
 from typing import Literal, SupportsFloat
 
 Exact = Fraction
@@ -30,6 +31,7 @@ Numeric = int | float | Fraction | Decimal
 POINT_PLACES = 2      # published points, totals and changes
 PERCENT_PLACES = 1    # shares, written as percents
 MINUS = "\u2212"      # a true minus sign for changes: −0.5
+_QUANTUM = {p: Decimal(1).scaleb(-p) for p in range(7)}
 
 
 def exact(x: Numeric | str) -> Fraction:
@@ -39,9 +41,15 @@ def exact(x: Numeric | str) -> Fraction:
         raise TypeError("a boolean is not a number")
     if isinstance(x, Fraction):
         return x
-    if isinstance(x, float):
-        return Fraction(repr(x))
+    if isinstance(x, (float, int)):
+        return _exact_cached(x)
     return Fraction(x)
+
+
+@lru_cache(maxsize=8192)
+def _exact_cached(x: float | int) -> Fraction:
+    """Rubric figures and form values recur on every form: their exact values are made once."""
+    return Fraction(repr(x)) if isinstance(x, float) else Fraction(x)
 
 
 def as_float(x: Numeric) -> float:
@@ -60,9 +68,13 @@ def exact_text(x: Numeric) -> str:
 
 def round_half_up(x: Numeric | str, places: int = POINT_PLACES) -> Decimal:
     """Round half away from zero (四舍五入) at `places` decimals, on the exact value: 1.125 → 1.13."""
-    scaled = exact(x) * 10**places
-    whole = (abs(scaled.numerator) * 2 + scaled.denominator) // (2 * scaled.denominator)
-    return Decimal(-whole if scaled < 0 else whole).scaleb(-places)
+    if isinstance(x, float) and abs(x) < 1e15:  # a float's exact decimal text, rounded by decimal (fast path)
+        return Decimal(repr(x)).quantize(_QUANTUM[places], rounding=ROUND_HALF_UP) if places in _QUANTUM \
+            else round_half_up(exact(x), places)
+    value = exact(x)
+    n, d = value.numerator, value.denominator
+    whole = (abs(n) * 10**places * 2 + d) // (2 * d)
+    return Decimal(-whole if n < 0 else whole).scaleb(-places)
 
 
 def published(x: Numeric) -> float:
@@ -81,6 +93,8 @@ def _declared_places(x: Numeric | str, most: int = 10) -> int:
 def _text(x: Numeric | str, places: int | None) -> str:
     """Half-up to `places` decimals (None: as declared), without trailing zeros and never as "-0"."""
     places = _declared_places(x) if places is None else places
+    if isinstance(x, int) and not isinstance(x, bool):
+        return str(x)
     text = f"{round_half_up(x, places):f}"
     if "." in text:
         text = text.rstrip("0").rstrip(".")
