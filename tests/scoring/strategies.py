@@ -44,7 +44,7 @@ def forms(rubric: Rubric, evaluation_type=st.sampled_from(["self", "midterm", "f
 
 def _mostly(strategy, filled: int = 4):
     """`strategy`, empty one time in `filled` + 1: forms a real evaluator hands in are mostly filled."""
-    return st.one_of(*[strategy] * filled, st.none())
+    return st.tuples(st.sampled_from([True] * filled + [False]), strategy).map(lambda t: t[1] if t[0] else None)
 
 
 def _value(field: EvidenceField):
@@ -63,6 +63,15 @@ def filled_forms(rubric: Rubric, evaluation_type=st.sampled_from(["self", "midte
     values = st.fixed_dictionaries({k: _mostly(_value(f)) for k, f in fields.items()})
     ratings = st.fixed_dictionaries({i.id: st.fixed_dictionaries({r: _mostly(st.integers(0, 4), 2) for r in i.raters})
                                      for i in rubric.indicators if i.raters})
-    columns = {c.id: _mostly(_value(c), 6) for c in rubric.ladder.roster_columns}
-    roster = st.lists(st.fixed_dictionaries(columns), max_size=6)
+    roster = st.lists(st.one_of(_roster_row(rubric, strong=False), _roster_row(rubric, strong=True)), max_size=7)
     return st.fixed_dictionaries({"type": evaluation_type, "values": values, "ratings": ratings, "roster": roster})
+
+
+def _roster_row(rubric: Rubric, strong: bool):
+    """A roster row; a strong one fills nearly every column the way the ladder's criteria ask (yes,
+    five or more), so organizations reach every stage, not only the first."""
+    if not strong:
+        return st.fixed_dictionaries({c.id: _mostly(_value(c), 6) for c in rubric.ladder.roster_columns})
+    by_type = {"boolean": st.sampled_from([True] * 9 + [False]), "integer": st.integers(3, 60),
+               "text": st.sampled_from(["甲", "乙", "丙"])}
+    return st.fixed_dictionaries({c.id: _mostly(by_type.get(c.type, _value(c)), 12) for c in rubric.ladder.roster_columns})
