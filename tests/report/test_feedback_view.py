@@ -144,3 +144,45 @@ def test_the_next_grade_up_is_named_unless_a_red_line_caps_it(troubled, earlier)
     assert next_grade(earlier, "zh") == "距“优秀”（85 分）还差 3.88 分"
     assert next_grade(earlier, "en") == "3.88 pts short of Excellent (85)"
     assert next_grade(troubled, "zh") == ""   # 84.48 points, yet a red line made it 不合格
+
+
+def test_a_thin_sample_is_said_beside_its_indicator(troubled):
+    from evaluator.report.feedback_domains import indicator_row
+
+    row = indicator_row(indicator(troubled, "D3.03"), "evaluation", "zh")   # no voucher sampled of 103 payments
+    assert row.thin == "样本不足：样本 0，少于要求的 30，本项最高得 75%。"
+    assert indicator_row(indicator(troubled, "D6.02"), "evaluation", "en").thin == ""
+
+
+def test_domains_that_do_not_add_up_as_shown_say_why(troubled):
+    summary = feedback_view(troubled, "zh").summary
+    assert summary.total == "84.48" and [d.points for d in summary.domains][1] == "13.63 / 15"
+    assert summary.sum_note.startswith("各领域得分按四舍五入保留两位小数显示")   # 13.85 + 13.63 + … = 84.49
+
+
+def test_an_unanswered_red_line_is_shown_and_caps_the_grade(earlier):
+    from evaluator.report.feedback import next_grade
+    from evaluator.scoring.result import RedLineHit
+    from evaluator.rubric.text import Text
+
+    hit = RedLineHit(id="funds-misused", label=Text(zh="挪用项目资金", en="Funds misused"), cells=["D3!C14"])
+    blank = earlier.model_copy(update={"total": earlier.total.model_copy(update={"unanswered_red_lines": [hit]})})
+    summary = feedback_view(blank, "zh").summary
+    assert summary.unanswered == [("挪用项目资金", "D3!C14")] and summary.red_lines == []
+    assert next_grade(blank, "zh") == ""
+
+
+def test_a_domain_in_which_nothing_applies_reads_not_applicable(earlier):
+    domains = [d.model_copy(update={"status": "not_applicable", "points": None, "exact": None, "applicable_max": 0.0,
+                                    "self_points": None}) if d.id == "D3" else d for d in earlier.domains]
+    view = feedback_view(earlier.model_copy(update={"domains": domains}), "zh")
+    row = next(d for d in view.summary.domains if d.id == "D3")
+    assert (row.points, row.share, row.own) == ("不适用", "—", "—")
+    section = next(d for d in view.domains if d.id == "D3")
+    assert not section.applicable and section.note.startswith("本领域没有适用的指标")
+    assert view.summary.sum_note.startswith("标为“不适用”的领域")
+
+
+def test_the_appendix_cites_the_rubrics_sources(troubled):
+    refs = feedback_view(troubled, "en").appendix.references
+    assert len(refs) == 6 and refs[0].startswith("江维：《城乡社区可持续总体营造行动的顶层设计与行动能力建构")
