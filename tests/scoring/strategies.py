@@ -57,13 +57,15 @@ def _value(field: EvidenceField):
     return typed_value(field)
 
 
-def filled_forms(rubric: Rubric, evaluation_type=st.sampled_from(["self", "midterm", "final"])):
-    """Forms with most evidence, ratings and roster cells filled, so that taking any one away can matter."""
+def filled_forms(rubric: Rubric, evaluation_type=st.sampled_from(["self", "midterm", "final"]), rows: int = 0):
+    """Forms with most evidence, ratings and roster cells filled, so that taking any one away can matter;
+    at least `rows` roster rows."""
     fields = rubric.evidence_fields
     values = st.fixed_dictionaries({k: _mostly(_value(f)) for k, f in fields.items()})
     ratings = st.fixed_dictionaries({i.id: st.fixed_dictionaries({r: _mostly(st.integers(0, 4), 2) for r in i.raters})
                                      for i in rubric.indicators if i.raters})
-    roster = st.lists(st.one_of(_roster_row(rubric, strong=False), _roster_row(rubric, strong=True)), max_size=7)
+    row = st.tuples(st.booleans(), _roster_row(rubric, strong=False), _roster_row(rubric, strong=True))
+    roster = st.lists(row.map(lambda t: t[2] if t[0] else t[1]), min_size=rows, max_size=max(7, rows))
     return st.fixed_dictionaries({"type": evaluation_type, "values": values, "ratings": ratings, "roster": roster})
 
 
