@@ -11,6 +11,7 @@ from typing import Any
 
 from evaluator.expressions import Expression, ExpressionError
 from evaluator.messages import TYPE_NAMES
+from evaluator.numbers import number
 from evaluator.problems import Problem, did_you_mean
 from evaluator.rubric.fields import NUMERIC, EvidenceField
 from evaluator.rubric.loader import Located, Sources
@@ -276,7 +277,8 @@ def _type_list(types: frozenset[str]) -> dict[str, str]:
 
 
 def _num(x: float) -> str:
-    return str(int(x)) if float(x).is_integer() else f"{x:g}"
+    """A figure of the rubric as it is declared: 37.5, 0.05, 100."""
+    return number(x, None)
 
 
 CHECKS: tuple[Callable[[Sources], Iterable[Problem]], ...] = (
