@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from evaluator.compare.model import Portfolio, ProjectRef
 from evaluator.messages import Lang
-from evaluator.numbers import POINT_PLACES, direction, percent, points, signed
+from evaluator.numbers import POINT_PLACES, direction, percent, signed
 from evaluator.rubric.text import Text
 
 HEAT_STEPS = (0.5, 0.6, 0.7, 0.8, 0.9)   # heat level n: share below HEAT_STEPS[n] (level 5: 90% and more)

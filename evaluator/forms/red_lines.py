@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from evaluator.evidence import Evidence
 from evaluator.expressions import compiled
-from evaluator.problems import Location, Problem
+from evaluator.problems import Location, Problem, Severity
 from evaluator.rubric.models import Rubric
 
 
 def unanswered_red_lines(rubric: Rubric, evidence: Evidence, shown: str) -> list[Problem]:
     """One problem per empty evidence cell a red line reads, located at the cell."""
-    severity = "warning" if evidence.project.evaluation_type == "self" else "error"
+    severity: Severity = "warning" if evidence.project.evaluation_type == "self" else "error"
     types = {k: f.type for k, f in rubric.evidence_fields.items()}
     owners = {f.id: i.id for i in rubric.indicators for f in i.evidence}
     problems = []

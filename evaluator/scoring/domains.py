@@ -11,7 +11,7 @@ from fractions import Fraction
 
 from evaluator.numbers import exact, exact_text, published
 from evaluator.rubric.models import Domain, Rubric
-from evaluator.scoring.result import DomainResult, IndicatorResult
+from evaluator.scoring.result import DomainResult, DomainStatus, IndicatorResult
 
 
 def score_domain(domain: Domain, results: list[IndicatorResult]) -> DomainResult:
@@ -25,7 +25,7 @@ def score_domain(domain: Domain, results: list[IndicatorResult]) -> DomainResult
     self_points = None
     if applicable_max and all(s is not None for s in selfs):
         self_points = published(sum((exact(s) for s in selfs if s is not None), Fraction(0)) * factor)
-    status = "scored" if applicable_max else "not_applicable"
+    status: DomainStatus = "scored" if applicable_max else "not_applicable"
     points = raw * factor
     return DomainResult(
         id=domain.id,

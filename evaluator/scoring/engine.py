@@ -91,7 +91,8 @@ def _roster(rubric: Rubric, evidence: Evidence) -> tuple[tuple[RosterEntry, ...]
 def _red_lines(rubric: Rubric, ctx: ScoringContext) -> tuple[list[RedLineHit], list[RedLineHit]]:
     """(crossed, unanswered): a red line is unanswered when it is not crossed and some evidence it reads
     is empty; an unanswered red line cannot be taken as cleared."""
-    crossed, unanswered = [], []
+    crossed: list[RedLineHit] = []
+    unanswered: list[RedLineHit] = []
     types = {k: f.type for k, f in ctx.fields.items()}
     for line in rubric.red_lines:
         expression = compiled(line.when, types)

@@ -114,7 +114,7 @@ def _thin_words(thin: ThinSample | None) -> tuple[str, str]:
 
 
 def _because(outcome: Outcome, is_rating: bool) -> tuple[str, str]:
-    if is_rating:
+    if is_rating and outcome.value is not None:
         return f"等级 {number(outcome.value)}/4，", f"level {number(outcome.value)} of 4, "
     shown = [c for c in outcome.comparisons if c.op != "<=" and c.op != "=="]
     if not shown:
