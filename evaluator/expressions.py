@@ -16,6 +16,7 @@ import datetime as dt
 from collections.abc import Mapping
 from functools import lru_cache
 from decimal import Decimal
+from fractions import Fraction
 from typing import Any, Literal
 
 import rule_engine
@@ -84,12 +85,26 @@ class Expression:
 
     def evaluate(self, values: Mapping[str, Any]) -> Any:
         """The value for these inputs (numbers come back as float); ExpressionError on arithmetic faults."""
+        result = self._evaluate(values)
+        return float(result) if isinstance(result, Decimal) else result
+
+    def number(self, values: Mapping[str, Any]) -> Fraction:
+        """A numeric result as computed, exactly: rule-engine works in decimal arithmetic (28 significant
+        digits), so sums and products of the inputs and every division that terminates are exact."""
+        result = self._evaluate(values)
+        if isinstance(result, bool) or not isinstance(result, (Decimal, int, float)):
+            raise ExpressionError("arithmetic", f"not a number: {result!r}")
+        try:
+            return Fraction(result)
+        except (ValueError, OverflowError) as exc:  # infinity or NaN
+            raise ExpressionError("arithmetic", str(exc)) from None
+
+    def _evaluate(self, values: Mapping[str, Any]) -> Any:
         things = {name: _to_engine(values.get(name)) for name in self.references}
         try:
-            result = self._rule.evaluate(things)
+            return self._rule.evaluate(things)
         except (ArithmeticError, rule_engine.EngineError) as exc:
             raise ExpressionError("arithmetic", str(getattr(exc, "message", exc))) from None
-        return float(result) if isinstance(result, Decimal) else result
 
 
 def _screen(source: str) -> None:

@@ -30,6 +30,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "R015": {"zh": "指标 {id} 已定义但未被任何领域使用", "en": "indicator {id} is defined but no domain uses it"},
     "R016": {"zh": "评分人 {id} 未在 raters 中声明{hint}", "en": "rater {id} is not declared in raters{hint}"},
     "R017": {"zh": "等级档次应按 min 从高到低排列且最后一档 min 为 0，实际为 {found}", "en": "grades must be ordered by min from high to low, ending at 0; found {found}"},
+    "R018": {"zh": "出处 {id} 不在评估标准的 references 中{hint}", "en": "source {id} is not in the rubric's references{hint}"},
     # -- rules and evidence ------------------------------------------------------------------------
     "R020": {"zh": "证据字段 {id} 未声明{hint}", "en": "evidence field {id} is not declared{hint}"},
     "R021": {"zh": "证据字段 {id} 的类型是 {found}，此处需要 {expected}", "en": "evidence field {id} has type {found}, expected {expected} here"},
@@ -47,6 +48,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "R033": {"zh": "raters 只适用于 rating 规则，本指标的规则是 {found}", "en": "raters only apply to rating rules; this indicator's rule is {found}"},
     "R034": {"zh": "表达式中不能使用 {found}：评估标准的表达式只能用算术、比较和逻辑运算（正则表达式和 $ 内置函数可能运行极慢，或每次结果不同）", "en": "{found} cannot be used in expressions: rubric expressions use arithmetic, comparisons and logic only (regular expressions and $ built-ins can run for hours or give a different result each time)"},
     "R035": {"zh": "表达式有 {found} 个字符，超过 {limit} 个字符的上限", "en": "the expression has {found} characters, more than the limit of {limit}"},
+    "R042": {"zh": "最小样本引用的字段 {id} 未声明{hint}", "en": "min_sample names field {id}, which is not declared{hint}"},
+    "R043": {"zh": "最小样本的字段 {id} 应为整数（人数、份数、笔数），实际为{found}", "en": "min_sample field {id} must be an integer (people, questionnaires, payments), found {found}"},
+    "R044": {"zh": "最小样本设置了 share {found}，但没有 share_of 指明总体字段", "en": "min_sample sets share {found} but no share_of field names the population"},
+    "R045": {"zh": "最小样本 at_least {found} 超过字段 {id} 允许的最大值 {expected}，该指标永远拿不到满分", "en": "min_sample at_least {found} exceeds the largest value field {id} allows ({expected}): the indicator can never reach full points"},
+    "R046": {"zh": "on_zero_denominator: {choice} 永远用不到：分母 {id} 的取值范围从 {found} 开始", "en": "on_zero_denominator: {choice} can never apply: denominator {id} starts at {found}"},
     # -- maturity ladder ---------------------------------------------------------------------------
     "R040": {"zh": "成熟度阶梯的阶段应为 1 到 {expected} 连续编号，实际为 {found}", "en": "ladder stages must be numbered 1 to {expected} in order, found {found}"},
     "R041": {"zh": "名册列 {id} 未声明{hint}", "en": "roster column {id} is not declared{hint}"},
@@ -89,6 +95,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "F033": {"zh": "此处有内容，但在填写区域（第 {first}–{last} 行）之外，没有被读取", "en": "there is content here, outside the rows that are read ({first} to {last}); it was ignored"},
     "F034": {"zh": "{label}：必填证据未填写；评分时按该指标对缺少证据的规定处理，结果可能是暂定的", "en": "{label}: required evidence is empty; scoring treats it as the indicator says for missing evidence, and the result may be provisional"},
     "F035": {"zh": "{label}：文字有 {found} 字，超过 {limit} 字的上限，未读取。请精简，详细材料可作为附件", "en": "{label}: the text has {found} characters, more than the limit of {limit}, and was not read. Please shorten it and attach details separately"},
+    "F036": {"zh": "{label}：一票否决问题未回答（{red_line}）。请填“是”或“否”；未回答时等级按最低一级处理", "en": "{label}: a red-line question is unanswered ({red_line}). Answer yes or no; until it is answered the grade is the lowest"},
     # -- scoring and writing results --------------------------------------------------------------
     "P001": {"zh": "输出文件 {path} 已存在且内容不同；未覆盖（确需覆盖请加 --force）", "en": "output file {path} exists with different content; not overwritten (use --force to replace it)"},
     "P002": {"zh": "结果为暂定：{count} 项必填证据或评级缺失（{items}）；--strict 下不输出暂定结果", "en": "provisional result: {count} required evidence fields or ratings missing ({items}); --strict refuses provisional results"},
@@ -132,6 +139,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "S032": {"zh": "没有可比较的评估结果：所选届次和项目中没有终期或中期评估（自评不参与比较）", "en": "nothing to compare: the selected rounds and projects have no final or midterm evaluation (self-assessments are not compared)"},
     "S033": {"zh": "数值 {found} 超出范围：应为有限数值", "en": "the number {found} is out of range: expected a finite number"},
     "S034": {"zh": "文本含有无效字符（孤立的代理码位 {found}），应为有效的 UTF-8 文本", "en": "the text holds an invalid character (a lone surrogate {found}); expected valid UTF-8 text"},
+    "S035": {"zh": "领域得分 {found} 与其精确值 {exact} 不符：按四舍五入保留两位小数应为 {expected}", "en": "the domain's points {found} do not match its exact value {exact}: rounded half-up to 2 decimals it is {expected}"},
     # -- feedback reports --------------------------------------------------------------------------
     "G001": {"zh": "生成报告时出现内部错误：{detail}。结果文件本身没有问题，请把结果文件和这条消息反馈给开发者", "en": "internal error while making the report: {detail}. The result file is fine; please report it and this message to the developers"},
     "G002": {"zh": "无法从结果库读取该项目的上一轮评估（{detail}），报告中不含与上一轮的比较", "en": "the project's earlier round could not be read from the results database ({detail}); the report has no comparison with it"},

@@ -6,6 +6,7 @@ import sys
 
 import click
 
+from evaluator.numbers import number
 from evaluator.bundled import rubric_path
 from evaluator.cli.common import lang_option, report_problems, say
 from evaluator.problems import errors
@@ -43,9 +44,9 @@ def check(path: str | None, lang: str) -> None:
     c = s["counts"]
     say(
         lang,
-        f"✓ {s['id']} {s['version']}：{c['domains']} 个领域，{c['indicators']} 项指标，共 {c['points']:g} 分，"
+        f"✓ {s['id']} {s['version']}：{c['domains']} 个领域，{c['indicators']} 项指标，共 {number(c['points'], None)} 分，"
         f"{c['stages']} 个成熟度阶段；{n_warn} 个警告\n  sha256 {loaded.sha256}",
-        f"✓ {s['id']} {s['version']}: {c['domains']} domains, {c['indicators']} indicators, {c['points']:g} points, "
+        f"✓ {s['id']} {s['version']}: {c['domains']} domains, {c['indicators']} indicators, {number(c['points'], None)} points, "
         f"{c['stages']} maturity stages; {n_warn} warnings\n  sha256 {loaded.sha256}",
     )
 

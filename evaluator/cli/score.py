@@ -26,6 +26,7 @@ from evaluator.outputs import OutputError
 from evaluator.rubric.loader import display_path
 from evaluator.store import StoreError
 from evaluator.store.db import database_detail, problem
+from evaluator.numbers import points
 from evaluator.store.files import read_result
 from evaluator.textable import table
 
@@ -131,7 +132,7 @@ def summary_table(done: list[Scored], lang: str) -> str:
     head = ["项目", "轮次", "总分", "等级", "自组织 阶段0-6", "状态"] if zh else \
         ["Project", "Round", "Total", "Grade", "Organizations by stage 0-6", "Status"]
     rows = [
-        [s.project or Path(s.form).name, s.round or "—", f"{s.total:.2f}" if s.total is not None else "—",
+        [s.project or Path(s.form).name, s.round or "—", points(s.total) if s.total is not None else "—",
          s.grade(lang) if s.grade else "—", "/".join(str(n) for n in s.stage_counts.values()) or "—",
          STATUS[s.status][lang] + (("（自评预测）" if zh else " (self-assessment)") if s.self_assessment else "")
          + (("，报告失败" if zh else ", report failed") if s.report == "failed" else "")]

@@ -1,21 +1,21 @@
 """Table cells for the portfolio PDF: plain strings with a CSS class, and how numbers are written.
 
 The view decides every string and class (heat level, up/down); the templates only lay them out.
-Shares are written as whole percents, points with one decimal, changes with a sign and ▲/▼, so that
-the direction reads without colour in a black-and-white print.
+Numbers are written by `evaluator.numbers`, as every other output writes them: points as published
+(2 decimals), shares as percents (1 decimal), changes with a sign and ▲/▼, so that the direction reads
+without colour in a black-and-white print; a change that rounds to nothing is the same.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
 
 from evaluator.compare.model import Portfolio, ProjectRef
 from evaluator.messages import Lang
+from evaluator.numbers import POINT_PLACES, direction, percent, signed
 from evaluator.rubric.text import Text
 
 HEAT_STEPS = (0.5, 0.6, 0.7, 0.8, 0.9)   # heat level n: share below HEAT_STEPS[n] (level 5: 90% and more)
-STILL = 0.05                             # changes smaller than this (points or percentage points) are "same"
 
 
 @dataclass(frozen=True)
@@ -40,40 +40,21 @@ def tr(lang: Lang, zh: str, en: str) -> str:
     return zh if lang == "zh" else en
 
 
-def rounded(value: float, digits: int) -> str:
-    """Half away from zero, as Excel shows the same number (Python's format would print 62.5 as 62)."""
-    return str(Decimal(repr(value)).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP))
-
-
-def points(value: float) -> str:
-    return rounded(value, 1)
-
-
-def percent(share: float) -> str:
-    return rounded(share * 100, 0) + "%"
-
-
-def signed(value: float) -> str:
-    """+9.8, −3.2 (a true minus sign), 0.0."""
-    if abs(value) < STILL:
-        return "0.0"
-    return f"+{points(value)}" if value > 0 else f"\u2212{points(-value)}"
-
-
 def many(n: int, word: str) -> str:
     """An English count: 1 project, 2 projects."""
     return f"{n} {word}" + ("" if n == 1 else "s")
 
 
-def change(value: float | None, scale: float = 1.0) -> Cell:
-    """A change as a cell with its direction: ▲ +9.8 / ▼ −3.2 / 0.0; `scale` 100 turns shares into
-    percentage points; None (not comparable) is a dash."""
+def change(value: float | None, scale: float = 1.0, places: int = POINT_PLACES) -> Cell:
+    """A change as a cell with its direction: ▲ +9.75 / ▼ −3.2 / 0; `scale` 100 turns shares into
+    percentage points (written with `places` 1, as shares are); None (not comparable) is a dash."""
     if value is None:
         return Cell("—", "num none")
     value *= scale
-    if abs(value) < STILL:
-        return Cell("0.0", "num same")
-    return Cell(f"▲ {signed(value)}", "num up") if value > 0 else Cell(f"▼ {signed(value)}", "num down")
+    way = direction(value, places)
+    if way == "same":
+        return Cell("0", "num same")
+    return Cell(f"{'▲' if way == 'up' else '▼'} {signed(value, places)}", f"num {way}")
 
 
 def heat_level(share: float) -> int:
@@ -88,7 +69,7 @@ def heat(share: float | None) -> Cell:
 
 def heat_legend(lang: Lang) -> list[Cell]:
     """The colour scale's steps, lowest first, as swatch cells."""
-    bounds = [f"{s * 100:.0f}" for s in HEAT_STEPS]
+    bounds = [percent(s).rstrip("%") for s in HEAT_STEPS]
     labels = [tr(lang, f"低于 {bounds[0]}%", f"under {bounds[0]}%")]
     labels += [f"{a}–{b}%" for a, b in zip(bounds, bounds[1:])]
     labels += [tr(lang, f"{bounds[-1]}% 及以上", f"{bounds[-1]}% or more")]
@@ -106,6 +87,10 @@ def domains(pf: Portfolio) -> dict[str, Text]:
     for r in pf.rounds:
         for d in r.domains:
             found.setdefault(d.id, d.name)
+    for r in pf.rounds:   # a domain that applied nowhere has no stored name: its id stands for it
+        for m in r.matrix:
+            for id in m.not_applicable:
+                found.setdefault(id, Text(zh=id, en=id))
     return found
 
 

@@ -159,7 +159,14 @@ def matrix_row(r: EvaluationRecord, refs: dict[str, ProjectRef]) -> MatrixRow:
         rubric=r.rubric, total=r.total, max=r.total_max, share=share(r.total, r.total_max),
         grade=Grade(id=r.grade_id, label=r.grade), provisional=r.provisional, red_lines=r.red_lines,
         domains={d.id: DomainCell(points=d.points, max=d.max, share=share(d.points, d.max)) for d in r.domains},
+        not_applicable=not_applicable(r),
     )
+
+
+def not_applicable(r: EvaluationRecord) -> list[str]:
+    """Domains the evaluation's indicators belong to but which have no score: nothing in them applied."""
+    scored = {d.id for d in r.domains}
+    return list(dict.fromkeys(i.domain for i in r.indicators if i.domain not in scored))
 
 
 def domain_stats(records: list[EvaluationRecord]) -> list[DomainStat]:

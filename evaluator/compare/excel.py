@@ -99,7 +99,7 @@ def matrix(ws: Worksheet, pf: Portfolio, lang: Lang) -> None:
             rows.append([r.name, m.project.code, m.project.name, m.project.organization,
                          TYPE_NAMES[m.evaluation_type](lang), m.version, m.total, m.max, m.share, m.grade.label(lang),
                          YES[m.provisional](lang), m.red_lines,
-                         *(v for c in cells for v in ((c.points, c.share) if c else (None, None)))])
+                         *(v for id, c in zip(domains, cells) for v in _domain_values(m, id, c, lang))])
     write_table(ws, columns, rows, lang, frozen_columns=3)
     anchor_row, anchor_col = 2, get_column_letter(len(columns) + 2)
     for name, first, count in blocks:
@@ -111,6 +111,13 @@ def matrix(ws: Worksheet, pf: Portfolio, lang: Lang) -> None:
         chart.height = max(7.5, 0.5 * count + 2)
         ws.add_chart(chart, f"{anchor_col}{anchor_row}")
         anchor_row += math.ceil(chart.height / 0.53) + 2
+
+
+def _domain_values(m, id: str, cell, lang: Lang) -> tuple:
+    """Points and share; a domain in which nothing applied says so, never 0."""
+    if id in m.not_applicable:
+        return (Text(zh="不适用", en="n/a")(lang), None)
+    return (cell.points, cell.share) if cell else (None, None)
 
 
 def indicators(ws: Worksheet, pf: Portfolio, lang: Lang) -> None:

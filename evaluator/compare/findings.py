@@ -6,7 +6,8 @@ A funder reads these first, so each states one comparison with its figures ("第
 
 from __future__ import annotations
 
-from evaluator.compare.cells import STILL, join, many, percent, points, signed, tr
+from evaluator.compare.cells import join, many, tr
+from evaluator.numbers import direction, percent, points, signed
 from evaluator.compare.model import Portfolio, RoundView
 from evaluator.compare.pdf_changes import changes_into, movement
 from evaluator.messages import Lang
@@ -37,9 +38,10 @@ def round_sentence(r: RoundView, prev: RoundView | None, lang: Lang) -> str:
     en = f"In {r.name}, {many(r.projects, 'project')} averaged {points(mean)} points"
     if prev is not None:
         d = mean - prev.distribution.mean
-        zh += (f"，较 {prev.name} {'提高' if d > 0 else '降低'} {points(abs(d))} 分" if abs(d) >= STILL
+        moved = direction(d) != "same"
+        zh += (f"，较 {prev.name} {'提高' if d > 0 else '降低'} {points(abs(d))} 分" if moved
                else f"，与 {prev.name} 持平")
-        en += (f", {points(abs(d))} {'higher' if d > 0 else 'lower'} than in {prev.name}" if abs(d) >= STILL
+        en += (f", {points(abs(d))} {'higher' if d > 0 else 'lower'} than in {prev.name}" if moved
                else f", level with {prev.name}")
     if len(r.domains) > 1:
         weak, strong = (f(r.domains, key=lambda s: (s.mean_share, s.id)) for f in (min, max))
@@ -75,10 +77,10 @@ def paired_sentence(pf: Portfolio, after: str, lang: Lang) -> str:
     en = (f"Of the {many(m.count, 'project')} evaluated in both rounds, {m.up} rose and {m.down} fell "
           f"(mean change {signed(m.mean)} points)")
     top, bottom = found[0], found[-1]
-    if top.change >= STILL:
+    if direction(top.change) == "up":
         zh += f"；提高最多的是 {top.project.name}（{signed(top.change)} 分）"
         en += f"; {top.project.name} rose most ({signed(top.change)})"
-    if bottom.change <= -STILL:
+    if direction(bottom.change) == "down":
         zh += f"，下降最多的是 {bottom.project.name}（{signed(bottom.change)} 分）"
         en += f"; {bottom.project.name} fell most ({signed(bottom.change)})"
     return tr(lang, zh + "。", en + ".")
@@ -90,7 +92,7 @@ def indicator_sentence(pf: Portfolio, before: str, after: str, lang: Lang) -> st
     for found, zh, en in ((up, "提高最多", "rose most"), (down, "下降最多", "fell most")):
         if found:
             c = found[0]
-            pp = signed(c.change * 100)
+            pp = signed(c.change * 100, 1)
             parts.append(tr(lang, f"{zh}的是 {c.id} {c.name.zh}（{pp} 个百分点）",
                             f"{c.id} {c.name.en} {en} ({pp} points of %)"))
     if not parts:

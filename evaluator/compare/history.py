@@ -6,6 +6,7 @@ import unicodedata
 from collections.abc import Sequence
 
 from evaluator.messages import Lang
+from evaluator.numbers import points
 from evaluator.rubric.text import Text
 from evaluator.store.records import EvaluationRecord
 from evaluator.store.terms import TYPE_NAMES
@@ -20,10 +21,6 @@ LEGEND = Text(
     en="✓ marks the latest version of a round and evaluation type; comparisons use the latest final "
        "evaluation of a round, else the midterm one; self-assessments are not compared.",
 )
-
-
-def points(value: float) -> str:
-    return f"{round(value, 2):g}"
 
 
 def printable(text: str) -> str:

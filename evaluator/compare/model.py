@@ -73,7 +73,8 @@ class MatrixRow(Model):
     grade: Grade
     provisional: bool
     red_lines: int
-    domains: dict[str, DomainCell]   # domain id → cell; absent when the rubric has no such domain
+    domains: dict[str, DomainCell]   # domain id → cell; absent when the rubric has no such domain or it did not apply
+    not_applicable: list[str] = []   # domains of the rubric in which nothing applied: left out of the scale
 
 
 class DomainStat(Model):

@@ -16,7 +16,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from evaluator.compare.cells import Cell, Grid, chunks, domains, heat, heat_legend, join, many, points, project, tr
+from evaluator.compare.cells import Cell, Grid, chunks, domains, heat, heat_legend, join, many, project, tr
+from evaluator.numbers import points
 from evaluator.compare.findings import findings
 from evaluator.compare.model import Portfolio
 from evaluator.compare.pdf_changes import GrowthSection, PairSection, growth_section, pair_sections

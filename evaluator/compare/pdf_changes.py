@@ -11,8 +11,8 @@ from itertools import pairwise
 
 from markupsafe import Markup
 
-from evaluator.compare.cells import (STILL, Cell, Grid, change, chunks, domains, many, percent, points, project,
-                                     signed, tr)
+from evaluator.compare.cells import Cell, Grid, change, chunks, domains, many, project, tr
+from evaluator.numbers import direction, percent, points, signed
 from evaluator.compare.charts import stage_bars, slope_chart
 from evaluator.compare.model import IndicatorChange, OrganizationStage, Portfolio, ProjectChange
 from evaluator.messages import Lang
@@ -55,7 +55,8 @@ class Movement:
 
 def movement(changes: list[ProjectChange]) -> Movement:
     deltas = [c.change for c in changes]
-    up, down = sum(d >= STILL for d in deltas), sum(d <= -STILL for d in deltas)
+    ways = [direction(d) for d in deltas]
+    up, down = ways.count("up"), ways.count("down")
     return Movement(len(deltas), up, down, len(deltas) - up - down, statistics.fmean(deltas) if deltas else 0.0)
 
 
@@ -120,7 +121,7 @@ def indicator_table(found: list[IndicatorChange], lang: Lang) -> Grid | None:
                Cell(tr(lang, "同一批项目的变化", "Same projects"), "num"),
                Cell(tr(lang, "两届都评分", "Scored in both"), "num")]
     rows = [[Cell(c.name(lang), "", f"{c.id} · {c.domain}"), Cell(percent(c.share_before), "num"),
-             Cell(percent(c.share_after), "num"), change(c.change, 100), change(c.paired_change, 100),
+             Cell(percent(c.share_after), "num"), change(c.change, 100, 1), change(c.paired_change, 100, 1),
              Cell(str(c.paired), "num")] for c in found]
     return Grid(headers, rows, ["36%", "13%", "13%", "14%", "13%", "11%"], "indicators")
 

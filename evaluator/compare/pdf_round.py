@@ -8,12 +8,13 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from evaluator.compare.cells import Cell, Grid, chunks, domains, heat, join, many, percent, points, tr
+from evaluator.compare.cells import Cell, Grid, chunks, domains, heat, join, many, tr
 from evaluator.compare.charts import strip_plot
 from evaluator.compare.model import Portfolio, RoundView
 from evaluator.messages import Lang
 from evaluator.report.charts import stage_ladder
-from evaluator.report.words import number, total_spans
+from evaluator.numbers import number, percent, points
+from evaluator.report.words import total_spans
 from evaluator.rubric.text import Text
 
 HEATMAP_DOMAINS = 8    # domain columns per heatmap table; more domains continue in a second table
@@ -109,10 +110,17 @@ def _heatmap(r: RoundView, chunk: list, lang: Lang) -> Grid:
         cells = [m.domains.get(id) for id, _ in chunk]
         rows.append([Cell(m.project.code, "code"), Cell(m.project.name, "project"),
                      Cell(points(m.total), "num total", " · ".join(flags)),
-                     *(heat(c.share if c else None) for c in cells)])
+                     *(_domain_cell(m, id, c, lang) for (id, _), c in zip(chunk, cells))])
     rest = 100 - 11 - 28 - 10
     widths = ["11%", "28%", "10%"] + [f"{rest / max(len(chunk), 1):.2f}%"] * len(chunk)
     return Grid(headers, rows, widths, "heatmap")
+
+
+def _domain_cell(m, id: str, cell, lang: Lang) -> Cell:
+    """A domain's share on the heat scale; a domain in which nothing applied reads 不适用, never 0%."""
+    if id in m.not_applicable:
+        return Cell(tr(lang, "不适用", "n/a"), "num none")
+    return heat(cell.share if cell else None)
 
 
 def weakest(r: RoundView, lang: Lang) -> Grid:
@@ -121,7 +129,7 @@ def weakest(r: RoundView, lang: Lang) -> Grid:
                Cell(tr(lang, "已评分", "Scored"), "num"), Cell(tr(lang, "缺少证据", "Missing"), "num"),
                Cell(tr(lang, "不适用", "N/A"), "num")]
     rows = [[Cell(str(rank), "num"), Cell(i.name(lang), "", f"{i.id} · {i.domain}"), heat(i.mean_share),
-             Cell("—" if i.mean_points is None else f"{points(i.mean_points)} / {number(i.max)}", "num"),
+             Cell("—" if i.mean_points is None else f"{points(i.mean_points)} / {number(i.max, None)}", "num"),
              Cell(str(i.scored), "num"), Cell(str(i.missing), "num" + (" flag" if i.missing else "")),
              Cell(str(i.not_applicable), "num")]
             for rank, i in enumerate(r.indicators[:WEAKEST], start=1)]

@@ -13,17 +13,11 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from evaluator.messages import Lang
+from evaluator.numbers import excel_format, excel_value
 from evaluator.sheet_text import put_text
 from evaluator.textable import width
 
 Kind = Literal["text", "int", "points", "share", "change", "share_change"]
-FORMATS = {
-    "int": "0",
-    "points": "0.00",
-    "share": "0.0%",
-    "change": "+0.00;-0.00;0.00",
-    "share_change": "+0.0%;-0.0%;0.0%",
-}
 HEADER_FONT = Font(bold=True)
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 
@@ -44,9 +38,10 @@ def put(cell: Cell, value: object, kind: Kind) -> None:
     if kind == "text" or isinstance(value, str):
         put_text(cell, str(value))
         return
-    cell.value = value
-    if kind in FORMATS:
-        cell.number_format = FORMATS[kind]
+    # the value as its text reads (points half-up to 2 decimals, shares to 0.1%), in a format that shows
+    # it exactly as evaluator.numbers writes it: 85, 84.99, 87.1%, +1.25
+    cell.value = excel_value(kind, value)  # type: ignore[arg-type]
+    cell.number_format = excel_format(kind, value)  # type: ignore[arg-type]
 
 
 def write_table(ws: Worksheet, columns: Sequence[Column], rows: Sequence[Sequence[object]], lang: Lang,

@@ -7,6 +7,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from evaluator.messages import METHODS
+from evaluator.numbers import number
 from evaluator.forms import styles, texts
 from evaluator.forms.layout import NOTE_FIELD, DomainSheet, Layout, Line
 from evaluator.forms.validation import NUMBER_FORMATS, Validations, hint
@@ -36,7 +37,7 @@ def draw_domain_sheet(ws: Worksheet, sheet: DomainSheet, layout: Layout, validat
     s = _Sheet(ws, layout)
     styles.set_widths(ws, {"A": 7, "B": LABEL_WIDTH, s.help: HELP_WIDTH}
                       | {get_column_letter(3 + i): RATER_WIDTH for i in range(len(layout.raters))})
-    s.banner(1, "A", f"{domain.id} " + texts.DOMAIN_POINTS(lang).format(name=domain.name(lang), points=f"{domain.points:g}"),
+    s.banner(1, "A", f"{domain.id} " + texts.DOMAIN_POINTS(lang).format(name=domain.name(lang), points=number(domain.points, None)),
              styles.TITLE)
     s.banner(2, "A", domain.description(lang), styles.SMALL)
     head = texts.DOMAIN_HEAD
@@ -53,7 +54,7 @@ def draw_domain_sheet(ws: Worksheet, sheet: DomainSheet, layout: Layout, validat
 def _indicator(s: _Sheet, line: Line, _: Validations) -> None:
     lang, ind = s.layout.lang, line.indicator
     styles.put(s.ws, f"A{line.row}", ind.id, styles.BOLD, styles.INDICATOR_FILL)
-    title = texts.INDICATOR_HEAD(lang).format(id=ind.id, name=ind.name(lang), points=f"{ind.points:g}",
+    title = texts.INDICATOR_HEAD(lang).format(id=ind.id, name=ind.name(lang), points=number(ind.points, None),
                                              rule=texts.RULE_NAMES[ind.rule.kind](lang))
     s.banner(line.row, "B", title, styles.HEADING, styles.INDICATOR_FILL)
 

@@ -21,6 +21,7 @@ from evaluator.forms.archive import FileProblem, inspect
 from evaluator.forms.cells import Book, position
 from evaluator.forms.layout import TEMPLATE_VERSION
 from evaluator.forms.meta import FormMeta, MetaError, parse_meta
+from evaluator.forms.red_lines import replacing, unanswered_red_lines
 from evaluator.forms.sections import Context, read_notes, read_project, read_ratings, read_values
 from evaluator.forms.tables import read_feedback, read_roster
 
@@ -68,7 +69,9 @@ def read_form(path: Path | str, rubric: LoadedRubric | None = None) -> FormReadi
     if project is None:
         return FormReading(path, problems, rubric=loaded)
     ref = RubricRef(id=rubric_.id, version=rubric_.version, sha256=loaded.sha256)
-    return FormReading(path, problems, Evidence(rubric=ref, source=source, project=project, **parts), loaded)
+    evidence = Evidence(rubric=ref, source=source, project=project, **parts)
+    problems = replacing(problems, unanswered_red_lines(rubric_, evidence, shown))
+    return FormReading(path, problems, evidence, loaded)
 
 
 def _file_problem(exc: FileProblem, shown: str) -> Problem:

@@ -17,11 +17,12 @@ from evaluator.messages import METHODS, Lang
 from evaluator.report.charts import LEGEND_EN, LEGEND_ZH, radar
 from evaluator.report.feedback_appendix import Appendix, appendix
 from evaluator.report.feedback_change import Change, Delta, change
-from evaluator.report.feedback_domains import DomainSection, basis, domain_section, points_of, share
+from evaluator.report.feedback_domains import DomainSection, basis, domain_section, points_of, share, share_of
 from evaluator.report.feedback_orgs import Organizations, organizations
 from evaluator.report.feedback_voices import Participation, participation
 from evaluator.report.feedback_words import FLAG_LIMITS, joined, say
-from evaluator.report.words import grade_spans, number, percent
+from evaluator.numbers import adds_up, exact, number, points
+from evaluator.report.words import grade_spans
 from evaluator.scoring.result import Advice, Result
 from evaluator.store.terms import TYPE_NAMES
 
@@ -78,6 +79,8 @@ class Summary:
     next_grade: str                    # how far the next grade up is, in a phrase ("" at the top or past a red line)
     provisional: bool
     red_lines: list[tuple[str, str]]   # label, cells
+    unanswered: list[tuple[str, str]]  # red lines left unanswered: label, cells
+    sum_note: str                      # why the domains as shown do not add up to the total ("" when they do)
     grades: list[tuple[str, str]]
     radar: Markup
     domains: list[DomainRow]
@@ -125,19 +128,29 @@ def advice_row(a: Advice, result: Result, lang: Lang) -> AdviceRow:
 
 def domain_rows(result: Result, moved: Change | None, lang: Lang) -> list[DomainRow]:
     return [DomainRow(id=d.id, name=d.name(lang), points=points_of(d.points, d.max, lang),
-                      share=percent(round(d.points / d.max, 3)) if d.max else "—",
-                      own=number(round(d.self_points, 2)) if d.self_points is not None else "—",
+                      share=share_of(d.points, d.max),
+                      own=points(d.self_points) if d.self_points is not None else "—",
                       change=moved.domains.get(d.id) if moved is not None else None) for d in result.domains]
 
 
 def next_grade(result: Result, lang: Lang) -> str:
     """The points still needed for the next grade up: what a team aims at next."""
     above = [g for g in result.grades if g.min > result.total.points]
-    if not above or result.total.red_lines:
+    if not above or result.total.red_lines or result.total.unanswered_red_lines:
         return ""
     target = above[-1]
-    return say("next_grade", lang, grade=target.label(lang), min=number(target.min),
-               n=number(round(target.min - result.total.points, 2)))
+    return say("next_grade", lang, grade=target.label(lang), min=number(target.min, None),
+               n=points(exact(target.min) - exact(result.total.points)))
+
+
+def sum_note(result: Result, lang: Lang) -> str:
+    """Why the domain points as shown do not add up to the total, when they do not."""
+    scored = [d for d in result.domains if d.points is not None]
+    if len(scored) < len(result.domains):
+        return say("na.domain_total", lang)
+    if adds_up([d.points for d in scored], result.total.points):
+        return ""
+    return say("adds_up", lang)
 
 
 def summary(result: Result, moved: Change | None, lang: Lang) -> Summary:
@@ -150,9 +163,11 @@ def summary(result: Result, moved: Change | None, lang: Lang) -> Summary:
                   legend_labels=(legend[0], say("predicted", lang)) if readiness else legend)
     h = result.highlights
     return Summary(
-        total=number(result.total.points), max=number(result.total.max), grade=result.total.grade.label(lang),
+        total=points(result.total.points), max=points(result.total.max), grade=result.total.grade.label(lang),
         next_grade=next_grade(result, lang), provisional=result.total.provisional, grades=grade_spans(result.grades, lang), radar=chart,
         red_lines=[(hit.label(lang), joined(hit.cells, lang)) for hit in result.total.red_lines],
+        unanswered=[(hit.label(lang), joined(hit.cells, lang)) for hit in result.total.unanswered_red_lines],
+        sum_note=sum_note(result, lang),
         domains=domain_rows(result, moved, lang),
         strengths=[advice_row(a, result, lang) for a in h.strengths[:STRENGTHS]],
         priorities=[advice_row(a, result, lang) for a in (h.priorities if readiness else h.priorities[:PRIORITIES])],

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from evaluator.messages import Lang
 from evaluator.report.feedback_domains import basis
 from evaluator.report.feedback_words import joined, rater_label, say
-from evaluator.report.words import grade_spans, number
+from evaluator.numbers import points
+from evaluator.report.words import grade_spans
 from evaluator.scoring.result import Result
 
 SEVERITY = {"error": {"zh": "错误", "en": "Error"}, "warning": {"zh": "警告", "en": "Warning"}}
@@ -35,6 +36,7 @@ class Appendix:
     source_sha: str
     rubric: str
     rubric_sha: str
+    references: list[str]                       # the rubric's sources, cited
 
 
 
@@ -47,7 +49,7 @@ def counts(result: Result, lang: Lang) -> str:
 def appendix(result: Result, lang: Lang) -> Appendix:
     raters = dict.fromkeys(r.rater for i in result.indicators for r in i.ratings if r.level is not None)
     return Appendix(
-        scale=number(result.total.max), grades=grade_spans(result.grades, lang),
+        scale=points(result.total.max), grades=grade_spans(result.grades, lang),
         raters=joined([rater_label(r, lang) for r in raters], lang) or say("none", lang),
         counts=counts(result, lang),
         missing_evidence=[(m.label(lang), m.cell or "—") for m in result.highlights.missing_evidence],
@@ -57,4 +59,5 @@ def appendix(result: Result, lang: Lang) -> Appendix:
                              message=p.message(lang)) for p in result.problems],
         source=result.source.file, source_sha=result.source.sha256,
         rubric=f"{result.rubric.id} {result.rubric.version}", rubric_sha=result.rubric.sha256,
+        references=[c.text for c in result.references],
     )

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from evaluator.messages import Lang
 from evaluator.report.feedback_words import say
-from evaluator.report.words import number
+from evaluator.numbers import direction, exact, points, signed
 from evaluator.scoring.result import OrganizationResult, Result
 from evaluator.store.terms import name_key
 from evaluator.store.terms import TYPE_NAMES
@@ -20,7 +20,7 @@ from evaluator.store.terms import TYPE_NAMES
 @dataclass(frozen=True)
 class Delta:
     before: str
-    delta: str      # "+1.25", "−0.5", "±0"
+    delta: str      # "+1.25", "−0.5", "0" (evaluator.numbers.signed)
     direction: str  # up | down | same
 
 
@@ -35,14 +35,9 @@ class Change:
     flow: str
 
 
-def signed(value: float) -> str:
-    value = round(value, 2)
-    return "±0" if value == 0 else f"+{number(value)}" if value > 0 else f"−{number(-value)}"
-
-
 def delta(before: float, after: float) -> Delta:
-    change = round(after - before, 2)
-    return Delta(number(round(before, 2)), signed(change), "up" if change > 0 else "down" if change < 0 else "same")
+    change = exact(after) - exact(before)
+    return Delta(points(before), signed(change), direction(change))
 
 
 def _keys(orgs: list[OrganizationResult]) -> dict[str, OrganizationResult]:
@@ -65,12 +60,13 @@ def stage_changes(now: list[OrganizationResult], before: list[OrganizationResult
 def change(result: Result, previous: Result, lang: Lang) -> Change:
     total = delta(previous.total.points, result.total.points)
     direction = {"up": "change.up", "down": "change.down", "same": "change.same"}[total.direction]
-    amount = number(abs(round(result.total.points - previous.total.points, 2)))
+    amount = points(abs(exact(result.total.points) - exact(previous.total.points)))
     type_name = TYPE_NAMES[previous.project.evaluation_type](lang)
     headline = say("change.total", lang, round=previous.project.round, type=type_name, before=total.before,
                    grade=previous.total.grade.label(lang), delta=say(direction, lang, n=amount))
     before = {d.id: d for d in previous.domains}
-    domains = {d.id: delta(before[d.id].points, d.points) for d in result.domains if d.id in before}
+    domains = {d.id: delta(before[d.id].points, d.points) for d in result.domains  # type: ignore[arg-type]
+               if d.id in before and d.points is not None and before[d.id].points is not None}
     stages, flow = stage_changes(result.organizations, previous.organizations, lang)
     return Change(round=previous.project.round, type=type_name, headline=headline, total=total,
                   domains=domains, stages=stages, flow=flow)

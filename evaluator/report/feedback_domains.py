@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 from evaluator.messages import Lang
 from evaluator.report.feedback_words import joined, listed, rater_label, rater_role, say
-from evaluator.report.words import number, percent
-from evaluator.scoring.result import DomainResult, IndicatorResult, Result, Trace
+from evaluator.numbers import number, percent, points
+from evaluator.scoring.result import DomainResult, IndicatorResult, Result, ThinSample, Trace
 
 
 @dataclass(frozen=True)
@@ -23,6 +23,7 @@ class IndicatorRow:
     basis: str
     status: str     # scored | missing | not_applicable
     note: str       # the evaluators' evidence note from the form, as typed
+    thin: str       # the sample is below the rubric's minimum: the numbers and the cap ("" when it is not)
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,7 @@ class DomainSection:
     share: str
     note: str
     rows: list[IndicatorRow]
+    applicable: bool
     raters: RaterTable | None
 
 
@@ -62,12 +64,25 @@ def share(points: float | None, max: float) -> float | None:
     return None if points is None or not max else min(points / max, 1.0)
 
 
-def points_of(points: float, max: float, lang: Lang) -> str:
-    return say("of", lang, n=number(round(points, 2)), max=number(max))
+def points_of(value: float | None, max: float, lang: Lang) -> str:
+    """"1.5 / 2"; a domain in which nothing applies reads 不适用, never 0 / 15."""
+    if value is None:
+        return say("not_applicable", lang)
+    return say("of", lang, n=points(value), max=points(max))
+
+
+def share_of(value: float | None, max: float) -> str:
+    return "—" if value is None or not max else percent(value / max)
+
+
+def _zero_denominator(t: Trace) -> bool:
+    return t.rule == "ratio" and any(c.op == "==" for c in t.comparisons)
 
 
 def found(ind: IndicatorResult, lang: Lang) -> str:
     t = ind.trace
+    if ind.status == "scored" and _zero_denominator(t):
+        return say("zero_denominator", lang)
     if ind.status != "scored" or (t.value is None and t.rule != "checklist"):
         return say("not_applicable" if ind.status == "not_applicable" else "missing", lang)
     if t.rule == "rating":
@@ -78,7 +93,7 @@ def found(ind: IndicatorResult, lang: Lang) -> str:
         return say("roster_of", lang, met=len(t.inputs) - 1, n=t.inputs[0].value)
     if t.rule == "bands":
         return t.inputs[0].shown(lang)
-    return percent(t.value) if t.rule == "ratio" or t.percent else number(round(t.value, 2))
+    return percent(t.value) if t.rule == "ratio" or t.percent else number(t.value)
 
 
 def basis(ind: IndicatorResult, mode: str, lang: Lang) -> str:
@@ -87,8 +102,7 @@ def basis(ind: IndicatorResult, mode: str, lang: Lang) -> str:
     if ind.status == "not_applicable":
         if unfilled:
             return say("not_filled", lang, items=joined(unfilled, lang))
-        zero = t.rule == "ratio" and any(c.op == "==" for c in t.comparisons)
-        return say("zero_denominator" if zero else "not_computable", lang)
+        return say("zero_denominator" if _zero_denominator(t) else "not_computable", lang)
     if ind.status == "missing" or (unfilled and t.value is None and t.rule != "checklist"):
         return say("not_filled", lang, items=joined(unfilled, lang))
     if t.rule == "rating":
@@ -122,10 +136,22 @@ def _rated(ind: IndicatorResult, mode: str, lang: Lang) -> str:
     return say("rated.mean", lang, levels=joined(levels, lang)) if len(levels) > 1 else say("rated.one", lang)
 
 
+def thin_note(thin: ThinSample | None, lang: Lang) -> str:
+    """Beside an indicator whose sample is below the rubric's minimum: the numbers and the cap."""
+    if thin is None:
+        return ""
+    cap = percent(thin.cap)
+    if thin.size is None:
+        return say("thin.unfilled", lang, cap=cap)
+    if thin.required is None:
+        return say("thin.population", lang, size=number(thin.size), cap=cap)
+    return say("thin.below", lang, size=number(thin.size), required=number(thin.required), cap=cap)
+
+
 def indicator_row(ind: IndicatorResult, mode: str, lang: Lang) -> IndicatorRow:
     return IndicatorRow(id=ind.id, name=ind.name(lang), found=found(ind, lang),
                         points=points_of(ind.points, ind.max, lang), basis=basis(ind, mode, lang), status=ind.status,
-                        note=ind.note or "")
+                        note=ind.note or "", thin=thin_note(ind.thin, lang))
 
 
 def rater_columns(result: Result) -> list[str]:
@@ -160,17 +186,19 @@ def rater_table(indicators: list[IndicatorResult], columns: list[str], lang: Lan
 
 
 def domain_note(d: DomainResult, lang: Lang) -> str:
+    if d.status == "not_applicable":
+        return say("na.domain", lang, max=points(d.max))
     if not d.not_applicable:
         return ""
     key = "na.rescaled" if d.applicable_max < d.max else "na.zero"
-    return say(key, lang, ids=joined(d.not_applicable, lang), applicable=number(d.applicable_max), max=number(d.max))
+    return say(key, lang, ids=joined(d.not_applicable, lang), applicable=points(d.applicable_max), max=points(d.max))
 
 
 def domain_section(d: DomainResult, result: Result, lang: Lang) -> DomainSection:
     indicators = [i for i in result.indicators if i.domain == d.id]
     columns = rater_columns(result) if result.mode == "evaluation" else []
     return DomainSection(
-        id=d.id, name=d.name(lang), points=points_of(d.points, d.max, lang), share=percent(round(d.points / d.max, 3)),
+        id=d.id, name=d.name(lang), points=points_of(d.points, d.max, lang), share=share_of(d.points, d.max),
         note=domain_note(d, lang), rows=[indicator_row(i, result.mode, lang) for i in indicators],
-        raters=rater_table(indicators, columns, lang),
+        raters=rater_table(indicators, columns, lang), applicable=d.status == "scored",
     )

@@ -14,7 +14,7 @@ from evaluator.messages import Lang
 from evaluator.report.charts import LEGEND_EN, LEGEND_ZH, paired_bars
 from evaluator.report.feedback_domains import share
 from evaluator.report.feedback_words import rater_label, rater_role, say
-from evaluator.report.words import number
+from evaluator.numbers import direction, exact, number, points
 from evaluator.scoring.result import IndicatorResult, Result
 
 GAPS = 5
@@ -65,23 +65,24 @@ def _self_level(ind: IndicatorResult) -> int | None:
     return next((r.level for r in ind.ratings if rater_role(r.rater) == "self"), None)
 
 
-def _side(points: float, level: float | None, lang: Lang) -> str:
-    shown = say("points", lang, n=number(round(points, 2)))
+def _side(value: float, level: float | None, lang: Lang) -> str:
+    shown = say("points", lang, n=points(value))
     return shown if level is None else f"{say('level', lang, n=number(level))} · {shown}"
 
 
 def gap_rows(result: Result, lang: Lang) -> list[GapRow]:
     """The indicators where the self-assessment and the official score differ most, widest first."""
-    differ = [i for i in result.indicators if i.status == "scored" and i.self_points is not None
-              and round(i.self_points - i.points, 4) != 0]
-    widest = sorted(differ, key=lambda i: (-abs(i.self_points - i.points), i.id))[:GAPS]
+    gaps = {i.id: exact(i.self_points) - exact(i.points) for i in result.indicators
+            if i.status == "scored" and i.self_points is not None}
+    differ = [i for i in result.indicators if i.id in gaps and direction(gaps[i.id]) != "same"]
+    widest = sorted(differ, key=lambda i: (-abs(gaps[i.id]), i.id))[:GAPS]
     rows = []
     for i in widest:
-        gap = round(i.self_points - i.points, 2)
+        gap = gaps[i.id]
         official = i.trace.value if i.trace.rule == "rating" else None
         rows.append(GapRow(id=i.id, name=i.name(lang), official=_side(i.points, official, lang),
                            own=_side(i.self_points, _self_level(i), lang),
-                           gap=say("gap.higher" if gap > 0 else "gap.lower", lang, n=number(abs(gap))),
+                           gap=say("gap.higher" if gap > 0 else "gap.lower", lang, n=points(abs(gap))),
                            direction="higher" if gap > 0 else "lower"))
     return rows
 
@@ -91,10 +92,11 @@ def _summary(rater: str, rated: list[IndicatorResult], lang: Lang) -> str:
              if r.rater == rater and r.level is not None and i.trace.value is not None]
     if not pairs:
         return ""
-    mean = round(sum(own - official for own, official in pairs) / len(pairs), 1)
-    direction = say("voice.same", lang) if mean == 0 else \
-        say("voice.higher" if mean > 0 else "voice.lower", lang, n=number(abs(mean)))
-    return say("voice.summary", lang, who=rater_label(rater, lang), count=len(pairs), direction=direction)
+    mean = sum(exact(own) - exact(official) for own, official in pairs) / len(pairs)
+    way = direction(mean, 1)
+    said = say("voice.same", lang) if way == "same" else \
+        say("voice.higher" if way == "up" else "voice.lower", lang, n=number(abs(mean), 1))
+    return say("voice.summary", lang, who=rater_label(rater, lang), count=len(pairs), direction=said)
 
 
 def voices(result: Result, lang: Lang) -> Voices | None:

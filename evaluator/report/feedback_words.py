@@ -77,6 +77,22 @@ WORDS: dict[str, dict[str, str]] = {
                     "en": "Not applicable: {ids}. The domain's other indicators, worth {applicable} points, "
                           "are scaled up to {max}."},
     "na.zero": {"zh": "不适用：{ids}，按评估标准计 0 分。", "en": "Not applicable: {ids}, scored 0 as the rubric says."},
+    "na.domain": {"zh": "本领域没有适用的指标：不计分，其 {max} 分不计入总分的满分，其余领域按比例折算到总分满分。",
+                  "en": "No indicator of this domain applies: it is not scored, its {max} points are left out of the scale "
+                        "and the other domains are scaled up to the total."},
+    "thin.below": {"zh": "样本不足：样本 {size}，少于要求的 {required}，本项最高得 {cap}。",
+                   "en": "Thin evidence: a sample of {size}, below the {required} required; at most {cap} of the points."},
+    "thin.population": {"zh": "样本不足：样本 {size}，但未填写总体数量，无法核对最小样本，本项最高得 {cap}。",
+                        "en": "Thin evidence: a sample of {size} from a population the form does not give; at most {cap}."},
+    "thin.unfilled": {"zh": "样本不足：未填写样本量，本项最高得 {cap}。",
+                      "en": "Thin evidence: the sample size is not filled; at most {cap} of the points."},
+    "na.domain_total": {"zh": "标为“不适用”的领域没有适用的指标，不计入总分的满分；总分按其余领域折算到满分。",
+                        "en": "A domain marked not applicable has no indicator that applies and is left out of the scale; "
+                              "the total is the other domains scaled up to the full scale."},
+    "adds_up": {"zh": "各领域得分按四舍五入保留两位小数显示；总分由各项指标的精确得分计算、只在最后舍入一次，"
+                      "因此显示的领域得分相加可能与总分相差 0.01。",
+                "en": "Domain points are shown rounded half-up to 2 decimals; the total is computed from the indicators' "
+                      "exact points and rounded once, at the end, so the domains as shown may add up to 0.01 more or less."},
     "at_least": {"zh": "{lo} 分及以上", "en": "{lo} points or more"},
     "between": {"zh": "{lo} 分至不足 {hi} 分", "en": "{lo} to under {hi} points"},
     "below": {"zh": "不足 {hi} 分", "en": "under {hi} points"},

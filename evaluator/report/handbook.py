@@ -16,7 +16,8 @@ from evaluator.rubric.rules import RatingRule
 from evaluator.report.charts import stage_ladder
 from evaluator.report.render import Renderer
 from evaluator.report.rule_text import RuleView, Token, describe, formula
-from evaluator.report.words import grade_spans, number, say
+from evaluator.numbers import number, percent
+from evaluator.report.words import grade_spans, say
 
 ROLES: dict[str, dict[str, str]] = {
     "self": {"zh": "执行机构对照本手册自评", "en": "The organization rates itself against this handbook"},
@@ -57,6 +58,8 @@ class IndicatorView:
     rule: RuleView
     raters: list[str]
     advice: list[tuple[str, str]]
+    source: str        # the publications it draws on, by author and year
+    source_note: str   # what was taken from them
 
 
 @dataclass(frozen=True)
@@ -96,10 +99,11 @@ class HandbookView:
     roster_columns: list[FieldView]
     stages: list[StageView]
     ladder_chart: str  # SVG markup
+    references: list[str]  # the rubric's sources, cited
 
 
 def field_view(f: EvidenceField, lang: Lang) -> FieldView:
-    fmt = (lambda v: number(v * 100) + "%") if f.type == "percent" else number
+    fmt = (lambda v: percent(v, None)) if f.type == "percent" else (lambda v: number(v, None))
     return FieldView(
         id=f.id, label=f.label(lang), type=TYPE_NAMES[f.type][lang], unit=f.unit(lang) if f.unit else "",
         range=f"{fmt(f.range[0])} – {fmt(f.range[1])}" if f.range else "", required=f.required,
@@ -112,19 +116,22 @@ def indicator_view(ind: Indicator, rubric: Rubric, lang: Lang) -> IndicatorView:
     roster = {c.id: c.label(lang) for c in rubric.ladder.roster_columns}
     rated = isinstance(ind.rule, RatingRule)
     rater_labels = {r.id: r.label(lang) for r in rubric.raters}
+    refs = {r.key: r for r in rubric.references}
+    cited = [refs[k].short() for k in [ind.source.ref, *ind.source.also] if k in refs]
     return IndicatorView(
-        id=ind.id, name=ind.name(lang), points=number(ind.points), meaning=ind.meaning(lang),
+        id=ind.id, name=ind.name(lang), points=number(ind.points, None), meaning=ind.meaning(lang),
         look_at=ind.guidance.look_at(lang), methods=[METHODS[m][lang] for m in ind.guidance.methods],
         evidence=[field_view(f, lang) for f in ind.evidence], rule=describe(ind, fields, roster, lang),
         raters=[rater_labels[r] for r in ind.raters] if rated else [],
         advice=[(say("level", lang, n=level) if rated else say(f"share_level.{level}", lang), text(lang))
                 for level, text in sorted(ind.advice.items())],
+        source=("；" if lang == "zh" else "; ").join(cited), source_note=ind.source.note,
     )
 
 
 def domain_view(domain: Domain, rubric: Rubric, lang: Lang) -> DomainView:
     return DomainView(
-        id=domain.id, name=domain.name(lang), description=domain.description(lang), points=number(domain.points),
+        id=domain.id, name=domain.name(lang), description=domain.description(lang), points=number(domain.points, None),
         not_applicable=say(f"na.{domain.not_applicable}", lang),
         indicators=[indicator_view(i, rubric, lang) for i in domain.indicators],
     )
@@ -142,7 +149,7 @@ def handbook_view(rubric: Rubric, sha256: str, lang: Lang) -> HandbookView:
     used = sorted({m for i in rubric.indicators for m in i.guidance.methods}, key=list(METHODS).index)
     return HandbookView(
         lang=lang, id=rubric.id, version=rubric.version, sha256=sha256, title=rubric.title(lang),
-        description=rubric.description(lang), scale=number(rubric.scale), indicator_count=len(rubric.indicators),
+        description=rubric.description(lang), scale=number(rubric.scale, None), indicator_count=len(rubric.indicators),
         raters=[(r.label(lang), ROLES[r.role][lang]) for r in rubric.raters],
         default_raters=[labels[r] for r in rubric.default_raters],
         methods=[(METHODS[m][lang], METHOD_NOTES[m][lang]) for m in used],
@@ -155,6 +162,7 @@ def handbook_view(rubric: Rubric, sha256: str, lang: Lang) -> HandbookView:
         ladder_chart=stage_ladder([s.name(lang) for s in rubric.ladder.stages],
                                   level_label="第 {level} 阶段" if lang == "zh" else "Stage {level}",
                                   title=say("stage", lang)),
+        references=[r.citation() for r in rubric.references],
     )
 
 

@@ -14,8 +14,10 @@ from dataclasses import dataclass, field, replace
 from evaluator.messages import Lang
 from evaluator.rubric.fields import EvidenceField
 from evaluator.rubric.models import Indicator
-from evaluator.rubric.rules import Band, ChecklistRule, ExpressionRule, RatingRule, RatioRule, RosterRule
-from evaluator.report.words import number, percent, say
+from evaluator.rubric.rules import Band, ChecklistRule, ExpressionRule, RatingRule, RatioRule, RosterRule, Rule
+from evaluator.scoring.samples import cap_below_full
+from evaluator.numbers import exact, number, percent, points
+from evaluator.report.words import say
 
 TOKEN = re.compile(r"\s*(?:(?P<num>\d+(?:\.\d+)?)|(?P<name>[A-Za-z_][A-Za-z0-9_]*)|(?P<op>>=|<=|==|!=|\*\*|\S))")
 OPERATORS = {">=": "≥", "<=": "≤", "==": "=", "!=": "≠", "*": "×", "/": "÷", "**": "^"}
@@ -63,7 +65,12 @@ def formula(expression: str, names: Mapping[str, str], lang: Lang) -> list[Token
     return tokens
 
 
-def band_table(bands: list[Band], points: float, fmt: Callable[[float], str], lang: Lang) -> Table:
+def points_of_score(score: float, worth: float) -> str:
+    """The points a score gives an indicator worth `worth`, as a result publishes them."""
+    return points(exact(score) * exact(worth))
+
+
+def band_table(bands: list[Band], worth: float, fmt: Callable[[float], str], lang: Lang) -> Table:
     """One row per band: the range it covers, the share of points and the points it gives."""
     rows = []
     for i, band in enumerate(bands):
@@ -76,21 +83,29 @@ def band_table(bands: list[Band], points: float, fmt: Callable[[float], str], la
             span = say("at_least", lang, lo=fmt(band.min))
         else:
             span = say("between", lang, lo=fmt(band.min), hi=fmt(upper))
-        rows.append([span, percent(band.score), say("points", lang, n=number(band.score * points))])
+        rows.append([span, percent(band.score, None), say("points", lang, n=points_of_score(band.score, worth))])
     headers = ["取值", "得分率", "得分"] if lang == "zh" else ["Value", "Share", "Points"]
     return Table(headers, rows, numeric=(1, 2))
 
 
 def field_format(f: EvidenceField | None, lang: Lang) -> Callable[[float], str]:
     if f is not None and f.type == "percent":
-        return percent
+        return declared_percent
     unit = f" {f.unit(lang)}" if f is not None and f.unit else ""
-    return lambda v: number(v) + unit
+    return lambda v: number(v, None) + unit
+
+
+def declared_percent(v: float) -> str:
+    return percent(v, None)
+
+
+def declared(v: float) -> str:
+    return number(v, None)
 
 
 def _rating(rule: RatingRule, ind: Indicator, lang: Lang) -> RuleView:
     head = ["等级", "描述", "得分"] if lang == "zh" else ["Level", "Anchor", "Points"]
-    rows = [[str(level), text(lang), say("points", lang, n=number(level / 4 * ind.points))]
+    rows = [[str(level), text(lang), say("points", lang, n=points_of_score(level / 4, ind.points))]
             for level, text in sorted(rule.levels.items())]
     return RuleView("rating", say("kind.rating", lang), say("rule.rating", lang), table=Table(head, rows, (2,)))
 
@@ -98,9 +113,9 @@ def _rating(rule: RatingRule, ind: Indicator, lang: Lang) -> RuleView:
 def _checklist(rule: ChecklistRule, ind: Indicator, fields: Mapping[str, EvidenceField], lang: Lang) -> RuleView:
     total = sum(item.weight for item in rule.items)
     head = ["条目", "权重", "得分"] if lang == "zh" else ["Item", "Weight", "Points"]
-    rows = [[fields[item.input].label(lang), number(item.weight),
-             say("points", lang, n=number(item.weight / total * ind.points))] for item in rule.items]
-    return RuleView("checklist", say("kind.checklist", lang), say("rule.checklist", lang, total=number(total)),
+    rows = [[fields[item.input].label(lang), number(item.weight, None),
+             say("points", lang, n=points(exact(item.weight) / exact(total) * exact(ind.points)))] for item in rule.items]
+    return RuleView("checklist", say("kind.checklist", lang), say("rule.checklist", lang, total=number(total, None)),
                     table=Table(head, rows, (1, 2)))
 
 
@@ -113,25 +128,41 @@ def describe(ind: Indicator, fields: Mapping[str, EvidenceField], roster: Mappin
         view = _checklist(rule, ind, fields, lang)
     elif isinstance(rule, RatioRule):
         view = RuleView("ratio", say("kind.ratio", lang), say("rule.ratio", lang, numerator=labels[rule.numerator],
-                        denominator=labels[rule.denominator]), table=band_table(rule.bands, ind.points, percent, lang),
+                        denominator=labels[rule.denominator]), table=band_table(rule.bands, ind.points, declared_percent, lang),
                         notes=[say(f"zero.{rule.on_zero_denominator}", lang)])
     elif isinstance(rule, RosterRule):
         view = _roster(rule, ind, roster, lang)
     elif isinstance(rule, ExpressionRule):
         view = RuleView("expression", say("kind.expression", lang), say("rule.expression", lang),
                         formula=formula(rule.expression, labels, lang), source=rule.expression,
-                        table=band_table(rule.bands, ind.points, number, lang),
+                        table=band_table(rule.bands, ind.points, declared, lang),
                         notes=[say(f"error.{rule.on_error}", lang)] + _ternary(rule.expression, lang))
     else:  # bands
         view = RuleView("bands", say("kind.bands", lang), say("rule.bands", lang, input=labels[rule.input]),
                         table=band_table(rule.bands, ind.points, field_format(fields.get(rule.input), lang), lang))
-    return replace(view, notes=view.notes + [say(f"missing.{rule.on_missing}", lang)])
+    return replace(view, notes=view.notes + _sample(rule, labels, ind, lang) + [say(f"missing.{rule.on_missing}", lang)])
+
+
+def _sample(rule: Rule, labels: Mapping[str, str], ind: Indicator, lang: Lang) -> list[str]:
+    """The minimum sample in words, with the cap below it."""
+    sample = rule.sample()
+    bands = rule.band_lists()
+    if sample is None or not bands:
+        return []
+    cap = percent(cap_below_full([b.score for b in bands[0][1]]))
+    if sample.share_of is None:
+        return [say("sample.fixed", lang, size=labels[sample.size], n=sample.at_least, cap=cap)]
+    if not sample.share:
+        return [say("sample.census", lang, size=labels[sample.size], n=sample.at_least,
+                    population=labels[sample.share_of], cap=cap)]
+    return [say("sample.share", lang, size=labels[sample.size], n=sample.at_least, population=labels[sample.share_of],
+                share=percent(sample.share, None), cap=cap)]
 
 
 def _roster(rule: RosterRule, ind: Indicator, roster: Mapping[str, str], lang: Lang) -> RuleView:
     names = {**roster, "stage": say("stage", lang)}
     unit = " 个" if lang == "zh" else ""
-    fmt = percent if rule.measure == "share" else (lambda v: number(v) + unit)
+    fmt = declared_percent if rule.measure == "share" else (lambda v: number(v, None) + unit)
     return RuleView("roster", say("kind.roster", lang), say(f"rule.roster.{rule.measure}", lang),
                     formula=formula(rule.where, names, lang), source=rule.where,
                     table=band_table(rule.bands, ind.points, fmt, lang), notes=[say("roster_empty", lang)] + _ternary(rule.where, lang))

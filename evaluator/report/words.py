@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from evaluator.messages import Lang
+from evaluator.numbers import number
 
 HAN = "\u3400-\u9fff"
 
@@ -46,6 +47,12 @@ WORDS: dict[str, dict[str, str]] = {
     "zero.zero": {"zh": "分母为 0 时：记 0 分。", "en": "When the denominator is 0: scored 0."},
     "zero.full": {"zh": "分母为 0 时：得满分。", "en": "When the denominator is 0: full points."},
     "roster_empty": {"zh": "自组织名册为空即视为缺少证据。", "en": "An empty roster counts as missing evidence."},
+    "sample.fixed": {"zh": "样本不足：“{size}”少于 {n} 或未填写时，证据不足，本项最高得 {cap}。",
+                     "en": "Thin evidence: when '{size}' is under {n} or not filled, the indicator scores at most {cap}."},
+    "sample.census": {"zh": "样本不足：“{size}”少于 {n}（“{population}”不足 {n} 时须全部查看）或未填写时，证据不足，本项最高得 {cap}。",
+                      "en": "Thin evidence: when '{size}' is under {n} (or under '{population}', if that is smaller) or not filled, the indicator scores at most {cap}."},
+    "sample.share": {"zh": "样本不足：“{size}”少于 {n}、少于“{population}”的 {share}，或两者未填写时，证据不足，本项最高得 {cap}。",
+                     "en": "Thin evidence: when '{size}' is under {n}, under {share} of '{population}', or either is not filled, the indicator scores at most {cap}."},
     "error.not_applicable": {"zh": "无法计算（如除数为 0）时：本项不适用。",
                              "en": "When it cannot be computed (e.g. division by 0): not applicable."},
     "error.zero": {"zh": "无法计算（如除数为 0）时：记 0 分。",
@@ -84,28 +91,17 @@ def spaced(text: str) -> str:
     return re.sub(f"([A-Za-z0-9%])([{HAN}])", r"\1 \2", text)
 
 
-def number(value: float) -> str:
-    """A number as people write it: no trailing zeros, thousands separated from 10,000 on."""
-    if float(value).is_integer():
-        return f"{int(value):,}" if abs(value) >= 10000 else str(int(value))
-    return f"{value:.2f}".rstrip("0").rstrip(".")
-
-
-def percent(value: float) -> str:
-    return f"{number(value * 100)}%"
-
-
 def total_spans(mins: list[float], lang: Lang) -> list[str]:
     """The totals each grade covers, for grade minimums from the best grade down:
     “85 及以上”, “60 至不足 85”, “不足 60”."""
     spans, upper = [], None
     for low in mins:
         if upper is None:
-            spans.append(say("at_least", lang, lo=number(low)))
+            spans.append(say("at_least", lang, lo=number(low, None)))
         elif low <= 0:
-            spans.append(say("below", lang, hi=number(upper)))
+            spans.append(say("below", lang, hi=number(upper, None)))
         else:
-            spans.append(say("between", lang, lo=number(low), hi=number(upper)))
+            spans.append(say("between", lang, lo=number(low, None), hi=number(upper, None)))
         upper = low
     return spans
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from evaluator.expressions import MAX_LENGTH, Expression, ExpressionError
 from evaluator.messages import TYPE_NAMES
+from evaluator.numbers import number
 from evaluator.problems import Problem, did_you_mean
 from evaluator.rubric.fields import NUMERIC, EvidenceField
 from evaluator.rubric.loader import Located, Sources
@@ -45,6 +46,7 @@ def check_unique_ids(s: Sources) -> Iterator[Problem]:
         r = s.rubric
         for name in ("domains", "raters", "grades", "red_lines"):
             yield from _duplicates((x.id, r, (name, i, "id")) for i, x in enumerate(getattr(r.value, name)))
+        yield from _duplicates((x.key, r, ("references", i, "key")) for i, x in enumerate(r.value.references))
         refs = [(ref.id, r, ("domains", d, "indicators", i, "id"))
                 for d, dom in enumerate(r.value.domains) for i, ref in enumerate(dom.indicators)]
         yield from _duplicates(refs)
@@ -106,6 +108,19 @@ def check_raters(s: Sources) -> Iterator[Problem]:
                 yield ind.at(("raters", i), "R016", id=rater, hint=did_you_mean(rater, declared))
 
 
+def check_references(s: Sources) -> Iterator[Problem]:
+    """Every indicator's source names an entry of the rubric's `references`."""
+    if not s.rubric:
+        return
+    keys = {r.key for r in s.rubric.value.references}
+    for ind in s.indicators:
+        source = ind.value.source
+        cited = [(("source", "ref"), source.ref)] + [(("source", "also", i), k) for i, k in enumerate(source.also)]
+        for key, ref in cited:
+            if ref not in keys:
+                yield ind.at(key, "R018", id=ref, hint=did_you_mean(ref, keys))
+
+
 def check_grades(s: Sources) -> Iterator[Problem]:
     if not s.rubric:
         return
@@ -138,6 +153,41 @@ def check_rule_inputs(s: Sources) -> Iterator[Problem]:
             elif declared.type not in inp.types:
                 yield ind.at(key, "R021", id=inp.field_id, found=TYPE_NAMES[declared.type],
                              expected=_type_list(inp.types))
+
+
+def check_samples(s: Sources) -> Iterator[Problem]:
+    """A declared minimum sample reads integer fields and asks for something the form can hold."""
+    fields = _evidence_fields(s)
+    for ind in s.indicators:
+        sample = ind.value.rule.sample()
+        if sample is None:
+            continue
+        key = ("rule", "min_sample")
+        for sub, field_id in sample.fields():
+            declared = fields.get(field_id)
+            if declared is None:
+                yield ind.at(key + sub, "R042", id=field_id, hint=did_you_mean(field_id, fields))
+            elif declared.type != "integer":
+                yield ind.at(key + sub, "R043", id=field_id, found=TYPE_NAMES[declared.type])
+        if sample.share and not sample.share_of:
+            yield ind.at(key + ("share",), "R044", found=_num(sample.share))
+        size = fields.get(sample.size)
+        if size is not None and size.range is not None and sample.at_least > size.range[1] and not sample.share_of:
+            yield ind.at(key + ("at_least",), "R045", found=sample.at_least, id=sample.size, expected=_num(size.range[1]))
+
+
+def check_zero_denominators(s: Sources) -> Iterator[Problem]:
+    """A ratio's special rule for a zero denominator (not applicable, full) that the denominator's range
+    rules out can never apply: the reader would be misled about what a zero scores."""
+    fields = _evidence_fields(s)
+    for ind in s.indicators:
+        rule = ind.value.rule
+        if rule.kind != "ratio" or rule.on_zero_denominator == "zero" or rule.denominator not in fields:
+            continue
+        lowest = fields[rule.denominator].lowest
+        if lowest > 0:
+            yield ind.at(("rule", "on_zero_denominator"), "R046", severity="warning", id=rule.denominator,
+                         choice=rule.on_zero_denominator, found=_num(lowest))
 
 
 def check_bands(s: Sources) -> Iterator[Problem]:
@@ -231,10 +281,12 @@ def _type_list(types: frozenset[str]) -> dict[str, str]:
 
 
 def _num(x: float) -> str:
-    return str(int(x)) if float(x).is_integer() else f"{x:g}"
+    """A figure of the rubric as it is declared: 37.5, 0.05, 100."""
+    return number(x, None)
 
 
 CHECKS: tuple[Callable[[Sources], Iterable[Problem]], ...] = (
-    check_unique_ids, check_points, check_indicator_refs, check_raters, check_grades, check_fields,
-    check_rule_inputs, check_bands, check_levels, check_expressions, check_ladder,
+    check_unique_ids, check_points, check_indicator_refs, check_references, check_raters, check_grades,
+    check_fields, check_rule_inputs, check_samples, check_zero_denominators, check_bands, check_levels,
+    check_expressions, check_ladder,
 )

@@ -19,10 +19,35 @@ Method = Literal["documents", "interview", "observation", "survey"]
 RaterRole = Literal["self", "evaluator", "consensus", "residents", "committee"]
 
 
-class Source(Strict):
-    """Where an indicator comes from: a seed document (000-004) or a cited public standard."""
+class Reference(Strict):
+    """A public publication the rubric draws on, cited by its key from indicators' `source`."""
 
-    seed: str = Field(pattern=r"^[0-9]{3}$")
+    key: str = Field(pattern=SLUG)
+    author: str = Field(min_length=1)
+    title: str = Field(min_length=1)
+    venue: str = Field(min_length=1)          # journal, book, publisher or occasion
+    year: int = Field(ge=1900, le=2100)
+    detail: str | None = None                 # volume, issue, pages, date
+    doi: str | None = Field(default=None, pattern=r"^10\.[0-9]{4,9}/\S+$")
+    url: str | None = Field(default=None, pattern=r"^https?://\S+$")
+
+    def citation(self) -> str:
+        """The reference as a citation: 作者：《题名》，出处，年份，细节，DOI。"""
+        parts = [f"{self.author}：《{self.title}》", self.venue, f"{self.year}年"]
+        parts += [p for p in (self.detail, self.doi and f"DOI {self.doi}", self.url) if p]
+        return "，".join(parts) + "。"
+
+    def short(self) -> str:
+        """Author and year, as an indicator's source is named beside it: 江维（2019）."""
+        return f"{self.author.split('（')[0].split('；')[0]}（{self.year}）"
+
+
+class Source(Strict):
+    """Where an indicator comes from: the key of a `references` entry, others it also draws on, and
+    what exactly was taken from them."""
+
+    ref: str = Field(pattern=SLUG)
+    also: list[str] = []
     note: str = Field(min_length=1)
 
 
@@ -111,6 +136,7 @@ class _RubricBase(Strict):
     default_raters: list[str] = Field(min_length=1)
     grades: list[Grade] = Field(min_length=2)
     red_lines: list[RedLine] = []
+    references: list[Reference] = []
 
 
 class RubricFile(_RubricBase):

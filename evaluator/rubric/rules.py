@@ -39,6 +39,20 @@ class Band(Strict):
     score: float = Field(ge=0, le=1)
 
 
+class MinSample(Strict):
+    """The smallest sample a measure may rest on: at least `at_least`, and at least `share` of the
+    population in `share_of`; never more than the whole population (a census is always enough).
+    Below it the evidence is thin and the indicator cannot reach full marks."""
+
+    size: str                                  # integer field: how many were sampled or asked
+    at_least: int = Field(ge=1)
+    share_of: str | None = None                # integer field: the population the sample is drawn from
+    share: float = Field(default=0, ge=0, le=1)
+
+    def fields(self) -> list[tuple[tuple[str, ...], str]]:
+        return [(("size",), self.size)] + ([(("share_of",), self.share_of)] if self.share_of else [])
+
+
 class _Rule(Strict):
     on_missing: OnMissing
 
@@ -52,13 +66,26 @@ class _Rule(Strict):
         """Band lists with the evidence field that bounds them from below (None: bounded at 0)."""
         return []
 
+    def sample(self) -> MinSample | None:
+        """The minimum sample the measure rests on, if the rule declares one."""
+        return None
+
+
+class _Sampled(_Rule):
+    """A rule scored by bands over something measured, possibly on a sample (a survey, vouchers sampled)."""
+
+    min_sample: MinSample | None = None
+
+    def sample(self) -> MinSample | None:
+        return self.min_sample
+
 
 class RatingRule(_Rule):
     kind: Literal["rating"]
     levels: dict[int, Text]
 
 
-class BandsRule(_Rule):
+class BandsRule(_Sampled):
     kind: Literal["bands"]
     input: str
     bands: list[Band] = Field(min_length=1)
@@ -70,7 +97,7 @@ class BandsRule(_Rule):
         return [(("bands",), self.bands, self.input)]
 
 
-class RatioRule(_Rule):
+class RatioRule(_Sampled):
     kind: Literal["ratio"]
     numerator: str
     denominator: str
@@ -113,7 +140,7 @@ class RosterRule(_Rule):
         return [(("bands",), self.bands, None)]
 
 
-class ExpressionRule(_Rule):
+class ExpressionRule(_Sampled):
     kind: Literal["expression"]
     expression: str
     on_error: OnMissing = "missing"

@@ -6,6 +6,7 @@ from collections import Counter
 from typing import Any
 
 from evaluator.messages import Lang
+from evaluator.numbers import number
 from evaluator.rubric.models import Rubric
 from evaluator.rubric.rules import RULE_KINDS
 from evaluator.textable import table
@@ -40,6 +41,7 @@ def summary(rubric: Rubric, sha256: str | None) -> dict[str, Any]:
         ],
         "stages": [{"level": s.level, "name": s.name.model_dump(), "criteria": len(s.criteria)}
                    for s in rubric.ladder.stages],
+        "references": [{"key": r.key, "citation": r.citation()} for r in rubric.references],
     }
 
 
@@ -49,13 +51,13 @@ def summary_table(rubric: Rubric, sha256: str | None, lang: Lang) -> str:
     rows = []
     for d in rubric.domains:
         kinds = Counter(i.rule.kind for i in d.indicators)
-        rows.append([d.id, d.name(lang), len(d.indicators), f"{d.points:g}",
+        rows.append([d.id, d.name(lang), len(d.indicators), number(d.points, None),
                      " ".join(f"{k}×{kinds[k]}" for k in RULE_KINDS if kinds[k])])
     total_kinds = Counter(i.rule.kind for i in rubric.indicators)
-    rows.append(["", "合计" if zh else "Total", len(rubric.indicators), f"{sum(d.points for d in rubric.domains):g}",
+    rows.append(["", "合计" if zh else "Total", len(rubric.indicators), number(sum(d.points for d in rubric.domains), None),
                  " ".join(f"{k}×{total_kinds[k]}" for k in RULE_KINDS if total_kinds[k])])
     stages = " → ".join(f"{s.level} {s.name(lang)}" for s in rubric.ladder.stages)
-    grades = " / ".join(f"{g.label(lang)} ≥{g.min:g}" for g in rubric.grades)
+    grades = " / ".join(f"{g.label(lang)} ≥{number(g.min, None)}" for g in rubric.grades)
     lines = [
         f"{rubric.title(lang)}",
         f"{rubric.id} {rubric.version}  sha256 {sha256[:16] if sha256 else '-'}…",
@@ -66,4 +68,6 @@ def summary_table(rubric: Rubric, sha256: str | None, lang: Lang) -> str:
         ("一票否决：" if zh else "Red lines: ") + "；".join(r.label(lang) for r in rubric.red_lines),
         ("自组织成熟度：" if zh else "Self-organization ladder: ") + stages,
     ]
+    if rubric.references:
+        lines += ["", "依据文献：" if zh else "Sources:"] + [f"  [{r.key}] {r.citation()}" for r in rubric.references]
     return "\n".join(lines)

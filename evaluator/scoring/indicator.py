@@ -1,55 +1,70 @@
-"""One indicator: its rule's outcome turned into points, a level, flags and a sentence."""
+"""One indicator: its rule's outcome turned into exact points, a level, flags and a sentence."""
 
 from __future__ import annotations
 
 import math
+from fractions import Fraction
 
+from evaluator.numbers import PERCENT_PLACES, as_float, exact, exact_text, number, percent, points, published, telling
 from evaluator.rubric.models import Indicator
 from evaluator.rubric.text import Text
 from evaluator.scoring.context import ScoringContext
 from evaluator.scoring.ratings import flags, ratings_of, self_level
-from evaluator.scoring.result import Comparison, IndicatorResult, Trace
+from evaluator.scoring.result import Comparison, IndicatorResult, ThinSample, Trace
 from evaluator.scoring.rules import Outcome, score_rule
-from evaluator.scoring.wording import num, pct
+from evaluator.scoring.samples import thin_sample
 
 
-def level_of(score: float | None, rating: float | None) -> int | None:
+def level_of(score: Fraction | None, rating: Fraction | None) -> int | None:
     """A rating's own level (a mean rounds down), else the share of points in quarters."""
     if rating is not None:
-        return int(math.floor(rating))
+        return math.floor(rating)
     if score is None:
         return None
-    return 4 if score >= 1 else int(math.floor(score * 4))
+    return 4 if score >= 1 else math.floor(score * 4)
 
 
 def score_indicator(indicator: Indicator, ctx: ScoringContext) -> IndicatorResult:
     outcome = score_rule(indicator.rule, indicator, ctx)
-    points = round(outcome.score * indicator.points, 4) if outcome.score is not None else 0.0
+    thin = _thin(indicator, ctx, outcome)
+    if thin is not None and outcome.score is not None and outcome.score > exact(thin.cap):
+        outcome.score = exact(thin.cap)
+    exact_points = outcome.score * exact(indicator.points) if outcome.score is not None else Fraction(0)
     is_rating = indicator.rule.kind == "rating"
     official = outcome.value if is_rating and outcome.status == "scored" else None
     trace = Trace(
         rule=indicator.rule.kind,
         inputs=outcome.inputs or outcome.missing,
-        value=outcome.value,
+        value=None if outcome.value is None else as_float(outcome.value),
         comparisons=outcome.comparisons,
-        score=outcome.score,
+        score=None if outcome.score is None else float(outcome.score),
         percent=outcome.percent,
-        sentence=_sentence(indicator, outcome, points),
+        sentence=_sentence(indicator, outcome, exact_points, thin),
     )
     return IndicatorResult(
         id=indicator.id,
         domain=indicator.domain,
         name=indicator.name,
-        points=points,
+        points=published(exact_points),
+        exact=exact_text(exact_points),
         max=indicator.points,
         status=outcome.status,
         level=level_of(outcome.score, official),
         trace=trace,
         ratings=ratings_of(indicator, ctx) if is_rating else [],
         flags=flags(indicator, ctx, official) if is_rating else [],
-        self_points=_self_points(indicator, ctx, points, outcome),
+        self_points=_self_points(indicator, ctx, exact_points, outcome),
         note=_note(indicator, ctx),
+        thin=thin,
     )
+
+
+def _thin(indicator: Indicator, ctx: ScoringContext, outcome: Outcome) -> ThinSample | None:
+    """Only a measure that was scored can rest on too small a sample."""
+    bands = indicator.rule.band_lists()
+    if outcome.status != "scored" or not bands:
+        return None
+    return thin_sample(indicator.rule.sample(), [b.score for b in bands[0][1]], ctx)
 
 
 def _note(indicator: Indicator, ctx: ScoringContext) -> str | None:
@@ -57,20 +72,20 @@ def _note(indicator: Indicator, ctx: ScoringContext) -> str | None:
     return str(held.value) if held is not None and held.value not in (None, "") else None
 
 
-def _self_points(indicator: Indicator, ctx: ScoringContext, points: float, outcome: Outcome) -> float | None:
+def _self_points(indicator: Indicator, ctx: ScoringContext, exact_points: Fraction, outcome: Outcome) -> float | None:
     """What the organization's own view gives: its self level for ratings, the same evidence otherwise."""
     if indicator.rule.kind != "rating" or ctx.mode == "self_assessment":
-        return points if outcome.status == "scored" else None
+        return published(exact_points) if outcome.status == "scored" else None
     own = self_level(indicator, ctx)
-    return None if own is None else round(own / 4 * indicator.points, 4)
+    return None if own is None else published(Fraction(own, 4) * exact(indicator.points))
 
 
-def _sentence(indicator: Indicator, outcome: Outcome, points: float) -> Text:
+def _sentence(indicator: Indicator, outcome: Outcome, exact_points: Fraction, thin: ThinSample | None) -> Text:
     head_zh, head_en = f"{indicator.name.zh}：{outcome.detail.zh}", f"{indicator.name.en}: {outcome.detail.en}"
-    of = f"{num(points)}/{num(indicator.points)}"
+    of = f"{points(exact_points)}/{points(indicator.points)}"
     if outcome.status == "missing":
-        return Text(zh=f"{head_zh}；缺少证据，暂不计分（0/{num(indicator.points)} 分，结果为暂定）。",
-                    en=f"{head_en}; evidence missing, not scored yet (0 of {num(indicator.points)} points, provisional).")
+        return Text(zh=f"{head_zh}；缺少证据，暂不计分（0/{points(indicator.points)} 分，结果为暂定）。",
+                    en=f"{head_en}; evidence missing, not scored yet (0 of {points(indicator.points)} points, provisional).")
     if outcome.status == "not_applicable":
         return Text(zh=f"{head_zh}；不适用，不计入领域满分，领域得分按其余指标折算。",
                     en=f"{head_en}; not applicable, left out of the domain, which is rescaled over the other indicators.")
@@ -78,21 +93,41 @@ def _sentence(indicator: Indicator, outcome: Outcome, points: float) -> Text:
         return Text(zh=f"{head_zh}；按评估标准缺证据计 0 分（{of} 分）。",
                     en=f"{head_en}; the rubric scores missing evidence as 0 ({of} points).")
     why_zh, why_en = _because(outcome, indicator.rule.kind == "rating")
-    return Text(zh=f"{head_zh}；{why_zh}得分比例 {pct(outcome.score)}，计 {of} 分。",
-                en=f"{head_en}; {why_en}score {pct(outcome.score)}: {of} points.")
+    thin_zh, thin_en = _thin_words(thin)
+    score = percent(outcome.score) if outcome.score is not None else "—"
+    return Text(zh=f"{head_zh}；{why_zh}{thin_zh}得分比例 {score}，计 {of} 分。",
+                en=f"{head_en}; {why_en}{thin_en}score {score}: {of} points.")
+
+
+def _thin_words(thin: ThinSample | None) -> tuple[str, str]:
+    if thin is None:
+        return "", ""
+    cap = percent(thin.cap)
+    if thin.size is None:
+        return (f"样本量未填写，证据不足，得分最高 {cap}，",
+                f"the sample size is not filled, so the evidence is thin and the score is capped at {cap}, ")
+    if thin.required is None:
+        return (f"样本 {number(thin.size)}，未填写总体数量、无法核对最小样本，证据不足，得分最高 {cap}，",
+                f"sample {number(thin.size)} from a population the form does not give: thin evidence, capped at {cap}, ")
+    return (f"样本 {number(thin.size)} 少于要求的 {number(thin.required)}，证据不足，得分最高 {cap}，",
+            f"sample {number(thin.size)} is below the required {number(thin.required)}: thin evidence, capped at {cap}, ")
 
 
 def _because(outcome: Outcome, is_rating: bool) -> tuple[str, str]:
-    if is_rating:
-        return f"等级 {num(outcome.value)}/4，", f"level {num(outcome.value)} of 4, "
+    if is_rating and outcome.value is not None:
+        return f"等级 {number(outcome.value)}/4，", f"level {number(outcome.value)} of 4, "
     shown = [c for c in outcome.comparisons if c.op != "<=" and c.op != "=="]
     if not shown:
         return "", ""
-    fmt = pct if outcome.percent else num
-    parts = " 且 ".join(_compare(c, fmt) for c in shown)
-    parts_en = " and ".join(_compare(c, fmt) for c in shown)
-    return f"{parts}，", f"{parts_en}, "
+    parts = [_compare(c, outcome.percent) for c in shown]
+    return f"{' 且 '.join(parts)}，", f"{' and '.join(parts)}, "
 
 
-def _compare(c: Comparison, fmt) -> str:
-    return f"{fmt(c.left)} {'≥' if c.op == '>=' else c.op} {fmt(c.right)}"
+def _compare(c: Comparison, as_percent: bool) -> str:
+    """Both sides written with enough decimals to tell them apart: never "95% < 95%"."""
+    op = "≥" if c.op == ">=" else c.op
+    if as_percent:
+        places = telling(exact(c.left) * 100, exact(c.right) * 100, PERCENT_PLACES)
+        return f"{percent(c.left, places)} {op} {percent(c.right, places)}"
+    places = telling(c.left, c.right, 2)
+    return f"{number(c.left, places)} {op} {number(c.right, places)}"

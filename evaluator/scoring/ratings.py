@@ -8,12 +8,14 @@ levels are reported, never mixed into the official one.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from fractions import Fraction
 
+from evaluator.numbers import number
 from evaluator.rubric.models import Indicator, Rater
 from evaluator.rubric.text import Text
 from evaluator.scoring.context import ScoringContext
 from evaluator.scoring.result import Comparison, Rating
-from evaluator.scoring.wording import cell_of, num
+from evaluator.scoring.wording import cell_of
 
 DISAGREEMENT = 1  # evaluators more than one level apart with no consensus are flagged
 GAP = 2           # self level this far from the official one: a blind spot or a hidden strength
@@ -21,7 +23,7 @@ GAP = 2           # self level this far from the official one: a blind spot or a
 
 @dataclass
 class Official:
-    level: float | None
+    level: Fraction | int | None
     how: Text
     cell: str | None = None
     comparisons: list[Comparison] = field(default_factory=list)
@@ -68,11 +70,11 @@ def official_rating(indicator: Indicator, ctx: ScoringContext) -> Official:
         return Official(consensus[0][1].level, Text(zh=f"共识等级 {said.zh}", en=f"consensus level {said.en}"), None, comparisons)
     if not evaluators:
         return Official(None, Text(zh="评估员未评级", en="no evaluator rated it"), _first_cell(indicator, ctx, "evaluator"))
-    mean = sum(r.level for _, r in evaluators) / len(evaluators)
+    mean = Fraction(sum(r.level for _, r in evaluators), len(evaluators))
     said = _said(evaluators)
     if len(evaluators) == 1:
         return Official(mean, Text(zh=f"{said.zh}", en=f"{said.en}"), None, comparisons)
-    return Official(mean, Text(zh=f"{said.zh}，无共识等级，取均值 {num(mean)}", en=f"{said.en}, no consensus level, mean {num(mean)}"),
+    return Official(mean, Text(zh=f"{said.zh}，无共识等级，取均值 {number(mean)}", en=f"{said.en}, no consensus level, mean {number(mean)}"),
                     None, comparisons)
 
 
@@ -89,7 +91,7 @@ def _first_cell(indicator: Indicator, ctx: ScoringContext, role: str) -> str | N
     return next((r.cell for r in ratings_of(indicator, ctx) if roles[r.rater] == role and r.cell), None)
 
 
-def flags(indicator: Indicator, ctx: ScoringContext, official: float | None) -> list[str]:
+def flags(indicator: Indicator, ctx: ScoringContext, official: Fraction | None) -> list[str]:
     """raters_disagree: evaluators too far apart with no consensus; blind_spot / hidden_strength:
     the organization rated itself far above / below the official level."""
     out = []

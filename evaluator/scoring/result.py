@@ -2,6 +2,11 @@
 
 Schema-versioned and deterministic: the same evidence and rubric give byte-identical JSON. Every
 indicator carries a trace that names the cells it used, the comparisons made and a sentence.
+
+Points are published figures: the exact value rounded once, half-up, to 2 decimals. Beside each
+published indicator, domain and total figure, `exact` holds the exact value as a reduced fraction
+("9/8") or an integer ("3"), from which a reader recomputes every total (docs/scoring.md). A result of
+schema /1 is read through `evaluator.scoring.upgrade`.
 """
 
 from __future__ import annotations
@@ -14,8 +19,9 @@ from evaluator.evidence import FeedbackItem, Project, RubricRef, Scalar, SourceR
 from evaluator.problems import Problem
 from evaluator.rubric.text import Text
 
-SCHEMA = "evaluator.result/1"
+SCHEMA = "evaluator.result/2"
 Status = Literal["scored", "missing", "not_applicable"]
+DomainStatus = Literal["scored", "not_applicable"]
 Mode = Literal["evaluation", "self_assessment"]
 
 
@@ -54,11 +60,24 @@ class Rating(Model):
     cell: str | None
 
 
+class ThinSample(Model):
+    """The measure rests on a sample below the rubric's minimum: the score is capped at `cap`."""
+
+    size: int | None                       # the sample as filled (None: not filled)
+    required: int | None                   # the minimum for this population (None: the population is not given)
+    population: int | None
+    at_least: int
+    share: float | None                    # the minimum share of the population, when the rubric asks one
+    cap: float                             # the highest score (0-1) the indicator may get: the band below full
+    cells: list[str]
+
+
 class IndicatorResult(Model):
     id: str
     domain: str
     name: Text
-    points: float
+    points: float                          # published: half-up to 2 decimals
+    exact: str                             # the exact points, "9/8"
     max: float
     status: Status
     level: int | None                      # 0-4: the rating, or the share of points for other rules
@@ -67,12 +86,15 @@ class IndicatorResult(Model):
     flags: list[str] = []                  # raters_disagree, blind_spot, hidden_strength
     self_points: float | None = None       # what the organization's own ratings would give
     note: str | None = None                # the evaluators' note on the evidence (source, what was seen)
+    thin: ThinSample | None = None         # the sample is below the rubric's minimum
 
 
 class DomainResult(Model):
     id: str
     name: Text
-    points: float
+    status: DomainStatus = "scored"        # not_applicable: no indicator applies; left out of the total's scale
+    points: float | None                   # published (None when the domain does not apply)
+    exact: str | None                      # the exact points after rescaling
     max: float
     raw_points: float                      # before rescaling for not-applicable indicators
     applicable_max: float
@@ -92,10 +114,12 @@ class Grade(Model):
 
 
 class Total(Model):
-    points: float
+    points: float                          # published: the exact total rounded once, half-up, to 2 decimals
+    exact: str
     max: float
-    grade: Grade
-    red_lines: list[RedLineHit] = []
+    grade: Grade                           # by the published total, unless a red line is crossed or unanswered
+    red_lines: list[RedLineHit] = []       # crossed
+    unanswered_red_lines: list[RedLineHit] = []   # not answered: the grade is capped as if crossed, until answered
     provisional: bool                      # some evidence the score depends on is missing
 
 
@@ -138,6 +162,13 @@ class Highlights(Model):
     missing_evidence: list[TraceInput] = []   # required evidence left empty: what a reviewer will find missing
 
 
+class Citation(Model):
+    """A publication the rubric draws on, as its references list cites it."""
+
+    key: str
+    text: str
+
+
 class Result(Model):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
@@ -153,9 +184,11 @@ class Result(Model):
     stage_counts: dict[str, int]
     grades: list[GradeBand]                  # the rubric's grade scale, best first, so readers need no rubric
     stages: list[StageName]                  # the maturity ladder's stage names
+    references: list[Citation] = []          # the rubric's sources, cited, so a report can name them
     highlights: Highlights
     feedback: list[FeedbackItem] = []
     problems: list[Problem] = []
+    upgraded_from: str | None = None         # read from an older schema: exact values are its rounded figures
 
     def to_json(self) -> str:
         """Deterministic JSON: fixed field order, readable indentation, UTF-8 Chinese."""

@@ -8,9 +8,11 @@ fragment; `indicator.py` turns it into points and a full sentence.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from fractions import Fraction
 from functools import singledispatch
 
 from evaluator.expressions import ExpressionError
+from evaluator.numbers import exact, number, percent
 from evaluator.rubric.models import Indicator
 from evaluator.rubric.rules import (
     BandsRule,
@@ -25,16 +27,15 @@ from evaluator.scoring.bands import band_score
 from evaluator.scoring.context import ScoringContext
 from evaluator.scoring.ratings import official_rating
 from evaluator.scoring.result import Comparison, Status, TraceInput
-from evaluator.scoring.wording import num, pct
 
 
 @dataclass
 class Outcome:
     status: Status
-    score: float | None
+    score: Fraction | None                                     # exact, 0-1
     detail: Text
     inputs: list[TraceInput] = field(default_factory=list)
-    value: float | None = None
+    value: Fraction | None = None                              # the measure, exact
     comparisons: list[Comparison] = field(default_factory=list)
     missing: list[TraceInput] = field(default_factory=list)   # inputs the score needed and did not get
     percent: bool = False                                      # the measured value reads as a percentage
@@ -49,7 +50,7 @@ def _when_missing(on_missing: str, inputs: list[TraceInput], missing: list[Trace
     names_en = ", ".join(f"{i.label.en} ({i.cell or '—'})" for i in missing)
     detail = Text(zh=f"{names_zh}未填写", en=f"{names_en} not filled")
     status: Status = {"missing": "missing", "zero": "scored", "not_applicable": "not_applicable"}[on_missing]
-    return Outcome(status, 0.0 if on_missing == "zero" else None, detail, inputs, missing=missing)
+    return Outcome(status, Fraction(0) if on_missing == "zero" else None, detail, inputs, missing=missing)
 
 
 @singledispatch
@@ -62,7 +63,7 @@ def _(rule: BandsRule, indicator: Indicator, ctx: ScoringContext) -> Outcome:
     inputs = [ctx.trace_input(rule.input)]
     if missing := _unfilled(inputs):
         return _when_missing(rule.on_missing, inputs, missing)
-    value = float(inputs[0].value)
+    value = exact(inputs[0].value)
     score, comparisons = band_score(value, rule.bands)
     detail = Text(zh=f"{inputs[0].label.zh} {inputs[0].shown.zh}（{inputs[0].cell}）",
                   en=f"{inputs[0].label.en} {inputs[0].shown.en} ({inputs[0].cell})")
@@ -78,14 +79,15 @@ def _(rule: RatioRule, indicator: Indicator, ctx: ScoringContext) -> Outcome:
         return _when_missing(rule.on_missing, inputs, missing)
     said = Text(zh=f"{top.label.zh} {top.shown.zh}（{top.cell}）÷ {bottom.label.zh} {bottom.shown.zh}（{bottom.cell}）",
                 en=f"{top.label.en} {top.shown.en} ({top.cell}) ÷ {bottom.label.en} {bottom.shown.en} ({bottom.cell})")
-    if float(bottom.value) == 0:
-        outcome = {"not_applicable": ("not_applicable", None), "zero": ("scored", 0.0), "full": ("scored", 1.0)}
+    if exact(bottom.value) == 0:
+        outcome = {"not_applicable": ("not_applicable", None), "zero": ("scored", Fraction(0)),
+                   "full": ("scored", Fraction(1))}
         status, score = outcome[rule.on_zero_denominator]
         zero = Comparison(left=0, op="==", right=0, holds=True)
         return Outcome(status, score, Text(zh=f"{said.zh}，分母为 0", en=f"{said.en}, the denominator is 0"), inputs, None, [zero])
-    ratio = float(top.value) / float(bottom.value)
+    ratio = exact(top.value) / exact(bottom.value)
     score, comparisons = band_score(ratio, rule.bands)
-    detail = Text(zh=f"{said.zh} = {pct(ratio)}", en=f"{said.en} = {pct(ratio)}")
+    detail = Text(zh=f"{said.zh} = {percent(ratio)}", en=f"{said.en} = {percent(ratio)}")
     return Outcome("scored", score, detail, inputs, ratio, comparisons, percent=True)
 
 
@@ -95,11 +97,12 @@ def _(rule: ChecklistRule, indicator: Indicator, ctx: ScoringContext) -> Outcome
     missing = _unfilled(inputs)
     if missing and rule.on_missing != "zero":
         return _when_missing(rule.on_missing, inputs, missing)
-    total = sum(item.weight for item in rule.items)
-    met = sum(item.weight for item, inp in zip(rule.items, inputs) if inp.value is True)
+    total = sum(exact(item.weight) for item in rule.items)
+    met = sum((exact(item.weight) for item, inp in zip(rule.items, inputs) if inp.value is True), Fraction(0))
     ticks_zh = "、".join(f"{i.label.zh} {_tick(i)}（{i.cell}）" for i in inputs)
     ticks_en = ", ".join(f"{i.label.en} {_tick(i)} ({i.cell})" for i in inputs)
-    detail = Text(zh=f"{ticks_zh}，满足权重 {num(met)}/{num(total)}", en=f"{ticks_en}: weight met {num(met)}/{num(total)}")
+    detail = Text(zh=f"{ticks_zh}，满足权重 {number(met)}/{number(total)}",
+                  en=f"{ticks_en}: weight met {number(met)}/{number(total)}")
     return Outcome("scored", met / total, detail, inputs, met / total, missing=missing)
 
 
@@ -117,10 +120,10 @@ def _(rule: RosterRule, indicator: Indicator, ctx: ScoringContext) -> Outcome:
                    shown=Text(zh=f"第 {e.values['stage']} 阶段", en=f"stage {e.values['stage']}"), cell=e.cell)
         for e in meeting
     ]
-    count, share = len(meeting), len(meeting) / len(ctx.roster)
-    value = float(count) if rule.measure == "count" else share
+    count, share = len(meeting), Fraction(len(meeting), len(ctx.roster))
+    value = Fraction(count) if rule.measure == "count" else share
     score, comparisons = band_score(value, rule.bands)
-    shown = num(count) if rule.measure == "count" else pct(share)
+    shown = number(count) if rule.measure == "count" else percent(share)
     named_zh = "、".join(f"{i.label.zh}（{i.cell}）" for i in inputs[1:])
     named_en = ", ".join(f"{i.label.en} ({i.cell})" for i in inputs[1:])
     detail = Text(zh=f"名册 {len(ctx.roster)} 个自组织中 {count} 个满足 {rule.where}" + (f"（{named_zh}）" if count else "")
@@ -139,7 +142,7 @@ def _(rule: ExpressionRule, indicator: Indicator, ctx: ScoringContext) -> Outcom
     values_zh = "，".join(f"{i.label.zh} {i.shown.zh}（{i.cell}）" for i in inputs)
     values_en = ", ".join(f"{i.label.en} {i.shown.en} ({i.cell})" for i in inputs)
     try:
-        value = float(compiled.evaluate({i.id: i.value for i in inputs}))
+        value = compiled.number({i.id: i.value for i in inputs})
     except ExpressionError as exc:
         failed = _when_missing(rule.on_error, inputs, [])
         why_zh = "除数为 0" if "zero" in exc.detail else exc.detail
@@ -147,7 +150,8 @@ def _(rule: ExpressionRule, indicator: Indicator, ctx: ScoringContext) -> Outcom
                              en=f"{values_en}: {rule.expression} cannot be computed ({exc.detail})")
         return failed
     score, comparisons = band_score(value, rule.bands)
-    detail = Text(zh=f"{values_zh}：{rule.expression} = {num(value)}", en=f"{values_en}: {rule.expression} = {num(value)}")
+    detail = Text(zh=f"{values_zh}：{rule.expression} = {number(value)}",
+                  en=f"{values_en}: {rule.expression} = {number(value)}")
     return Outcome("scored", score, detail, inputs, value, comparisons)
 
 
@@ -160,7 +164,8 @@ def _(rule: RatingRule, indicator: Indicator, ctx: ScoringContext) -> Outcome:
         outcome = _when_missing(rule.on_missing, [], [missing])
         outcome.detail = official.how
         return outcome
-    return Outcome("scored", official.level / 4, official.how, [], official.level, official.comparisons)
+    level = exact(official.level)
+    return Outcome("scored", level / 4, official.how, [], level, official.comparisons)
 
 
 def _tick(item: TraceInput) -> str:

@@ -1,23 +1,13 @@
-"""How values and numbers read in traces: 85%, 是/yes, 12 人, 1.5/2 分."""
+"""How values read in traces: 85%, 是/yes, 12 人 (numbers are written by `evaluator.numbers`)."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 from evaluator.evidence import Value
+from evaluator.numbers import number, percent
 from evaluator.rubric.fields import EvidenceField
 from evaluator.rubric.text import Text
-
-
-def num(x: float | None, digits: int = 2) -> str:
-    if x is None:
-        return "—"
-    text = f"{x:.{digits}f}".rstrip("0").rstrip(".")
-    return "0" if text == "-0" else text
-
-
-def pct(x: float) -> str:
-    return f"{num(x * 100, 1)}%"
 
 
 def shown(field: EvidenceField | None, value: object) -> Text:
@@ -27,14 +17,14 @@ def shown(field: EvidenceField | None, value: object) -> Text:
     if isinstance(value, bool):
         return Text(zh="是", en="yes") if value else Text(zh="否", en="no")
     if field is not None and field.type == "percent" and isinstance(value, (int, float)):
-        return Text(zh=pct(value), en=pct(value))
+        return Text(zh=percent(value), en=percent(value))
     if field is not None and field.type == "choice" and field.choices:
         for choice in field.choices:
             if choice.id == value:
                 return choice.label
     if isinstance(value, (int, float)):
         unit = field.unit if field is not None else None
-        return Text(zh=f"{num(value)}{' ' + unit.zh if unit else ''}", en=f"{num(value)}{' ' + unit.en if unit else ''}")
+        return Text(zh=f"{number(value)}{' ' + unit.zh if unit else ''}", en=f"{number(value)}{' ' + unit.en if unit else ''}")
     if isinstance(value, dt.date):
         return Text(zh=value.isoformat(), en=value.isoformat())
     return Text(zh=str(value), en=str(value))

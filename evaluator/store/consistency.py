@@ -16,13 +16,17 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterator
+from decimal import Decimal
+from fractions import Fraction
 
+from evaluator.numbers import exact, round_half_up
+from evaluator.numbers import points as points_text
 from evaluator.problems import Problem
 from evaluator.scoring.result import Result
 from evaluator.store.db import problem
 
 LEVELS = range(5)          # the rating scale of every rule kind's level (0-4)
-ROUNDING = 0.01               # the total is published to 2 decimals, domains and indicators to 4
+ROUNDING = 0.01               # points are published to 2 decimals
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
@@ -84,18 +88,35 @@ def _numbers(result: Result, file: str) -> list[Problem]:
 
 
 def _sums(result: Result, file: str) -> list[Problem]:
-    """The total is the domains' sum scaled to the total's maximum, leaving out a domain none of whose
-    indicators applies (it has no points and no maximum that counts), rounded to 2 decimals."""
+    """The total is the domains' sum scaled to the total's maximum, leaving out a domain in which nothing
+    applies, and published once, half-up, to 2 decimals. With exact values (schema /2) the sum must hold
+    exactly and the published total must be the exact one rounded; a result upgraded from /1 carries only
+    rounded figures, so there each published domain may be off by half a cent."""
     total = result.total
-    applies = {i.domain for i in result.indicators if i.status != "not_applicable"}
-    listed = {i.domain for i in result.indicators}
-    counted = [d for d in result.domains if d.id in applies or d.id not in listed]
-    points, most = sum(d.points for d in counted), sum(d.max for d in counted)
-    expected = points * total.max / most if most else 0.0
-    if abs(total.points - expected) <= ROUNDING:
+    counted = [d for d in result.domains if d.points is not None and d.status != "not_applicable"]
+    most = sum(exact(d.max) for d in counted)
+    if result.upgraded_from is None and total.exact is not None and all(d.exact is not None for d in counted):
+        found = [problem("S035", file, at=f"domains[{n}].points", found=d.points, exact=d.exact,
+                         expected=points_text(exact(d.exact)))
+                 for n, d in enumerate(result.domains)
+                 if d in counted and d.exact is not None and not _published(d.points, d.exact)]
+        expected = sum((exact(d.exact) for d in counted), Fraction(0)) * exact(total.max) / most if most else Fraction(0)
+        if exact(total.exact) != expected or not _published(total.points, expected):
+            found.append(problem("S011", file, at="total.points", found=total.points, sum=points_text(expected),
+                                 expected=points_text(expected)))
+        return found
+    shown = sum((exact(d.points) for d in counted if d.points is not None), Fraction(0))
+    expected = shown * exact(total.max) / most if most else Fraction(0)
+    slack = Fraction(len(counted) + 1, 200)
+    if abs(exact(total.points) - expected) <= slack:
         return []
-    return [problem("S011", file, at="total.points", found=total.points, sum=round(points, 4),
-                    expected=round(expected, 2))]
+    return [problem("S011", file, at="total.points", found=total.points, sum=points_text(shown),
+                    expected=points_text(expected))]
+
+
+def _published(shown: float | None, value: str | Fraction) -> bool:
+    """Whether a published figure is its exact value rounded once, half-up, to 2 decimals."""
+    return shown is not None and Decimal(str(shown)) == round_half_up(exact(value))
 
 
 def _grade(result: Result, file: str) -> list[Problem]:

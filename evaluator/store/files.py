@@ -22,6 +22,7 @@ from evaluator.rubric.loader import display_path
 from evaluator.rubric.schema_errors import known_keys, problems_from
 from evaluator.rubric.yaml_source import YamlDoc, YamlError, format_key, load_yaml
 from evaluator.scoring.result import SCHEMA, Result
+from evaluator.scoring.upgrade import READABLE, load_result
 from evaluator.store.db import StoreError, problem
 
 MAX_BYTES = 32 * 1024 * 1024      # a result of the bundled rubric is about 100 KB
@@ -52,7 +53,7 @@ def read_result(path: Path) -> Result:
     text = _read_text(path, shown)
     data = parse_result_json(text, shown)
     schema = data.get("schema") if isinstance(data, dict) else None
-    if not isinstance(data, dict) or schema != SCHEMA:
+    if not isinstance(data, dict) or schema not in READABLE:  # an older schema is upgraded on reading
         raise StoreError([problem("S004", shown, at="schema", found=repr(schema)[:80], expected=SCHEMA)])
     try:
         return result_from_data(data)
@@ -63,7 +64,7 @@ def read_result(path: Path) -> Result:
 def result_from_data(data: dict) -> Result:
     """The one place parsed result JSON becomes a Result, read from a file or from the store (a result of an
     older schema is upgraded here). Raises pydantic's ValidationError."""
-    return Result.model_validate(data)
+    return load_result(data)
 
 
 def _read_text(path: Path, shown: str) -> str:

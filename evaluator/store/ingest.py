@@ -171,7 +171,9 @@ def _insert(alias: str, model, columns: tuple[str, ...], rows: list[tuple]) -> N
 def _write_scores(alias: str, evaluation: Evaluation, result: Result) -> None:
     e = evaluation.pk
     _insert(alias, DomainScore, ("evaluation_id", "position", "domain_id", "name_zh", "name_en", "points", "max"),
-            [(e, n, d.id, d.name.zh, d.name.en, d.points, d.max) for n, d in enumerate(result.domains)])
+            # a domain in which nothing applies has no points: it is left out, as it is left out of the total
+            [(e, n, d.id, d.name.zh, d.name.en, d.points, d.max) for n, d in enumerate(result.domains)
+             if d.points is not None])
     _insert(alias, IndicatorScore, ("evaluation_id", "position", "indicator_id", "domain_id", "name_zh", "name_en",
                                     "points", "max", "status", "level", "self_points"),
             [(e, n, i.id, i.domain, i.name.zh, i.name.en, i.points, i.max, i.status, i.level, i.self_points)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from evaluator.scoring.result import Result
+from evaluator.numbers import exact_text
+from evaluator.scoring.result import SCHEMA, Result
 
 STAGES = {1: ("萌芽", "Seed"), 2: ("兴趣社群", "Interest group"), 3: ("自我管理", "Self-managed")}
 GRADES = {"excellent": ("优秀", "Excellent"), "pass": ("合格", "Pass"), "fail": ("不合格", "Fail")}
@@ -23,29 +24,28 @@ def result(code: str, round: str, source: str, *, type: str = "final", name: str
            rubric: str = "r1", grade: str | None = None, domains: dict[str, tuple[float, float]],
            indicators: dict[str, tuple[float, float, str]], orgs: list[tuple[str, int]] = (),
            red_lines: int = 0, organization: str | None = None) -> Result:
-    """`domains`: id → (points, max); `indicators`: id → (points, max, status); `orgs`: (name, stage);
-    the grade follows from the total and red lines unless given."""
-    total = sum(p for p, _ in domains.values())
+    """`domains`: id → (points, max), points None for a domain in which nothing applied; `indicators`:
+    id → (points, max, status); `orgs`: (name, stage); the grade follows from the total and red lines unless given."""
+    total = sum(p for p, _ in domains.values() if p is not None)
     grade = grade or ("fail" if red_lines else next(g for g, least in MINIMA.items() if total >= least))
     rubric_id, version = RUBRICS[rubric]
     counts = {str(level): 0 for level in range(4)}
     for _, stage in orgs:
         counts[str(stage)] += 1
     return Result.model_validate({
-        "schema": "evaluator.result/1",
+        "schema": SCHEMA,
         "rubric": {"id": rubric_id, "version": version, "sha256": hexed(rubric)},
         "source": {"file": f"{code}-{source}.xlsx", "sha256": hexed(source)},
         "project": {"name": name or f"项目{code}", "code": code, "round": round, "evaluation_type": type,
                     "organization": organization},
         "mode": "self_assessment" if type == "self" else "evaluation",
-        "total": {"points": total, "max": sum(m for _, m in domains.values()),
+        "total": {"points": total, "exact": exact_text(total), "max": sum(m for p, m in domains.values() if p is not None),
                   "grade": {"id": grade, "label": _text(*GRADES[grade])},
                   "red_lines": [{"id": "x", "label": _text("红线"), "cells": []}] * red_lines,
                   "provisional": any(s == "missing" for *_, s in indicators.values())},
-        "domains": [{"id": d, "name": _text(f"领域{d}", f"Domain {d}"), "points": p, "max": m, "raw_points": p,
-                     "applicable_max": m} for d, (p, m) in domains.items()],
+        "domains": [_domain(d, p, m) for d, (p, m) in domains.items()],
         "indicators": [{"id": i, "domain": i.split(".")[0], "name": _text(f"指标{i}", f"Indicator {i}"), "points": p,
-                        "max": m, "status": s, "level": None,
+                        "exact": exact_text(p), "max": m, "status": s, "level": None,
                         "trace": {"rule": "bands", "inputs": [], "sentence": _text("手写。", "By hand.")}}
                        for i, (p, m, s) in indicators.items()],
         "organizations": [{"name": n, "row": row, "stage": st,
@@ -56,3 +56,10 @@ def result(code: str, round: str, source: str, *, type: str = "final", name: str
         "stages": [{"level": level, "name": _text(*names)} for level, names in STAGES.items()],
         "highlights": {"strengths": [], "priorities": []},
     })
+
+
+def _domain(id: str, points: float | None, max: float) -> dict:
+    applies = points is not None
+    return {"id": id, "name": _text(f"领域{id}", f"Domain {id}"), "status": "scored" if applies else "not_applicable",
+            "points": points, "exact": exact_text(points) if applies else None, "max": max,
+            "raw_points": points if applies else 0, "applicable_max": max if applies else 0}

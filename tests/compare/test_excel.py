@@ -54,11 +54,12 @@ def test_numbers_are_numbers_with_number_formats(pf):
     assert header[:12] == ["届次", "项目编号", "项目名称", "执行机构", "评估类型", "版本", "总分", "满分", "得分率", "等级",
                            "证据不全", "触及红线"]
     first = {h: c for h, c in zip(header, ws[2])}
-    assert first["项目编号"].value == "P3" and first["总分"].value == 90 and first["总分"].number_format == "0.00"
-    assert first["得分率"].value == 0.9 and first["得分率"].number_format == "0.0%"
+    # each cell holds the figure as the reports write it, in a format that shows it the same way: 90, 90%, +25
+    assert first["项目编号"].value == "P3" and first["总分"].value == 90 and first["总分"].number_format == "0"
+    assert first["得分率"].value == 0.9 and first["得分率"].number_format == "0%"
     assert first["D1 得分率"].value == 0.9 and first["版本"].value == 1
     changes = {h: c for h, c in zip(rows(workbook(pf)["项目变化"])[0], workbook(pf)["项目变化"][2])}
-    assert changes["总分变化"].value == 25 and changes["总分变化"].number_format == "+0.00;-0.00;0.00"
+    assert changes["总分变化"].value == 25 and changes["总分变化"].number_format == '+0;"\u2212"0;0'
 
 
 def test_every_table_has_a_frozen_header_and_an_autofilter(pf):
@@ -84,3 +85,16 @@ def test_english_headers(pf):
     assert rows(wb["Indicators"])[0][:3] == ["Round", "Rank (1 = weakest)", "Indicator"]
     notes = rows(wb["Notes"])
     assert any("only mini 0.2.0 has D1.03" in (r[1] or "") for r in notes)
+
+
+def test_a_cell_holds_the_published_figure_in_the_format_that_shows_it():
+    from openpyxl import Workbook
+
+    from evaluator.compare.xlsx import put
+
+    ws = Workbook().active
+    for column, (value, kind) in enumerate(((84.995, "points"), (0.8125, "share"), (-1.5, "change"), (0.004, "change")), 1):
+        put(ws.cell(row=1, column=column), value, kind)
+    cells = [ws.cell(row=1, column=c) for c in range(1, 5)]
+    assert [c.value for c in cells] == [85.0, 0.813, -1.5, 0.0]   # half-up once: 84.995 is 85, 81.25% is 81.3%
+    assert [c.number_format for c in cells] == ["0", "0.0%", '+0.0;"\u2212"0.0;0', '+0;"\u2212"0;0']

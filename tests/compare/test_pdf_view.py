@@ -8,7 +8,8 @@ import os
 
 import pytest
 
-from evaluator.compare.cells import change, heat, heat_level, percent, points, signed
+from evaluator.compare.cells import change, heat, heat_level
+from evaluator.numbers import percent, points, signed
 from evaluator.compare.compute import portfolio
 from evaluator.compare.findings import findings
 from evaluator.compare.model import Selection
@@ -24,11 +25,13 @@ def texts(grid) -> list[list[str]]:
     return [[c.text for c in row] for row in grid.rows]
 
 
-def test_numbers_are_written_as_excel_shows_them():
-    assert (points(67.25), percent(0.625)) == ("67.3", "63%")
-    assert (signed(7.5), signed(-10), signed(0.01)) == ("+7.5", "−10.0", "0.0")
-    assert (change(1.26).text, change(1.26).cls) == ("▲ +1.3", "num up")
-    assert (change(-0.25, 100).text, change(-0.25, 100).cls) == ("▼ −25.0", "num down")
+def test_numbers_are_written_as_every_other_output_writes_them():
+    """Points as published (2 decimals), shares to 0.1%, changes signed; the workbook shows the same."""
+    assert (points(67.25), percent(0.625)) == ("67.25", "62.5%")
+    assert (signed(7.5), signed(-10), signed(0.01), signed(0.004)) == ("+7.5", "−10", "+0.01", "0")
+    assert (change(1.26).text, change(1.26).cls) == ("▲ +1.26", "num up")
+    assert (change(-0.25, 100, 1).text, change(-0.25, 100, 1).cls) == ("▼ −25", "num down")
+    assert (change(0.0004, 100, 1).text, change(0.0004, 100, 1).cls) == ("0", "num same")
     assert change(None).text == "—" and change(0.0).cls == "num same"
     assert [heat_level(s) for s in (0.0, 0.49, 0.5, 0.79, 0.8, 0.9, 1.0)] == [0, 0, 1, 3, 4, 5, 5]
     assert heat(0.9).cls == "num heat heat-5" and heat(None).text == "—"
@@ -37,13 +40,13 @@ def test_numbers_are_written_as_excel_shows_them():
 def test_key_findings_in_chinese(pf):
     said = findings(pf, "zh")
     # 第一届 50, 70, 90 → 70; 第二届 75, 60 → 67.5; D1 shares 0.75, 0.5 → 62.5%, D2 0.75, 0.667 → 70.8%
-    assert said[0].startswith("第一届 3 个项目平均 70.0 分；")
-    assert said[1] == "第二届 2 个项目平均 67.5 分，较 第一届 降低 2.5 分；D1 领域D1 最弱（平均得分率 63%），D2 领域D2 最强（71%）。"
+    assert said[0].startswith("第一届 3 个项目平均 70 分；")
+    assert said[1] == "第二届 2 个项目平均 67.5 分，较 第一届 降低 2.5 分；D1 领域D1 最弱（平均得分率 62.5%），D2 领域D2 最强（70.8%）。"
     assert "第二届 的等级：合格 2 个。" in said
     # P1 50 → 75, P2 70 → 60
-    assert ("两届都参评的 2 个项目中，1 个总分提高、1 个下降，平均变化 +7.5 分；提高最多的是 阳光项目二期（+25.0 分），"
-            "下降最多的是 项目P2（−10.0 分）。") in said
-    assert "与 第一届 相比，指标平均得分率下降最多的是 D1.02 指标D1.02（−25.0 个百分点）。" in said
+    assert ("两届都参评的 2 个项目中，1 个总分提高、1 个下降，平均变化 +7.5 分；提高最多的是 阳光项目二期（+25 分），"
+            "下降最多的是 项目P2（−10 分）。") in said
+    assert "与 第一届 相比，指标平均得分率下降最多的是 D1.02 指标D1.02（−25 个百分点）。" in said
     assert "第一届：1 份评估证据不全（结果暂定），0 份触及红线。" in said
     assert any("评估标准的版本不同" in s for s in said)
 
@@ -59,8 +62,8 @@ def test_the_heatmap_lists_projects_by_total_with_shares(pf):
     [grid] = portfolio_view(pf, "zh").rounds[0].heatmaps
     assert [(h.text, h.sub) for h in grid.headers] == [
         ("编号", ""), ("项目", ""), ("总分", ""), ("D1", "领域D1"), ("D2", "领域D2")]
-    assert texts(grid) == [["P3", '=HYPERLINK("http://evil.example","点我")', "90.0", "90%", "90%"],
-                           ["P2", "项目P2", "70.0", "75%", "67%"], ["P1", "阳光项目二期", "50.0", "50%", "50%"]]
+    assert texts(grid) == [["P3", '=HYPERLINK("http://evil.example","点我")', "90", "90%", "90%"],
+                           ["P2", "项目P2", "70", "75%", "66.7%"], ["P1", "阳光项目二期", "50", "50%", "50%"]]
     assert grid.rows[2][2].sub == "不合格 · 暂定" and grid.rows[0][3].cls == "num heat heat-5"
 
 
@@ -72,16 +75,16 @@ def test_a_wide_rubric_continues_in_a_second_heatmap(tmp_path):
     first, second = heatmaps(pf.rounds[0], pf, "en")
     assert [h.text for h in first.headers][3:] == [f"D{n}" for n in range(1, 9)]
     assert [h.text for h in second.headers] == ["Code", "Project", "Total", "D9", "D10"]
-    assert texts(second) == [["W1", "项目W1", "55.0", "90%", "100%"]]
+    assert texts(second) == [["W1", "项目W1", "55", "90%", "100%"]]
 
 
 def test_changes_marks_and_the_organizations_that_moved(pf):
     view = portfolio_view(pf, "zh")
     [pair] = view.pairs
     assert (pair.before, pair.after, pair.domain_key) == ("第一届", "第二届", "D1 领域D1　D2 领域D2")
-    assert texts(pair.projects[0]) == [["阳光项目二期", "50.0", "75.0", "▲ +25.0", "▲ +10.0", "▲ +15.0"],
-                                       ["项目P2", "70.0", "60.0", "▼ −10.0", "▼ −10.0", "0.0"]]
-    assert pair.improved is None and texts(pair.fell)[0][:4] == ["指标D1.02", "75%", "50%", "▼ −25.0"]
+    assert texts(pair.projects[0]) == [["阳光项目二期", "50", "75", "▲ +25", "▲ +10", "▲ +15"],
+                                       ["项目P2", "70", "60", "▼ −10", "▼ −10", "0"]]
+    assert pair.improved is None and texts(pair.fell)[0][:4] == ["指标D1.02", "75%", "50%", "▼ −25"]
     assert texts(view.growth.up) == [["舞蹈队 ", "阳光项目二期", "萌芽 → 自我管理", "▲ +2"]]
     assert texts(view.growth.down) == [["AB合唱团", "阳光项目二期", "兴趣社群 → 萌芽", "▼ −1"]]
     assert texts(view.growth.flows) == [["第二届", "2", "1", "1", "1", "1", "1", "1"]]
@@ -133,3 +136,22 @@ def test_fonts_are_dated_by_the_evaluations_while_rendering_and_a_users_date_is_
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")
     with fixed_font_dates(pf):
         assert os.environ["SOURCE_DATE_EPOCH"] == "0"
+
+
+def test_a_domain_in_which_nothing_applied_reads_not_applicable_never_zero(tmp_path):
+    from openpyxl import Workbook
+
+    from evaluator.compare.excel import matrix
+
+    nothing = result("N1", "第一届", "n", domains={"D1": (30, 40), "D2": (None, 60)},
+                     indicators={"D1.01": (30, 40, "scored"), "D2.01": (0, 60, "not_applicable")})
+    with Store.open(tmp_path / "na.db") as store:
+        store.ingest(nothing)
+        pf = portfolio_from_store(store)
+    [grid] = heatmaps(pf.rounds[0], pf, "zh")
+    assert texts(grid) == [["N1", "项目N1", "30", "75%", "不适用"]]   # never 0 or 0%
+    assert [d.id for d in pf.rounds[0].domains] == ["D1"]        # left out of the round's domain means
+    ws = Workbook().active
+    matrix(ws, pf, "zh")
+    row = {ws.cell(1, c).value: ws.cell(2, c).value for c in range(1, ws.max_column + 1)}
+    assert row["D2 D2"] == "不适用" and row["D2 得分率"] is None and row["D1 领域D1"] == 30

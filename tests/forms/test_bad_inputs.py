@@ -38,7 +38,7 @@ BROKEN = [
     ("feedback:finding@2",            "指标写错了",                      None,   None),
     ("roster:org_name@100",           "写在表格下面的组织",              "F033", "自组织名册!B105"),
 ]
-ERROR_CODES = {"F020", "F021", "F022", "F023", "F029", "F030", "F031", "F032", "F035"}
+ERROR_CODES = {"F020", "F021", "F022", "F023", "F029", "F030", "F031", "F032", "F035", "F036"}
 
 
 @pytest.fixture(scope="module")
@@ -77,6 +77,24 @@ def test_missing_required_evidence_warns_so_scoring_can_mark_it_provisional(mini
     reading = read_bytes(build(mini_loaded, cells={"value:m_funds": None, "value:m_done": None}))
     assert located(reading) == {("F034", "D1 执行!C31"), ("F034", "D1 执行!C23")}
     assert {p.severity for p in reading.problems} == {"warning"} and reading.evidence.values["m_funds"].value is None
+
+
+@pytest.mark.parametrize("evaluation_type", ["final", "midterm"])
+def test_a_blank_red_line_answer_on_an_evaluation_is_an_error_at_its_cell(mini_loaded, read_bytes, evaluation_type):
+    reading = read_bytes(build(mini_loaded, cells={"value:m_funds_misused": None,
+                                                    "project:evaluation_type": {"final": "终期", "midterm": "中期"}[evaluation_type]}))
+    assert located(reading) == {("F036", "D1 执行!C32")}   # in place of the plain F034 warning
+    problem = reading.problems[0]
+    assert problem.severity == "error"
+    assert problem.render() == (f"{reading.path} [D1 执行!C32]: 错误 F036: D1.04 资金被挪用：一票否决问题未回答（挪用资金）。"
+                                "请填“是”或“否”；未回答时等级按最低一级处理")
+    assert "red-line question is unanswered (Funds misused)" in problem.message("en")
+
+
+def test_a_blank_red_line_answer_on_a_self_assessment_is_a_warning(mini_loaded, read_bytes):
+    reading = read_bytes(build(mini_loaded, cells={"value:m_funds_misused": None, "project:evaluation_type": "自评"}))
+    assert located(reading) == {("F036", "D1 执行!C32")} and reading.problems[0].severity == "warning"
+    assert reading.evidence is not None
 
 
 def test_unambiguous_forms_are_accepted_with_a_warning(mini_loaded, read_bytes):

@@ -68,3 +68,13 @@ def test_check_of_a_file_that_is_not_a_form_has_no_traceback(tmp_path):
     result = run("check", str(tmp_path / "notes.xlsx"), str(tmp_path / "missing.xlsx"))
     assert result.exit_code == 1 and isinstance(result.exception, SystemExit)
     assert "F002" in result.output and "F001" in result.output and "Traceback" not in result.output
+
+
+def test_check_fails_a_final_form_with_a_blank_red_line_naming_its_cell(tmp_path, mini_loaded):
+    """The bundled demo plants the same mistake; here on a final form of the mini rubric."""
+    form = tmp_path / "final.xlsx"
+    form.write_bytes(build(mini_loaded, cells={"value:m_funds_misused": None}))
+    result = run("check", str(form), "--rubric", MINI_RUBRIC)
+    assert result.exit_code == 1
+    assert f"{form} [D1 执行!C32]: 错误 F036: D1.04 资金被挪用：一票否决问题未回答" in result.output
+    assert "Traceback" not in result.output

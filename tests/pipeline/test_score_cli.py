@@ -63,7 +63,7 @@ def test_a_different_existing_result_is_not_overwritten(tmp_path):
     assert refused.exit_code == 1 and "P001" in refused.output
     assert target.read_text(encoding="utf-8") == "{\"edited\": true}"
     forced = run("score", form, "-o", str(tmp_path), "--no-report", "--force")
-    assert forced.exit_code == 0 and json.loads(target.read_text(encoding="utf-8"))["schema"] == "evaluator.result/1"
+    assert forced.exit_code == 0 and json.loads(target.read_text(encoding="utf-8"))["schema"] == "evaluator.result/2"
 
 
 def test_strict_refuses_a_provisional_result(tmp_path):
@@ -74,7 +74,8 @@ def test_strict_refuses_a_provisional_result(tmp_path):
     loaded = load_rubric(rubric_path())
     form = tmp_path / "thin.xlsx"
     project = {"name": "空表（虚构）", "code": "T-9", "round": "2024", "evaluation_type": "final"}
-    write_form(form, loaded, FormContent(project=project, values={"d1_evidence_falsified": False}))
+    answered = {"d1_evidence_falsified": False, "d2_incident_concealed": False, "d3_funds_misused": False}
+    write_form(form, loaded, FormContent(project=project, values=answered))  # red lines must be answered
     lenient = run("score", str(form), "-o", str(tmp_path / "a"), "--no-report")
     assert lenient.exit_code == 0 and "暂定 1" in lenient.output
     strict = run("score", str(form), "-o", str(tmp_path / "b"), "--no-report", "--strict")

@@ -1,9 +1,9 @@
 """Forms for the report tests, made from the bundled samples' sources with changes planted, so a report
 is tested on what a real form becomes (workbook → reader → engine → result JSON) without new fixtures.
 
-`troubled` is the 2024 final evaluation of the old-city sample with a red line, missing evidence, an
-indicator that does not apply, evaluators who disagree, and hostile text in the feedback, the roster and
-the organization's name.
+`troubled` is the 2024 final evaluation of the old-city sample with a red line, missing evidence, no
+voucher sampled (a zero denominator: 0 points and a thin sample), evaluators who disagree, and hostile
+text in the feedback, the roster and the organization's name.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ def troubled() -> dict[str, Any]:
     values = data["values"]
     values["d3_funds_misused"] = True                       # red line
     del values["d4_resident_proposals"]                     # required, and D4.04 counts it missing
-    values["d3_vouchers_checked"] = values["d3_vouchers_compliant"] = 0   # D3.03: zero denominator, n/a
+    values["d3_vouchers_checked"] = values["d3_vouchers_compliant"] = 0   # D3.03: zero denominator, 0 points
     data["ratings"]["D4.05"] = {"self": 4, "evaluator_a": 1, "evaluator_b": 4}   # no consensus: disagree
     data["feedback"][0]["finding"] = INJECTED + "财务公示"
     data["feedback"][0]["response"] = "回应" + INJECTED

@@ -33,9 +33,10 @@ def indicator(result: Result, id: str):
     ("D1.02", ("4 级", "评估员共识"), ("Level 4", "Evaluators' consensus")),
     ("D4.05", ("2.5 级", "评估员均值（1、4）"), ("Level 2.5", "Evaluators' mean (1, 4)")),
     ("D1.04", ("8 次", "项目周期内有记录的督导次数：8 次"), None),
-    ("D2.05", ("98.57%", "实际执行场次 69 场 ÷ 计划活动场次 70 场"), None),
+    ("D2.05", ("98.6%", "实际执行场次 69 场 ÷ 计划活动场次 70 场"), None),
     ("D5.03", ("14/15 个", "名册 15 个自组织中 14 个符合本项条件"), ("14 of 15", None)),
-    ("D3.03", ("不适用", "分母为 0"), ("Not applicable", "The denominator is 0")),
+    # nothing sampled: a zero denominator scores 0 and the sample is thin, never "not applicable"
+    ("D3.03", ("分母为 0", "其中票据完整合规的笔数 0 笔 ÷ 抽查凭证笔数 0 笔"), ("The denominator is 0", None)),
     ("D4.04", ("缺少证据", "居民联名提出并列入议程的议题数未填写"), ("Evidence missing", None)),
 ])
 def test_found_and_basis_for_each_kind_of_rule(troubled, id, zh, en):
@@ -68,8 +69,10 @@ def test_rater_tables_mark_disagreement_and_keep_every_voice(troubled):
 def test_priorities_flag_missing_evidence_and_strengths_are_three(troubled):
     summary = feedback_view(troubled, "zh").summary
     assert len(summary.strengths) == len(summary.priorities) == 3
-    first = summary.priorities[0]
-    assert (first.id, first.missing, first.points) == ("D4.04", True, "0 / 2") and first.advice
+    first, second = summary.priorities[:2]
+    # no voucher sampled scores 0 (never "not applicable"), and ranks with the evidence left missing
+    assert (first.id, first.missing, first.points) == ("D3.03", False, "0 / 2") and first.advice
+    assert (second.id, second.missing, second.points) == ("D4.04", True, "0 / 2") and second.advice
     assert summary.red_lines == [("挪用项目资金或用于与项目无关的用途", "D3 财务管理与资源整合!C14")]
 
 
@@ -84,8 +87,8 @@ def test_widest_gaps_come_first_and_say_which_way(troubled):
 
 def test_change_since_the_earlier_round(troubled, earlier):
     moved = change(troubled, earlier, "zh")
-    assert moved.total.delta == "+5.49" and moved.total.direction == "up"
-    assert moved.headline == "较 2023-第二届微公益创投 中期（80.62 分，良好）提高 5.49 分"
+    assert moved.total.delta == "+3.36" and moved.total.direction == "up"
+    assert moved.headline == "较 2023-第二届微公益创投 中期（81.12 分，良好）提高 3.36 分"
     assert moved.domains["D4"].delta == "−1.25" and moved.domains["D4"].direction == "down"
     # the planted roster name (桃枝艺术团<b>粗</b>) is not the one of 2023: one new, one gone
     assert moved.flow == "与上一轮相比：7 个组织升阶，4 个持平，0 个降阶，新增 4 个，上一轮名册中有 1 个本轮未列出。"
@@ -107,7 +110,7 @@ def test_organizations_say_what_each_needs_next(troubled):
 
 def test_appendix_counts_and_problems_in_the_reports_language(troubled):
     appendix = feedback_view(troubled, "en").appendix
-    assert appendix.counts == "53 indicators: 51 scored, 1 with evidence missing, 1 not applicable."
+    assert appendix.counts == "53 indicators: 52 scored, 1 with evidence missing, 0 not applicable."
     assert appendix.missing_evidence == [("Issues tabled by residents and put on the agenda", "D4 居民参与与协商民主!C34")]
     assert appendix.problems[0].code == "F034" and appendix.problems[0].severity == "Warning"
     assert "required evidence is empty" in appendix.problems[0].message
@@ -138,6 +141,48 @@ def test_every_phrase_the_report_composes_has_a_glyph():
 def test_the_next_grade_up_is_named_unless_a_red_line_caps_it(troubled, earlier):
     from evaluator.report.feedback import next_grade
 
-    assert next_grade(earlier, "zh") == "距“优秀”（85 分）还差 4.38 分"
-    assert next_grade(earlier, "en") == "4.38 pts short of Excellent (85)"
-    assert next_grade(troubled, "zh") == ""   # 86.11 points, yet a red line made it 不合格
+    assert next_grade(earlier, "zh") == "距“优秀”（85 分）还差 3.88 分"
+    assert next_grade(earlier, "en") == "3.88 pts short of Excellent (85)"
+    assert next_grade(troubled, "zh") == ""   # 84.48 points, yet a red line made it 不合格
+
+
+def test_a_thin_sample_is_said_beside_its_indicator(troubled):
+    from evaluator.report.feedback_domains import indicator_row
+
+    row = indicator_row(indicator(troubled, "D3.03"), "evaluation", "zh")   # no voucher sampled of 103 payments
+    assert row.thin == "样本不足：样本 0，少于要求的 30，本项最高得 75%。"
+    assert indicator_row(indicator(troubled, "D6.02"), "evaluation", "en").thin == ""
+
+
+def test_domains_that_do_not_add_up_as_shown_say_why(troubled):
+    summary = feedback_view(troubled, "zh").summary
+    assert summary.total == "84.48" and [d.points for d in summary.domains][1] == "13.63 / 15"
+    assert summary.sum_note.startswith("各领域得分按四舍五入保留两位小数显示")   # 13.85 + 13.63 + … = 84.49
+
+
+def test_an_unanswered_red_line_is_shown_and_caps_the_grade(earlier):
+    from evaluator.report.feedback import next_grade
+    from evaluator.scoring.result import RedLineHit
+    from evaluator.rubric.text import Text
+
+    hit = RedLineHit(id="funds-misused", label=Text(zh="挪用项目资金", en="Funds misused"), cells=["D3!C14"])
+    blank = earlier.model_copy(update={"total": earlier.total.model_copy(update={"unanswered_red_lines": [hit]})})
+    summary = feedback_view(blank, "zh").summary
+    assert summary.unanswered == [("挪用项目资金", "D3!C14")] and summary.red_lines == []
+    assert next_grade(blank, "zh") == ""
+
+
+def test_a_domain_in_which_nothing_applies_reads_not_applicable(earlier):
+    domains = [d.model_copy(update={"status": "not_applicable", "points": None, "exact": None, "applicable_max": 0.0,
+                                    "self_points": None}) if d.id == "D3" else d for d in earlier.domains]
+    view = feedback_view(earlier.model_copy(update={"domains": domains}), "zh")
+    row = next(d for d in view.summary.domains if d.id == "D3")
+    assert (row.points, row.share, row.own) == ("不适用", "—", "—")
+    section = next(d for d in view.domains if d.id == "D3")
+    assert not section.applicable and section.note.startswith("本领域没有适用的指标")
+    assert view.summary.sum_note.startswith("标为“不适用”的领域")
+
+
+def test_the_appendix_cites_the_rubrics_sources(troubled):
+    refs = feedback_view(troubled, "en").appendix.references
+    assert len(refs) == 6 and refs[0].startswith("江维：《城乡社区可持续总体营造行动的顶层设计与行动能力建构")

@@ -5,7 +5,6 @@ from __future__ import annotations
 from evaluator.report.handbook import handbook_view
 from evaluator.report.words import grade_spans
 from evaluator.report.rule_text import Token, describe, formula
-from evaluator.report.words import number, percent
 
 
 def _rule(mini, indicator_id, lang="zh"):
@@ -14,9 +13,11 @@ def _rule(mini, indicator_id, lang="zh"):
     return describe(indicator, mini.evidence_fields, roster, lang)
 
 
-def test_numbers_read_naturally():
-    assert [number(v) for v in (10, 2.5, 0.125, 12000, 1 / 3)] == ["10", "2.5", "0.12", "12,000", "0.33"]
-    assert percent(0.85) == "85%"
+def test_a_declared_threshold_is_written_as_declared():
+    from evaluator.numbers import number, percent
+
+    assert [number(v, None) for v in (10, 2.5, 0.125, 12000, 0.035)] == ["10", "2.5", "0.125", "12,000", "0.035"]
+    assert percent(0.0325, None) == "3.25%"
 
 
 def test_bands_name_their_ranges_and_points(mini):
@@ -65,3 +66,18 @@ def test_rating_anchors_and_advice_levels(mini):
 
 def test_grades_cover_the_scale(mini):
     assert grade_spans(mini.grades, "zh") == [("优秀", "85 及以上"), ("合格", "60 至不足 85"), ("不合格", "不足 60")]
+
+
+def test_the_handbook_cites_sources_and_states_minimum_samples():
+    from evaluator.bundled import rubric_path
+    from evaluator.rubric import load_rubric
+
+    loaded = load_rubric(rubric_path())
+    book = handbook_view(loaded.rubric, loaded.sha256, "zh")
+    d1 = next(i for d in book.domains for i in d.indicators if i.id == "D1.01")
+    assert d1.source == "江维（2019）；清华大学社会科学学院信义社区营造研究中心（2018）；中华人民共和国民政部（2010）"
+    assert len(book.references) == 6 and all(r.endswith("。") and "：《" in r for r in book.references)
+    d602 = next(i for d in book.domains for i in d.indicators if i.id == "D6.02")
+    assert "少于 50、少于“社区总户数（项目覆盖范围）”的 3%" in " ".join(d602.rule.notes)
+    d303 = next(i for d in book.domains for i in d.indicators if i.id == "D3.03")
+    assert "分母为 0 时：记 0 分。" in d303.rule.notes

@@ -51,13 +51,26 @@ def test_every_rule_kind_is_used(bundled):
 def test_the_outline_rules_where_they_fit(bundled):
     by_id = {i.id: i for i in bundled.rubric.indicators}
     assert by_id["D4.08"].rule.kind == "ratio"  # 决议执行率
-    assert by_id["D5.05"].rule.kind == "roster" and by_id["D5.05"].rule.measure == "share"  # 公益转化
+    # 公益转化: a count of organizations, not a share, so listing a new or dissolved group never lowers it
+    assert by_id["D5.05"].rule.kind == "roster" and by_id["D5.05"].rule.measure == "count"
     assert by_id["D4.03"].rule.kind == "checklist"  # 参与深度
 
 
-def test_every_indicator_names_a_seed_and_has_full_advice(bundled):
+# The public publications the bundled rubric draws on (the sources' "How to cite them" list)
+REFERENCES = {"jiang-2019", "cao-wan-zeng-2019", "tsinghua-jiading-2018", "zhang-2021", "yangpu-2021", "mca-2010"}
+
+
+def test_the_references_are_the_public_publications(bundled):
+    refs = bundled.rubric.references
+    assert {r.key for r in refs} == REFERENCES and len(refs) == len(REFERENCES)
+    assert all(r.author and r.title and r.venue and 2000 <= r.year <= 2030 for r in refs)
+    assert next(r for r in refs if r.key == "cao-wan-zeng-2019").doi == "10.16152/j.cnki.xdxbsk.2019-02-014"
+
+
+def test_every_indicator_cites_a_reference_and_has_full_advice(bundled):
+    keys = {r.key for r in bundled.rubric.references}
     for indicator in bundled.rubric.indicators:
-        assert indicator.source.seed in {"000", "001", "002", "003", "004"}, indicator.id
+        assert indicator.source.ref in keys and set(indicator.source.also) <= keys, indicator.id
         assert set(indicator.advice) >= {0, 1, 2, 3}, indicator.id
         assert all(len(a.zh) >= 15 for a in indicator.advice.values()), indicator.id
 

@@ -239,6 +239,69 @@ def test_missing_indicator_file_is_reported_where_it_is_named(mini_copy):
     assert found[0].location.line == line_of(path, "- d3.yaml")
 
 
+def test_a_source_must_name_a_reference_with_did_you_mean(mini_copy):
+    path = edit(mini_copy, "d1.yaml", "source: {ref: jiang-2019, note: 测试}", "source: {ref: jiang-2091, note: 测试}")
+    p = only(mini_copy, "R018")
+    assert p.location.key == "indicators[0].source.ref" and p.location.line == line_of(path, "ref: jiang-2091")
+    assert p.message("en") == "source jiang-2091 is not in the rubric's references (did you mean jiang-2019?)"
+
+
+def test_a_source_cited_alongside_is_checked_too(mini_copy):
+    edit(mini_copy, "d1.yaml", "source: {ref: jiang-2019, note: 测试}", "source: {ref: jiang-2019, also: [seed-" + "00" + "2], note: 测试}")
+    p = only(mini_copy, "R018")
+    assert p.location.key == "indicators[0].source.also[0]"
+
+
+def test_a_source_cannot_be_a_seed_number(mini_copy):
+    edit(mini_copy, "d1.yaml", "source: {ref: jiang-2019, note: 测试}", 'source: {seed: "' + "00" + '2", note: 测试}')
+    loaded, found = problems(mini_copy)
+    assert not loaded.ok and {p.code for p in found} >= {"R005"}   # seed is no key of a source any more
+
+
+def test_duplicate_reference_keys(mini_copy):
+    edit(mini_copy, "rubric.yaml", "{key: cao-wan-zeng-2019,", "{key: jiang-2019,")
+    _, found = problems(mini_copy, "R010")
+    assert found and found[0].location.key == "references[1].key"
+
+
+MIN_SAMPLE = "      on_missing: not_applicable\n"
+
+
+def test_a_minimum_sample_names_declared_integer_fields(mini_copy):
+    edit(mini_copy, "d2.yaml", MIN_SAMPLE, MIN_SAMPLE + "      min_sample: {size: m_planed, at_least: 30}\n")
+    p = only(mini_copy, "R042")
+    assert p.location.key == "indicators[2].rule.min_sample.size"
+    assert p.message("en") == "min_sample names field m_planed, which is not declared (did you mean m_planned?)"
+
+
+def test_a_minimum_sample_must_count_something(mini_copy):
+    edit(mini_copy, "d2.yaml", MIN_SAMPLE, MIN_SAMPLE + "      min_sample: {size: m_satisfaction, at_least: 30}\n")
+    p = only(mini_copy, "R043")
+    assert p.message("zh") == "最小样本的字段 m_satisfaction 应为整数（人数、份数、笔数），实际为百分比"
+
+
+def test_a_share_needs_a_population(mini_copy):
+    edit(mini_copy, "d1.yaml", "      on_error: zero\n",
+         "      on_error: zero\n      min_sample: {size: m_done, at_least: 5, share: 0.05}\n")
+    p = only(mini_copy, "R044")
+    assert p.location.key == "indicators[3].rule.min_sample.share"
+
+
+def test_a_minimum_the_field_cannot_reach(mini_copy):
+    edit(mini_copy, "d1.yaml", "      on_error: zero\n",
+         "      on_error: zero\n      min_sample: {size: m_done, at_least: 2000}\n")
+    p = only(mini_copy, "R045")
+    assert p.message("en").startswith("min_sample at_least 2000 exceeds the largest value field m_done allows (1000)")
+
+
+def test_a_zero_denominator_rule_the_range_rules_out_is_a_warning(mini_copy):
+    edit(mini_copy, "d1.yaml", "{id: m_planned, label: {zh: 计划活动, en: Activities planned}, type: integer, range: [0, 1000]",
+         "{id: m_planned, label: {zh: 计划活动, en: Activities planned}, type: integer, range: [1, 1000]")
+    loaded, found = problems(mini_copy, "R046")
+    assert [p.severity for p in found] == ["warning"] and loaded.ok
+    assert found[0].message("en") == "on_zero_denominator: not_applicable can never apply: denominator m_planned starts at 1"
+
+
 def test_yaml_syntax_error_has_a_line(mini_copy):
     path = edit(mini_copy, "d2.yaml", "    name: {zh: 参与深度, en: Depth}", "    name: {zh: 参与深度, en: Depth")
     p = only(mini_copy, "R002")

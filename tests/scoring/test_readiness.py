@@ -37,6 +37,6 @@ def test_result_json_names_the_schema_and_rubric(mini_loaded):
     form = {"values": {"m_training_hours": 30}}
     result = evaluate(mini_loaded.rubric, evidence(mini_loaded.rubric, mini_loaded.sha256, form))
     data = json.loads(result.to_json())
-    assert data["schema"] == "evaluator.result/1"
+    assert data["schema"] == "evaluator.result/2"
     assert data["rubric"] == {"id": "mini", "version": "0.1.0", "sha256": mini_loaded.sha256}
     assert {"total", "domains", "indicators", "organizations", "problems", "project", "mode"} <= set(data)

@@ -41,7 +41,7 @@ def test_bad_files_are_reported_and_the_good_ones_still_ingest(files):
     assert "wrong.json:" in out and "total.points: 错误 S005: 应为数值，实际为 '很多'" in out
     assert "wrong.json:1 mode: 错误 S006: 缺少必填项 mode" in out
     assert "projekt: 错误 S007: 未知的键 projekt（是否想写 project？）" in out
-    assert "other.json schema: 错误 S004: 不是评估结果文件：schema 为 'something/2'，应为 evaluator.result/1" in out
+    assert "other.json schema: 错误 S004: 不是评估结果文件：schema 为 'something/2'，应为 evaluator.result/2" in out
     assert "missing.json: 错误 S001: 找不到文件：missing.json" in out
     assert "✓ good.json：P-1 · 第一届 · 终期 · 第 1 版" in out and "✓ second.json" in out
     assert "新增 2 个，已存在 0 个，失败 4 个" in out

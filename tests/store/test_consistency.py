@@ -68,7 +68,7 @@ def test_each_kind_of_inconsistency_is_located(mini_loaded):
     result = scored(mini_loaded)
     assert check(result, "r.json") == []
     cases = [
-        ("domains.0.points", result.domains[0].points + 3, ("S011", "total.points")),
+        ("domains.0.points", result.domains[0].points + 3, ("S035", "domains[0].points")),
         ("indicators.0.points", result.indicators[0].max + 1, ("S012", "indicators[0].points")),
         ("indicators.0.max", -1.0, ("S013", "indicators[0].max")),
         ("total.points", float("inf"), ("S013", "total.points")),
@@ -91,9 +91,15 @@ def test_a_red_line_caps_the_grade(mini_loaded):
     assert ("S015", "total.grade.id") in found(changed(result, "total.red_lines", hit))
 
 
-def test_the_tolerance_is_the_published_rounding(mini_loaded):
+def test_a_published_figure_is_its_exact_value_rounded_once(mini_loaded):
     result = scored(mini_loaded)
-    assert found(changed(result, "total.points", result.total.points + ROUNDING / 2)) == []
+    assert found(result) == []
+    assert found(changed(result, "total.points", result.total.points + ROUNDING)) == [("S011", "total.points")]
+    assert found(changed(result, "domains.0.points", result.domains[0].points + ROUNDING)) == [("S035", "domains[0].points")]
     assert LEVELS == range(5)
-    with pytest.raises(AssertionError):
-        assert found(changed(result, "total.points", result.total.points + 1)) == []
+
+
+def test_an_upgraded_v1_result_is_allowed_the_rounding_of_its_published_figures(mini_loaded):
+    result = scored(mini_loaded).model_copy(update={"upgraded_from": "evaluator.result/1"})
+    assert found(changed(result, "total.points", result.total.points + ROUNDING / 2)) == []
+    assert found(changed(result, "total.points", result.total.points + 1)) == [("S011", "total.points")]

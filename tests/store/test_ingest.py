@@ -105,7 +105,7 @@ def test_results_that_cannot_be_filed_are_refused_with_located_problems(store, m
 def test_the_stored_result_carries_its_schema(store, mini_loaded):
     done = store.ingest(scored(mini_loaded))
     evaluation = Evaluation.objects.using(store.alias).get(pk=done.evaluation_id)
-    assert evaluation.schema == evaluation.result["schema"] == "evaluator.result/1"
+    assert evaluation.schema == evaluation.result["schema"] == "evaluator.result/2"
 
 
 def test_projects_organizations_and_self_organizations_follow_the_forms(store, mini_loaded):
