@@ -56,7 +56,6 @@ def test_upload_score_and_result(world_any, client):
 def test_a_new_form_is_the_next_version(world_any, client):
     """Another form of the same project and round (here: one with a changed answer) becomes version 2."""
     from evaluator.store.models import Evaluation
-
     from tests.web.test_uploads import changed_form
 
     log_in(client, world_any, "evaluator")

@@ -99,7 +99,7 @@ def test_user_text_is_escaped_on_every_page(world, client):
 
     Project.objects.filter(pk=world.evaluation.project_id).update(name=SCRIPT)
     log_in(client, world, "evaluator")
-    response, submission = post_form(client, world, f"{SCRIPT}.xlsx",
+    _, submission = post_form(client, world, f"{SCRIPT}.xlsx",
                                      edited("jt-estate-2024.xlsx", {"value:d2_leverage_point": SCRIPT}))
     assert "F022" in codes(submission)
     pages = [client.get(reverse(name, args=args)).content.decode() for name, args in [
