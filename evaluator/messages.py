@@ -141,7 +141,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "W001": {"zh": "不是评估标准文件：应为 .yaml 或 .zip（评估标准文件夹的压缩包），实际为 {found}", "en": "not a rubric file: expected a .yaml file or a .zip of a rubric folder, found {found}"},
     "W002": {"zh": "压缩包中的 {entry} 不安全或无法读取（{detail}），整个压缩包已拒绝", "en": "{entry} in the archive is unsafe or unreadable ({detail}); the whole archive was refused"},
     "W003": {"zh": "压缩包中应恰好有一个评估标准文件（含 indicator_files 的 YAML），实际找到 {found} 个{hint}", "en": "the archive should hold exactly one rubric file (a YAML with indicator_files), found {found}{hint}"},
-    "W004": {"zh": "{key} 指向评估标准文件夹之外的 {path}，已拒绝；请把引用的文件放进同一个压缩包", "en": "{key} points outside the rubric's folder, to {path}, and was refused; put the files it names into the same archive"},
     "W005": {"zh": "文件过大（{size} MB，上限 {limit} MB），未读取", "en": "the file is too large ({size} MB, the limit is {limit} MB), not read"},
     "W006": {"zh": "这不是 .xlsx 或 .zip 文件（{found}），已跳过；请上传评估表（.xlsx）或装有评估表的压缩包（.zip）", "en": "this is not an .xlsx or .zip file ({found}) and was skipped; upload forms (.xlsx) or a zip of forms"},
     "W007": {"zh": "压缩包中没有评估表（.xlsx）", "en": "the archive holds no forms (.xlsx)"},
