@@ -161,3 +161,14 @@ def test_the_audit_log_cannot_be_edited(world, client):
     log_in(client, world, "admin")
     assert client.get(reverse("admin:audit_auditevent_change", args=[event.pk])).status_code == 200
     assert client.post(reverse("admin:audit_auditevent_delete", args=[event.pk]), {"post": "yes"}).status_code == 403
+
+
+def test_a_round_names_a_rubric_that_exists(world, client):
+    log_in(client, world, "admin")
+    data = {"name": "2025-第四届", "rubric_id": "chengdu-participatory", "rubric_version": "9.0.0",
+            "starts_on": "2025-03-01", "ends_on": "2025-12-31",
+            "funders-TOTAL_FORMS": "0", "funders-INITIAL_FORMS": "0"}
+    page = client.post(reverse("admin:store_round_add"), data).content.decode()
+    assert "没有评估标准 chengdu-participatory 9.0.0" in page and "chengdu-participatory 1.0.0" in page
+    response = client.post(reverse("admin:store_round_add"), {**data, "rubric_version": "1.0.0"})
+    assert response.status_code == 302
