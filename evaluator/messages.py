@@ -145,6 +145,18 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "G002": {"zh": "无法从结果库读取该项目的上一轮评估（{detail}），报告中不含与上一轮的比较", "en": "the project's earlier round could not be read from the results database ({detail}); the report has no comparison with it"},
     "G003": {"zh": "无法写入报告 {path}：{detail}", "en": "cannot write the report {path}: {detail}"},
     "G004": {"zh": "有 {count} 个结果，-o 应为文件夹，而 {path} 是文件（或带有文件扩展名）", "en": "{count} results need a folder for -o, but {path} is a file (or has a file extension)"},
+    # -- the web platform: uploads ------------------------------------------------------------------
+    "W001": {"zh": "不是评估标准文件：应为 .yaml 或 .zip（评估标准文件夹的压缩包），实际为 {found}", "en": "not a rubric file: expected a .yaml file or a .zip of a rubric folder, found {found}"},
+    "W002": {"zh": "压缩包中的 {entry} 不安全或无法读取（{detail}），整个压缩包已拒绝", "en": "{entry} in the archive is unsafe or unreadable ({detail}); the whole archive was refused"},
+    "W003": {"zh": "压缩包中应恰好有一个评估标准文件（含 indicator_files 的 YAML），实际找到 {found} 个{hint}", "en": "the archive should hold exactly one rubric file (a YAML with indicator_files), found {found}{hint}"},
+    "W005": {"zh": "文件过大（{size} MB，上限 {limit} MB），未读取", "en": "the file is too large ({size} MB, the limit is {limit} MB), not read"},
+    "W006": {"zh": "这不是 .xlsx 或 .zip 文件（{found}），已跳过；请上传评估表（.xlsx）或装有评估表的压缩包（.zip）", "en": "this is not an .xlsx or .zip file ({found}) and was skipped; upload forms (.xlsx) or a zip of forms"},
+    "W007": {"zh": "压缩包中没有评估表（.xlsx）", "en": "the archive holds no forms (.xlsx)"},
+    "W010": {"zh": "表中的项目编号是 {found}，而分派给您的项目是 {expected}；请核对封面的项目编号，或下载该项目的评估表", "en": "the form's project code is {found}, but the project assigned is {expected}; check the code on the cover, or download this project's form"},
+    "W011": {"zh": "表中的资助批次是“{found}”，而本次评估的届次是“{expected}”；请核对封面的资助批次", "en": "the form's funding round is \"{found}\", but this evaluation is for the round \"{expected}\"; check the round on the cover"},
+    "W012": {"zh": "项目 {code}（{round}）没有分派给您，此表未评分", "en": "project {code} ({round}) is not assigned to you; this form was not scored"},
+    "W013": {"zh": "表中的评估类型是{found}，而分派的是{expected}；请核对封面的评估类型", "en": "the form's evaluation type is {found}, but the assignment is for {expected}; check the evaluation type on the cover"},
+    "W014": {"zh": "结果库中没有项目 {code}；请管理员先在设置中添加该项目", "en": "there is no project {code} in the store; ask an administrator to add the project first"},
 }
 
 METHODS: dict[str, dict[str, str]] = {

@@ -11,6 +11,7 @@ import evaluator.cli.handbook  # noqa: E402,F401  (registers `rubric handbook`)
 from evaluator.cli.report import report
 from evaluator.cli.score import score
 from evaluator.cli.store import compare, history, ingest, migrate
+from evaluator.cli.web import manage, serve, worker
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -28,3 +29,6 @@ main.add_command(ingest)
 main.add_command(history)
 main.add_command(compare)
 main.add_command(migrate)
+main.add_command(serve)
+main.add_command(worker)
+main.add_command(manage)

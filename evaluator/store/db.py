@@ -21,7 +21,7 @@ from typing import Literal
 
 from evaluator.problems import Location, Problem
 from evaluator.store import legacy
-from evaluator.store.targets import DEFAULT_DB, Target, database_settings
+from evaluator.store.targets import BUSY_SECONDS, DEFAULT_DB, Target, database_settings
 
 __all__ = ["DEFAULT_DB", "StoreError", "close_alias", "database_detail", "database_problem", "open_alias", "problem"]
 
@@ -29,6 +29,10 @@ State = Literal["empty", "current", "outdated", "legacy", "newer", "foreign", "d
 _READ_REFUSALS = {"empty": "S025", "outdated": "S026", "legacy": "S026"}
 _MIGRATE_ATTEMPTS = 5
 _MIGRATION_LOCK = 0x65766C2D73746F72   # "evl-stor": the advisory lock key of store migrations
+# The command line migrates the store app alone: the web platform's apps are migrated by the server on its
+# own database (`evaluator serve`, `evaluator manage migrate`), and some of their migrations (django-tasks-db's
+# data migrations) would touch the default database whatever store is being migrated.
+STORE_APP = "store"
 
 
 class StoreError(Exception):
@@ -184,7 +188,7 @@ def inspect(alias: str) -> tuple[State, dict]:
     unknown = sorted(m for m in loader.applied_migrations if m[0] in loader.migrated_apps and m not in known)
     if unknown:
         return "newer", {"found": unknown[-1][1], "expected": max(n for a, n in known if a == unknown[-1][0])}
-    if any(node not in loader.applied_migrations for node in loader.graph.nodes):
+    if any(node not in loader.applied_migrations for node in loader.graph.nodes if node[0] == STORE_APP):
         return "outdated", {}
     gone = sorted(_model_tables() - tables)
     return ("damaged", {"tables": gone}) if gone else ("current", {})
@@ -231,7 +235,7 @@ def _migrate(alias: str, target: Target) -> None:
 
     for attempt in range(_MIGRATE_ATTEMPTS):
         try:
-            call_command("migrate", database=alias, interactive=False, verbosity=0, skip_checks=True)
+            call_command("migrate", STORE_APP, database=alias, interactive=False, verbosity=0, skip_checks=True)
             break
         except DatabaseError:
             if not _still_needs_migrating(alias):
@@ -240,9 +244,28 @@ def _migrate(alias: str, target: Target) -> None:
                 raise
             time.sleep(0.05 * (attempt + 1))
     if target.is_sqlite:
-        with connections[alias].cursor() as cursor:
-            # a commit is one append, not a journal rewrite; persistent, set once by the writer that made the store
-            cursor.execute("PRAGMA journal_mode = WAL")
+        _use_wal(connections[alias])
+
+
+def _use_wal(connection) -> None:
+    """WAL journal: a commit is one append, not a journal rewrite; persistent, set once by the writer that made
+    the store. Switching needs the database to itself, and SQLite answers "locked" at once (its busy wait does
+    not apply) while another process that is making the same store still has it open: wait for it as the
+    busy timeout would."""
+    from django.db import OperationalError
+
+    deadline = time.monotonic() + BUSY_SECONDS
+    while True:
+        try:
+            with connection.cursor() as cursor:
+                cursor.execute("PRAGMA journal_mode")
+                if str(cursor.fetchone()[0]).lower() != "wal":
+                    cursor.execute("PRAGMA journal_mode = WAL")
+            return
+        except OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 @contextmanager

@@ -1,0 +1,209 @@
+"""Who may see and do what: the ONLY place that decides it. Views call these, never re-implement them.
+
+    visible_rounds(user)        rounds the person may see
+    visible_projects(user)      projects the person may see
+    visible_evaluations(user)   stored evaluations (results) the person may see
+    require(user, action, obj)  PermissionDenied (403) unless the person may do `action` on `obj`
+
+Roles (groups, `accounts.roles`): admin sees and does everything; committee sees every evaluation of
+every round; evaluator sees the projects assigned to them (never one whose organization they declared a
+tie with); organization sees its own organization's projects and their released results; funder sees
+the rounds it funds and their released results. A superuser counts as admin.
+
+`released(evaluations)` is where the review process (issue 13) decides which results an organization or a
+funder may read: until that process exists every stored result counts as released.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, OuterRef, Q, QuerySet
+
+from evaluator.store.models import Evaluation, Project, Round
+from evaluator.web.accounts.roles import (
+    ADMIN,
+    COMMITTEE,
+    EVALUATOR,
+    FUNDER,
+    ORGANIZATION,
+)
+
+ALL_SEEING = (ADMIN, COMMITTEE)
+
+
+def roles_of(user: Any) -> frozenset[str]:
+    """The person's roles (cached on the user object for the request)."""
+    if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
+        return frozenset()
+    cached = getattr(user, "_evaluator_roles", None)
+    if cached is None:
+        cached = frozenset(user.groups.values_list("name", flat=True)) | ({ADMIN} if user.is_superuser else set())
+        user._evaluator_roles = cached
+    return cached
+
+
+def has_role(user: Any, *roles: str) -> bool:
+    return bool(roles_of(user) & set(roles))
+
+
+def _profile(user: Any):
+    from evaluator.web.accounts.models import Profile
+
+    return Profile.objects.filter(user=user).first()
+
+
+def _organization_id(user: Any) -> int | None:
+    profile = _profile(user)
+    return profile.organization_id if profile else None
+
+
+def _funder_id(user: Any) -> int | None:
+    profile = _profile(user)
+    return profile.funder_id if profile else None
+
+
+def _assignments(user: Any) -> QuerySet:
+    """The person's assignments, less any to an organization they declared a tie with."""
+    from evaluator.web.rounds.models import Assignment, Conflict
+
+    tie = Conflict.objects.filter(evaluator=user, organization_id=OuterRef("project__organization_id"))
+    return Assignment.objects.filter(evaluator=user).exclude(Exists(tie))
+
+
+def my_assignments(user: Any) -> QuerySet:
+    return _assignments(user) if has_role(user, EVALUATOR) else _assignments(user).none()
+
+
+def visible_rounds(user: Any) -> QuerySet[Round]:
+    roles = roles_of(user)
+    if roles & set(ALL_SEEING):
+        return Round.objects.all()
+    condition = Q(pk__in=[])
+    if EVALUATOR in roles:
+        condition |= Q(pk__in=_assignments(user).values("round_id"))
+    if ORGANIZATION in roles and (org := _organization_id(user)) is not None:
+        condition |= Q(pk__in=Evaluation.objects.filter(project__organization_id=org).values("round_id"))
+    if FUNDER in roles and (funder := _funder_id(user)) is not None:
+        condition |= Q(funders__funder_id=funder)
+    return Round.objects.filter(condition).distinct()
+
+
+def visible_projects(user: Any) -> QuerySet[Project]:
+    roles = roles_of(user)
+    if roles & set(ALL_SEEING):
+        return Project.objects.all()
+    condition = Q(pk__in=[])
+    if EVALUATOR in roles:
+        condition |= Q(pk__in=_assignments(user).values("project_id"))
+    if ORGANIZATION in roles and (org := _organization_id(user)) is not None:
+        condition |= Q(organization_id=org)
+    if FUNDER in roles and (funder := _funder_id(user)) is not None:
+        condition |= Q(pk__in=Evaluation.objects.filter(round__funders__funder_id=funder).values("project_id"))
+    return Project.objects.filter(condition).distinct()
+
+
+def released(evaluations: QuerySet[Evaluation]) -> QuerySet[Evaluation]:
+    """The results an organization or a funder may read. Issue 13 (review, approval, 公示) narrows this to
+    approved results; until then every stored result is released."""
+    return evaluations
+
+
+def visible_evaluations(user: Any) -> QuerySet[Evaluation]:
+    roles = roles_of(user)
+    if roles & set(ALL_SEEING):
+        return Evaluation.objects.all()
+    ids: list[QuerySet] = []
+    if EVALUATOR in roles:
+        assigned = _assignments(user).filter(project_id=OuterRef("project_id"), round_id=OuterRef("round_id"))
+        ids.append(Evaluation.objects.filter(Exists(assigned)).values("pk"))
+    if ORGANIZATION in roles and (org := _organization_id(user)) is not None:
+        ids.append(released(Evaluation.objects.filter(project__organization_id=org)).values("pk"))
+    if FUNDER in roles and (funder := _funder_id(user)) is not None:
+        ids.append(released(Evaluation.objects.filter(round__funders__funder_id=funder)).values("pk"))
+    condition = Q(pk__in=[])
+    for found in ids:
+        condition |= Q(pk__in=found)
+    return Evaluation.objects.filter(condition)
+
+
+# -- actions --------------------------------------------------------------------------------------------------
+
+def _setup(user: Any, obj: Any) -> bool:
+    return has_role(user, ADMIN)
+
+
+def _signed_in(user: Any, obj: Any) -> bool:
+    return bool(roles_of(user))
+
+
+def _evaluate_assignment(user: Any, assignment: Any) -> bool:
+    """Download the form, upload it, score it: the assigned evaluator (no tie declared), or an admin."""
+    if has_role(user, ADMIN):
+        return True
+    return my_assignments(user).filter(pk=assignment.pk).exists()
+
+
+def _submission(user: Any, submission: Any) -> bool:
+    """An upload: its uploader, an admin; the committee once it became an evaluation."""
+    if has_role(user, ADMIN) or submission.uploaded_by_id == user.pk:
+        return True
+    return submission.evaluation_id is not None and _evaluation(user, submission.evaluation)
+
+
+def _score(user: Any, submission: Any) -> bool:
+    if has_role(user, ADMIN):
+        return True
+    if submission.uploaded_by_id != user.pk or not has_role(user, EVALUATOR):
+        return False
+    return submission.assignment_id is not None and my_assignments(user).filter(pk=submission.assignment_id).exists()
+
+
+def _evaluation(user: Any, evaluation: Any) -> bool:
+    return visible_evaluations(user).filter(pk=evaluation.pk).exists()
+
+
+def _batch(user: Any, batch: Any) -> bool:
+    return has_role(user, ADMIN) or batch.uploaded_by_id == user.pk
+
+
+def _upload_round(user: Any, round_: Any) -> bool:
+    """Upload a whole round: an admin, or an evaluator with assignments in it (each form is then checked
+    against their own assignments)."""
+    if has_role(user, ADMIN):
+        return True
+    return my_assignments(user).filter(round=round_).exists()
+
+
+def _evaluator(user: Any, obj: Any) -> bool:
+    return has_role(user, EVALUATOR, ADMIN)
+
+
+def _declare_conflict(user: Any, obj: Any) -> bool:
+    return has_role(user, EVALUATOR, ADMIN)
+
+
+RULES: dict[str, Callable[[Any, Any], bool]] = {
+    "home": _signed_in,
+    "setup": _setup,                          # rounds, projects, people, assignments, rubric uploads, admin
+    "assignments": _evaluator,                # the list of one's own assignments
+    "evaluate": _evaluate_assignment,         # download the pre-filled form, upload the filled one
+    "view_submission": _submission,
+    "score": _score,
+    "view_evaluation": _evaluation,           # result page and feedback report
+    "upload_round": _upload_round,
+    "view_batch": _batch,
+    "declare_conflict": _declare_conflict,
+}
+
+
+def allowed(user: Any, action: str, obj: Any = None) -> bool:
+    return RULES[action](user, obj)
+
+
+def require(user: Any, action: str, obj: Any = None) -> None:
+    """Raise PermissionDenied unless `user` may do `action` on `obj`."""
+    if not getattr(user, "is_authenticated", False) or not allowed(user, action, obj):
+        raise PermissionDenied(action)
