@@ -39,7 +39,7 @@ def people(live):
 
     org = Organization.objects.create(key=name_key("锦城邻里社会工作服务中心（虚构）"), name="锦城邻里社会工作服务中心（虚构）")
     project = Project.objects.create(code="CD-2023-022", name="银杏院老旧院落自治改造项目（虚构）", organization=org)
-    round_ = Round.objects.create(name="2023-第二届微公益创投", rubric_id="chengdu-participatory", rubric_version="1.0.0")
+    round_ = Round.objects.create(name="2023-第二届微公益创投", rubric_id="chengdu-participatory", rubric_version="1.1.0")
     evaluator = User.objects.create(username="eva", first_name="评估员甲")
     evaluator.set_password(PASSWORD)
     evaluator.save()

@@ -4,6 +4,7 @@ located problems, changes made in the admin site recorded in the audit log."""
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -68,12 +69,14 @@ def zipped(folder: Path, prefix: str = "") -> bytes:
     return buffer.getvalue()
 
 
-def bundled_zip(version: str = "1.0.0") -> bytes:
+def bundled_zip(version: str | None = None) -> bytes:
     """The bundled rubric as a folder of its own: the rubric file with its indicator files below it."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as z:
         rubric = (ROOT / "rubrics" / "chengdu-participatory.yaml").read_text(encoding="utf-8")
-        rubric = rubric.replace("../indicators/", "indicators/").replace("version: 1.0.0", f"version: {version}", 1)
+        rubric = rubric.replace("../indicators/", "indicators/")
+        if version is not None:
+            rubric = re.sub(r"^version: .*$", f"version: {version}", rubric, count=1, flags=re.M)
         z.writestr("my-rubric/rubric.yaml", rubric)
         for path in sorted((ROOT / "indicators").glob("*.yaml")):
             z.writestr(f"my-rubric/indicators/{path.name}", path.read_text(encoding="utf-8"))
@@ -169,6 +172,6 @@ def test_a_round_names_a_rubric_that_exists(world, client):
             "starts_on": "2025-03-01", "ends_on": "2025-12-31",
             "funders-TOTAL_FORMS": "0", "funders-INITIAL_FORMS": "0"}
     page = client.post(reverse("admin:store_round_add"), data).content.decode()
-    assert "没有评估标准 chengdu-participatory 9.0.0" in page and "chengdu-participatory 1.0.0" in page
-    response = client.post(reverse("admin:store_round_add"), {**data, "rubric_version": "1.0.0"})
+    assert "没有评估标准 chengdu-participatory 9.0.0" in page and "chengdu-participatory 1.1.0" in page
+    response = client.post(reverse("admin:store_round_add"), {**data, "rubric_version": "1.1.0"})
     assert response.status_code == 302

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from django import template
 
-from evaluator.report.words import number as report_number
+from evaluator.numbers import points
 
 register = template.Library()
 
 
 @register.filter
 def number(value) -> str:
-    return "" if value is None else report_number(float(value))
+    """Points as published (half-up, 2 decimals, no trailing zeros): `evaluator.numbers.points`."""
+    return "" if value is None else points(value)
