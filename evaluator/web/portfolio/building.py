@@ -1,17 +1,20 @@
-"""The Portfolio of a chosen set of evaluations: computed with `evaluator.compare` once per set, kept.
+"""The Portfolio of a scope: computed with `evaluator.compare` once per version of the data, kept.
 
-Computing a portfolio reads every score of every evaluation it counts (about 0.9 ms an evaluation), too
-slow to do on each request of a large round. So a computed portfolio is kept twice: in the database
-(`Snapshot`, one row per scope, shared by every server process and the worker) and in this process's
-memory (the parsed object, for the pages asked most). Both are looked up by the scope and the digest
-of the evaluations chosen now, so a form ingested, a new version or a project moved to another district
-gives a new digest and the portfolio is computed again on the next request: nothing to invalidate by hand.
+Computing a portfolio reads every score of every evaluation it counts (a round of 500 projects with
+their previous round: about 1.3 s), far too slow for each request. So what is computed is kept under
+(scope, `scope.version`): in the database (`Snapshot`, one row per scope, shared by every server
+process and the worker) and in this process's memory (the parsed objects, and the rendered page bodies).
+A form ingested changes the version, and the next request computes again: nothing is invalidated by hand.
 """
 
 from __future__ import annotations
 
+import json
 import threading
 from collections import OrderedDict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -20,35 +23,86 @@ from evaluator.compare.compute import portfolio
 from evaluator.compare.model import Portfolio, Selection
 from evaluator.store import queries
 from evaluator.web.portfolio.models import Snapshot
-from evaluator.web.portfolio.scope import Chosen
+from evaluator.web.portfolio.scope import Chosen, Scope, choose
 
 ALIAS = "default"
-KEPT_IN_MEMORY = 24         # parsed portfolios per process (a few MB each for a round of 500 projects)
-
-_memory: OrderedDict[tuple[str, str], Portfolio] = OrderedDict()
-_lock = threading.Lock()
+T = TypeVar("T")
 
 
-def portfolio_for(chosen: Chosen) -> Portfolio:
-    """The portfolio of `chosen`: from memory, else from its kept snapshot, else computed and kept."""
-    wanted = (chosen.scope.key, chosen.digest)
-    with _lock:
-        if wanted in _memory:
-            _memory.move_to_end(wanted)
-            return _memory[wanted]
-    kept = Snapshot.objects.filter(scope_key=wanted[0], digest=wanted[1]).values_list("portfolio", flat=True).first()
-    found = Portfolio.model_validate_json(kept) if kept is not None else _compute_and_keep(chosen)
-    with _lock:
-        _memory[wanted] = found
-        while len(_memory) > KEPT_IN_MEMORY:
-            _memory.popitem(last=False)
-    return found
+class Kept(Generic[T]):
+    """A small least-recently-used store in this process's memory, safe across threads."""
+
+    def __init__(self, size: int):
+        self.size = size
+        self._items: OrderedDict[tuple, T] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple) -> T | None:
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+                return self._items[key]
+        return None
+
+    def put(self, key: tuple, value: T) -> T:
+        with self._lock:
+            self._items[key] = value
+            self._items.move_to_end(key)
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+        return value
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+
+
+@dataclass(frozen=True)
+class Computed:
+    chosen: Chosen
+    portfolio: Portfolio
+
+
+computed: Kept[Computed] = Kept(24)        # a round of 500 projects: about 4 MB parsed
+bodies: Kept[str] = Kept(64)               # rendered page bodies: about 300 kB for 500 projects
 
 
 def forget() -> None:
-    """Drop this process's parsed portfolios (tests; the snapshots stay)."""
-    with _lock:
-        _memory.clear()
+    """Drop what this process keeps in memory (tests; the snapshots stay)."""
+    computed.clear()
+    bodies.clear()
+
+
+def current(user: Any, scope: Scope, every: Sequence[tuple[int, str]], at: str) -> Computed:
+    """The evaluations `scope` counts for `user` and their portfolio, at version `at`."""
+    if (found := computed.get((scope.key, at))) is not None:
+        return found
+    row = (Snapshot.objects.filter(scope_key=scope.key, version=at)
+           .values_list("rounds", "ids", "projects", "portfolio").first())
+    if row is not None:
+        chosen = Chosen(scope, at, list(row[0]), list(row[1]), dict(row[2]))
+        return computed.put((scope.key, at), Computed(chosen, Portfolio.model_validate_json(row[3])))
+    chosen = choose(user, scope, every, at)
+    return computed.put((scope.key, at), Computed(chosen, _compute_and_keep(chosen)))
+
+
+def chosen_for(user: Any, scope: Scope, every: Sequence[tuple[int, str]], at: str) -> Chosen:
+    """Only which evaluations `scope` counts at version `at` (a download to queue: no portfolio computed)."""
+    if (found := computed.get((scope.key, at))) is not None:
+        return found.chosen
+    row = Snapshot.objects.filter(scope_key=scope.key, version=at).values_list("rounds", "ids", "projects").first()
+    if row is not None:
+        return Chosen(scope, at, list(row[0]), list(row[1]), dict(row[2]))
+    return choose(user, scope, every, at)
+
+
+def portfolio_for(chosen: Chosen) -> Portfolio:
+    """The portfolio of evaluations already chosen (the task worker's way in: no person, no request)."""
+    if (found := computed.get((chosen.scope.key, chosen.version))) is not None:
+        return found.portfolio
+    kept = (Snapshot.objects.filter(scope_key=chosen.scope.key, version=chosen.version)
+            .values_list("portfolio", flat=True).first())
+    return Portfolio.model_validate_json(kept) if kept is not None else compute(chosen)
 
 
 def compute(chosen: Chosen) -> Portfolio:
@@ -60,11 +114,23 @@ def compute(chosen: Chosen) -> Portfolio:
 
 def _compute_and_keep(chosen: Chosen) -> Portfolio:
     found = compute(chosen)
-    values = {"digest": chosen.digest, "evaluations": len(chosen.ids), "portfolio": found.model_dump_json(by_alias=True),
-              "built_at": timezone.now()}
+    values = {"version": chosen.version, "rounds": chosen.rounds, "ids": chosen.ids, "projects": chosen.projects,
+              "portfolio": found.model_dump_json(by_alias=True), "built_at": timezone.now()}
     try:
         with transaction.atomic():
             Snapshot.objects.update_or_create(scope_key=chosen.scope.key, defaults=values)
     except IntegrityError:
         pass      # another process kept the same scope at the same moment: either copy will do
     return found
+
+
+def scope_data(chosen: Chosen) -> str:
+    """`chosen` as JSON, for a task to build from (`chosen_of`)."""
+    return json.dumps({"scope": json.loads(chosen.scope.to_json()), "version": chosen.version,
+                       "rounds": chosen.rounds, "ids": chosen.ids, "projects": chosen.projects}, ensure_ascii=False)
+
+
+def chosen_of(text: str) -> Chosen:
+    data = json.loads(text)
+    return Chosen(Scope.from_json(json.dumps(data["scope"])), data["version"], data["rounds"], data["ids"],
+                  data["projects"])

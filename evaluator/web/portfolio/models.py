@@ -1,9 +1,9 @@
 """What the dashboards keep: computed portfolios, and the portfolio.pdf / portfolio.xlsx files built from them.
 
-Both are keyed by a scope (`scope.Scope.key`: rounds, filters, whose view) and carry the `digest` of the
-evaluations they were made from (`scope.Chosen.digest`). A page or a download whose scope now chooses the
-same evaluations uses the kept copy; when they change (a form ingested, a new version, a project moved
-to another district) the digest differs and the copy is made again. Nothing is ever served from a path.
+Both are keyed by a scope (`scope.Scope.key`: rounds, filters, whose view) and carry the `version` of the
+data they were made from (`scope.version`). A page or a download whose scope is still at that version
+uses the kept copy; when the data changes (a form ingested, a new version of one) the version differs and
+the copy is made again. Nothing is ever served from a path.
 """
 
 from __future__ import annotations
@@ -16,12 +16,14 @@ FORMATS = [("pdf", "PDF"), ("xlsx", "Excel")]
 
 
 class Snapshot(models.Model):
-    """The Portfolio of one scope as JSON: computed once per set of evaluations, shared by every server
-    process and the task worker."""
+    """What a scope counts (rounds, evaluation ids, project links) and its Portfolio as JSON: computed once
+    per version, shared by every server process and the worker."""
 
     scope_key = models.CharField(max_length=64, unique=True, verbose_name=_("scope"))
-    digest = models.CharField(max_length=64, verbose_name=_("evaluations (sha256)"))
-    evaluations = models.PositiveIntegerField(verbose_name=_("evaluations"))
+    version = models.CharField(max_length=64, verbose_name=_("data version"))
+    rounds = models.JSONField(verbose_name=_("rounds"))
+    ids = models.JSONField(verbose_name=_("evaluations"))
+    projects = models.JSONField(verbose_name=_("projects"))
     portfolio = models.TextField(verbose_name=_("portfolio (JSON)"))
     built_at = models.DateTimeField(verbose_name=_("computed at"))
 
@@ -30,19 +32,18 @@ class Snapshot(models.Model):
         verbose_name_plural = _("computed portfolios")
 
     def __str__(self) -> str:
-        return f"{self.scope_key[:12]} ({self.evaluations})"
+        return f"{self.scope_key[:12]} ({len(self.ids)})"
 
 
 class PortfolioFile(models.Model):
     """portfolio.pdf or portfolio.xlsx of a scope in one language, built by a task and kept until the
-    scope's evaluations change. `scope` and `ids` say what to build, as the person who asked may see it."""
+    scope's data changes. `chosen` says what to build: the evaluations the person who asked may count."""
 
     scope_key = models.CharField(max_length=64, verbose_name=_("scope"))
     lang = models.CharField(max_length=8, verbose_name=_("language"))
     fmt = models.CharField(max_length=8, choices=FORMATS, verbose_name=_("format"))
-    digest = models.CharField(max_length=64, verbose_name=_("evaluations (sha256)"))
-    scope = models.JSONField(verbose_name=_("scope"))
-    ids = models.JSONField(verbose_name=_("evaluations"))
+    version = models.CharField(max_length=64, verbose_name=_("data version"))
+    chosen = models.TextField(verbose_name=_("evaluations"))
     state = models.CharField(max_length=16, choices=FILE_STATES, default="waiting", verbose_name=_("state"))
     data = models.BinaryField(null=True, verbose_name=_("content"))
     problems = models.JSONField(default=list, verbose_name=_("problems"))

@@ -1,11 +1,16 @@
 """What a dashboard counts: which rounds, which filters, whose view, and the evaluations that makes.
 
-A `Scope` is what was asked (round ids, district/street/funder filters, and whose view: admin and
-committee share one, each funder has its own). `choose(user, scope)` reads, in a fixed number of
-queries whatever the number of projects, the evaluations the person may count (`access`), and picks one
-per project and round as the portfolio does (`compare.compute.choose`: the latest final evaluation,
-else the latest midterm one). Its `digest` changes whenever that choice changes, which is what keeps
-computed portfolios and built files current.
+A `Scope` is what was asked: round ids, filters by district, street and funder (as each evaluation's
+form named them, so a round reads as it was reported), and whose view (admin and committee share one,
+each funder has its own). `choose` picks, per project and round, the evaluation a comparison counts
+(`compare.compute.choose`: the latest final one, else the latest midterm one) among those the person
+may count (`access.portfolio_evaluations`), in a fixed number of queries whatever the number of projects.
+
+`version` is a short digest of everything that choice depends on: the rounds the person sees, and how
+many evaluations the relevant rounds hold with the highest id among them. Ingesting a form, a new
+version of one (which also retires the old one's `latest`), an evaluation released or withdrawn: each
+changes it. It costs two small queries, so pages check it on every request and keep whatever they
+computed under it (`building`), computing again only when it changes.
 
 A round's dashboard also counts each of its projects' previous round (`with_previous`), so that it can
 say which self-organizations moved stage; that round must be one the person may see too.
@@ -15,11 +20,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from typing import Any, cast
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Max, Q, QuerySet
 
 from evaluator.compare.compute import choose as choose_records
 from evaluator.store.models import Evaluation
@@ -33,23 +39,27 @@ FILTERS = ("district", "street", "funder")
 
 @dataclass(frozen=True)
 class Filters:
-    """Project filters (empty: any), matched against the project as the evaluating body keeps it."""
+    """Filters (empty: any), matched against what each evaluation's form said of its project."""
 
     district: str = ""
     street: str = ""
     funder: str = ""
 
     def q(self) -> Q:
-        given = {f"project__{name}": value for name, value in asdict(self).items() if value}
-        return Q(**given)
+        return Q(**{name: value for name, value in asdict(self).items() if value})
 
     def __bool__(self) -> bool:
         return any(asdict(self).values())
 
+    @classmethod
+    def asked(cls, query: Mapping[str, str]) -> Filters:
+        """The filters as the address gives them (checked against the choices before use)."""
+        return cls(**{name: query.get(name) or "" for name in FILTERS})
+
 
 @dataclass(frozen=True)
 class Scope:
-    rounds: tuple[int, ...]          # round ids
+    rounds: tuple[int, ...]          # round ids, ascending
     filters: Filters = Filters()
     viewer: str = "all"              # "all" (admin, committee) or "funder:<id>"
     with_previous: bool = False      # also each project's previous round (a round's dashboard)
@@ -84,13 +94,10 @@ class Head:
 @dataclass(frozen=True)
 class Chosen:
     scope: Scope
+    version: str                     # `version` when chosen
     rounds: list[str]                # the scope's round names, oldest first
     ids: list[int]                   # the evaluations to compute from, sorted
     projects: dict[str, int] = field(default_factory=dict)   # project code → Project pk (drill-down links)
-
-    @property
-    def digest(self) -> str:
-        return hashlib.sha256(",".join(map(str, self.ids)).encode()).hexdigest()
 
 
 def viewer(user: Any) -> str:
@@ -101,12 +108,29 @@ def viewer(user: Any) -> str:
     return f"funder:{getattr(profile, 'funder_id', None)}"
 
 
-_HEAD = ("id", "project_id", "project__code", "round_id", "round__name", "evaluation_type")
-
-
 def counted(user: Any) -> QuerySet[Evaluation]:
-    """The latest official evaluations the person's dashboards count (one query when evaluated)."""
+    """The latest official evaluations the person's dashboards count."""
     return access.portfolio_evaluations(user).filter(latest=True, evaluation_type__in=OFFICIAL)
+
+
+def relevant_rounds(scope: Scope, every: Sequence[tuple[int, str]]) -> list[int]:
+    """The rounds whose evaluations the scope may count: its own, and with `with_previous` every round
+    the person sees up to the latest of them. `every` is (id, name) of the rounds the person sees."""
+    if not scope.with_previous:
+        return sorted(scope.rounds)
+    names = dict(every)
+    last = max(_key(names[r]) for r in scope.rounds if r in names) if scope.rounds else ()
+    return sorted(pk for pk, name in every if _key(name) <= last)
+
+
+def version(user: Any, scope: Scope, every: Sequence[tuple[int, str]]) -> str:
+    rounds = relevant_rounds(scope, every)
+    seen = counted(user).filter(round_id__in=rounds).aggregate(n=Count("id"), top=Max("id"))
+    text = json.dumps([sorted(pk for pk, _ in every), rounds, seen["n"], seen["top"]])
+    return hashlib.sha256(text.encode()).hexdigest()[:32]
+
+
+_HEAD = ("id", "project_id", "project__code", "round_id", "round__name", "evaluation_type")
 
 
 def _heads(query: QuerySet[Evaluation]) -> list[Head]:
@@ -118,30 +142,37 @@ def pick(heads: Sequence[Head]) -> list[Head]:
     return cast(list[Head], choose_records(cast(Sequence[Any], heads), OFFICIAL))
 
 
-def choose(user: Any, scope: Scope, names: dict[int, str]) -> Chosen:
-    """The evaluations `scope` counts for `user`; `names` maps the scope's round ids to their names."""
+def choose(user: Any, scope: Scope, every: Sequence[tuple[int, str]], at: str) -> Chosen:
+    """The evaluations `scope` counts for `user` (`at`: the `version` they were chosen at)."""
     base = counted(user)
     in_scope = base.filter(round_id__in=scope.rounds).filter(scope.filters.q())
     chosen = pick(_heads(in_scope))
+    names = dict(every)
     if scope.with_previous and len(scope.rounds) == 1:
-        earlier = base.filter(project_id__in=in_scope.values("project_id")).exclude(round_id__in=scope.rounds)
-        chosen += previous(pick(_heads(earlier)), round_key(names[scope.rounds[0]]))
-    rounds = sorted((names[r] for r in scope.rounds), key=round_key)
-    return Chosen(scope, rounds, sorted(h.id for h in chosen), {h.project_code: h.project_id for h in chosen})
+        before = [pk for pk in relevant_rounds(scope, every) if pk not in scope.rounds]
+        # the round ids named, so that the database looks projects up by its (project, round, type) index
+        earlier = base.filter(round_id__in=before, project_id__in=in_scope.values("project_id"))
+        chosen += previous(pick(_heads(earlier)), _key(names[scope.rounds[0]]))
+    rounds = sorted((names[r] for r in scope.rounds if r in names), key=_key)
+    return Chosen(scope, at, rounds, sorted(h.id for h in chosen), {h.project_code: h.project_id for h in chosen})
 
 
 def previous(heads: Iterable[Head], before: tuple) -> list[Head]:
     """Per project, its chosen evaluation in the latest round before `before` (a round key)."""
     best: dict[int, Head] = {}
     for h in heads:
-        key = round_key(h.round)
-        if key < before and (h.project_id not in best or key > round_key(best[h.project_id].round)):
+        key = _key(h.round)
+        if key < before and (h.project_id not in best or key > _key(best[h.project_id].round)):
             best[h.project_id] = h
     return list(best.values())
 
 
+@lru_cache(maxsize=4096)
+def _key(name: str) -> tuple:
+    return round_key(name)
+
+
 def filter_values(user: Any, rounds: Sequence[int]) -> list[tuple[str, str, str]]:
-    """(district, street, funder) of the projects the rounds count, for the filters' choices."""
-    rows = (counted(user).filter(round_id__in=rounds)
-            .values_list("project__district", "project__street", "project__funder").distinct())
-    return sorted(set(rows))
+    """(district, street, funder) as the forms of these rounds named them, for the filters' choices."""
+    rows = counted(user).filter(round_id__in=rounds).values_list("district", "street", "funder").distinct()
+    return sorted({(d or "", s or "", f or "") for d, s, f in rows})
