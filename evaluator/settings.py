@@ -143,6 +143,8 @@ FILE_UPLOAD_PERMISSIONS = 0o600
 
 # -- static files: served by whitenoise from the apps' static folders (no collectstatic needed) ------------
 STATIC_URL = "/static/"
+# the report's Noto Sans SC, for devices without a Chinese font (browsers fetch it only for missing glyphs)
+STATICFILES_DIRS = [WEB / "static", ("fonts", WEB.parent / "report" / "assets" / "fonts")]
 STATIC_ROOT = _env("EVALUATOR_STATIC_ROOT") or None     # for `evaluator manage collectstatic` behind a web server
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG

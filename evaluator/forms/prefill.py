@@ -35,5 +35,8 @@ def prefill(workbook: bytes, project: Mapping[str, Any]) -> bytes:
     meta = parse_meta(rows)
     for field_id, value in answers.items():
         slot = meta.slots[f"project:{field_id}"]
-        wb[slot.sheet][slot.ref].value = _cell_value(_PROJECT[field_id], value, meta.lang)
+        cell = wb[slot.sheet][slot.ref]
+        cell.value = _cell_value(_PROJECT[field_id], value, meta.lang)
+        if isinstance(cell.value, str) and cell.value.startswith("="):
+            cell.data_type = "s"      # text that looks like a formula stays text (no formula injection)
     return workbook_bytes(wb)

@@ -63,6 +63,7 @@ def use_tasks(backend: str) -> None:
             "immediate": "django_tasks.backends.immediate.ImmediateBackend",
             "database": "django_tasks_db.DatabaseBackend"}[backend]
     settings.TASKS = {"default": {"BACKEND": path, "QUEUES": ["default"]}}
+    task_backends._settings = None              # read TASKS again
     task_backends.__dict__.pop("settings", None)
     try:
         del task_backends["default"]
@@ -92,7 +93,7 @@ def sqlite_database(tmp_path_factory) -> dict:
 
 
 @pytest.fixture(scope="session")
-def postgres_database(postgres) -> Iterator[dict]:
+def postgresql_database(postgres) -> Iterator[dict]:
     import psycopg
 
     django_ready()
@@ -215,6 +216,7 @@ def page(browser, live):
     try:
         yield opened
     finally:
-        outside = [u for u in opened.requests if not u.startswith((live.url, "data:", "blob:"))]
+        network = [u for u in opened.requests if u.startswith(("http:", "https:", "ws:", "wss:", "ftp:"))]
+        outside = [u for u in network if not u.startswith(live.url + "/")]
         context.close()
         assert outside == [], f"pages fetched from outside the server: {outside}"

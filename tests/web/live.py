@@ -37,9 +37,12 @@ def require_chromium() -> None:
 
 def start_server(database: Path):
     """A live server thread on `database` (already migrated); returns (thread, url)."""
-    from django.test.testcases import LiveServerThread, _StaticFilesHandler
+    from django.conf import settings
+    from django.test.testcases import LiveServerThread
 
-    thread = LiveServerThread("127.0.0.1", _StaticFilesHandler, port=0)
+    settings.MEDIA_URL = "/media/"     # Django's live server sends everything under MEDIA_URL to its media handler
+    # static files come from whitenoise, as on a real server
+    thread = LiveServerThread("127.0.0.1", lambda application: application, port=0)
     thread.daemon = True
     thread.start()
     thread.is_ready.wait()
@@ -64,3 +67,9 @@ def stop(process: subprocess.Popen) -> None:
     except subprocess.TimeoutExpired:
         process.kill()
         process.wait()
+
+
+def shot(page, live: Live, name: str) -> None:
+    """A full-page screenshot once the page's fonts have loaded (to look at, as a person would)."""
+    page.evaluate("document.fonts.ready.then(() => true)")
+    page.screenshot(path=live.screenshots / f"{name}.png", full_page=True)

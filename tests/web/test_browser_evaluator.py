@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from tests.web.live import shot
+
 ROOT = Path(__file__).resolve().parents[2]
 MISTAKES = ROOT / "samples" / "invalid" / "mistakes.xlsx"
 PASSWORD = "a-long-test-password-1"
@@ -55,14 +57,14 @@ def log_in(page, live, username: str) -> None:
 
 def test_evaluator_flow(page, live, people, tmp_path):
     log_in(page, live, "eva")
-    page.screenshot(path=live.screenshots / "01-home.png", full_page=True)
+    shot(page, live, "01-home")
     assert "CD-2023-022" in page.inner_text("main")
 
     page.get_by_role("link", name="上传填好的评估表").first.click()
     page.get_by_label("填好的评估表（.xlsx）").set_input_files(str(MISTAKES))
     page.get_by_role("button", name="上传并检查").click()
     page.wait_for_url("**/submissions/*/")
-    page.screenshot(path=live.screenshots / "02-mistakes.png", full_page=True)
+    shot(page, live, "02-mistakes")
     problems = page.inner_text("table.problems")
     assert "封面!B14" in problems and "十二万" in problems          # the budget written in words, located
     assert "F029" in problems                                      # a rating of 5
@@ -75,7 +77,7 @@ def test_evaluator_flow(page, live, people, tmp_path):
     assert "没有错误" in page.inner_text("main")
     page.get_by_role("button", name="为此表评分").click()
     page.wait_for_url("**/evaluations/*/")
-    page.screenshot(path=live.screenshots / "03-result.png", full_page=True)
+    shot(page, live, "03-result")
     main = page.inner_text("main")
     assert "总分和等级" in main and "银杏院老旧院落自治改造项目（虚构）" in main
     assert page.locator("figure.chart svg").count() >= 1
@@ -83,7 +85,7 @@ def test_evaluator_flow(page, live, people, tmp_path):
     page.get_by_role("link", name="反馈报告（PDF）").click()
     link = page.get_by_role("link", name="下载报告（PDF）")
     link.wait_for(timeout=120_000)                                 # rendered by the worker
-    page.screenshot(path=live.screenshots / "04-report-ready.png", full_page=True)
+    shot(page, live, "04-report-ready")
     with page.expect_download() as download:
         link.click()
     saved = tmp_path / "report.pdf"
@@ -97,4 +99,4 @@ def test_language_switch(page, live, people):
     page.get_by_role("button", name="English").click()
     assert page.locator("html").get_attribute("lang") == "en"
     assert "My assignments" in page.inner_text("nav")
-    page.screenshot(path=live.screenshots / "05-english.png", full_page=True)
+    shot(page, live, "05-english")

@@ -51,6 +51,7 @@ TABLE: dict[str, Row] = {
     "evaluations:result": Row(READERS, "evaluation"),
     "evaluations:report": Row(READERS, "evaluation zh"),
     "evaluations:report_status": Row(READERS, "evaluation zh"),
+    "evaluations:report_file": Row(READERS, "evaluation zh", ok=302),    # not rendered yet: to the report's page
     "evaluations:batch_upload": Row({"admin", "evaluator"}, "round"),
     "evaluations:batch": Row({"admin", "evaluator"}, "batch"),
     "evaluations:batch_status": Row({"admin", "evaluator"}, "batch"),

@@ -50,8 +50,9 @@ def load_demo(folder: Path) -> list[Login]:
     samples = samples_folder()
     for form in sorted(samples.glob("*.xlsx")):
         reading = read_form(form)
-        if reading.evidence is not None and reading.rubric is not None and not errors(reading.problems):
-            ingest("default", evaluate(reading.rubric.rubric, reading.evidence, reading.problems), form.name)
+        rubric = reading.rubric.rubric if reading.rubric is not None else None
+        if reading.evidence is not None and rubric is not None and not errors(reading.problems):
+            ingest("default", evaluate(rubric, reading.evidence, reading.problems), form.name)
     with transaction.atomic():
         _rounds_and_funders()
         _mistakes_project()

@@ -95,7 +95,12 @@ def _render(result: Result, lang: str, previous: Result | None) -> bytes:
 
 @functools.lru_cache(maxsize=1)
 def _renderer():
-    """One renderer per worker process: fonts and stylesheets load once (about a second)."""
+    """One renderer per worker process: fonts and stylesheets load once (about a second); closed when the
+    process ends."""
+    import atexit
+
     from evaluator.report.render import Renderer
 
-    return Renderer()
+    renderer = Renderer()
+    atexit.register(renderer.close)
+    return renderer

@@ -14,6 +14,7 @@ urlpatterns = [
     path("evaluations/<int:pk>/", views.result, name="result"),
     path("evaluations/<int:pk>/report/<str:lang>/", views.report, name="report"),
     path("evaluations/<int:pk>/report/<str:lang>/status/", views.report_status, name="report_status"),
+    path("evaluations/<int:pk>/report/<str:lang>/report.pdf", views.report_file, name="report_file"),
     path("rounds/<int:pk>/upload/", views.batch_upload, name="batch_upload"),
     path("batches/<int:pk>/", views.batch, name="batch"),
     path("batches/<int:pk>/status/", views.batch_status, name="batch_status"),

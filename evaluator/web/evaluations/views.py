@@ -4,6 +4,7 @@ feedback report; and a whole round uploaded at once, with its progress."""
 from __future__ import annotations
 
 import functools
+import io
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -67,7 +68,7 @@ def form(request: HttpRequest, pk: int) -> HttpResponse:
     blank = _template(loaded.sha256 or "", current(), key)
     data = prefill(blank, _cover(assignment))
     name = safe_name(assignment.project.code, assignment.round.name, _("form")) + ".xlsx"
-    return FileResponse(iter([data]), as_attachment=True, filename=name, content_type=XLSX)
+    return FileResponse(io.BytesIO(data), as_attachment=True, filename=name, content_type=XLSX)
 
 
 def _cover(assignment: Assignment) -> dict:
@@ -134,9 +135,7 @@ def score(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_GET
 def result(request: HttpRequest, pk: int) -> HttpResponse:
-    evaluation = get_object_or_404(Evaluation.objects.select_related("project", "round"), pk=pk)
-    access.require(request.user, "view_evaluation", evaluation)
-    return render(request, "evaluations/result.html", result_context(evaluation))
+    return render(request, "evaluations/result.html", result_context(_evaluation(request, pk)))
 
 
 def _report_lang(lang: str) -> str:
@@ -147,21 +146,35 @@ def _report_lang(lang: str) -> str:
     return lang
 
 
+def _evaluation(request: HttpRequest, pk: int) -> Evaluation:
+    evaluation = get_object_or_404(Evaluation.objects.select_related("project", "round"), pk=pk)
+    access.require(request.user, "view_evaluation", evaluation)
+    return evaluation
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def report(request: HttpRequest, pk: int, lang: str) -> HttpResponse:
-    """The feedback report PDF once rendered; until then a page that waits for it (POST: render again)."""
-    evaluation = get_object_or_404(Evaluation.objects.select_related("project", "round"), pk=pk)
-    access.require(request.user, "view_evaluation", evaluation)
+    """The report's page: a render is queued unless a current one is kept; it links to the PDF once ready
+    (POST: render a failed report again)."""
+    evaluation = _evaluation(request, pk)
     row = reports.wanted(evaluation, _report_lang(lang), again=request.method == "POST")
     if request.method == "POST":
         record(request.user, "report.render_again", evaluation, lang=lang)
         return redirect("evaluations:report", pk=pk, lang=lang)
-    if row.state == "done":
-        name = safe_name(evaluation.project.code, evaluation.round.name, evaluation.evaluation_type, lang) + ".pdf"
-        return FileResponse(iter([bytes(row.data)]), as_attachment=True, filename=name,
-                            content_type="application/pdf")
     return render(request, "evaluations/report_wait.html", _report_context(evaluation, row, lang))
+
+
+@login_required
+@require_GET
+def report_file(request: HttpRequest, pk: int, lang: str) -> HttpResponse:
+    """The kept PDF when it is current; otherwise back to the report's page, which renders it."""
+    evaluation = _evaluation(request, pk)
+    row = reports.wanted(evaluation, _report_lang(lang))
+    if row.state != "done":
+        return redirect("evaluations:report", pk=pk, lang=lang)
+    name = safe_name(evaluation.project.code, evaluation.round.name, evaluation.evaluation_type, lang) + ".pdf"
+    return FileResponse(io.BytesIO(bytes(row.data)), as_attachment=True, filename=name, content_type="application/pdf")
 
 
 def _report_context(evaluation: Evaluation, row, lang: str) -> dict:
@@ -171,8 +184,7 @@ def _report_context(evaluation: Evaluation, row, lang: str) -> dict:
 @login_required
 @require_GET
 def report_status(request: HttpRequest, pk: int, lang: str) -> HttpResponse:
-    evaluation = get_object_or_404(Evaluation.objects.select_related("project", "round"), pk=pk)
-    access.require(request.user, "view_evaluation", evaluation)
+    evaluation = _evaluation(request, pk)
     row = evaluation.reports.filter(lang=_report_lang(lang), fmt="pdf").defer("data").first()
     if row is None:
         row = reports.wanted(evaluation, lang)
