@@ -131,6 +131,13 @@ def visible_evaluations(user: Any) -> QuerySet[Evaluation]:
     return Evaluation.objects.filter(condition)
 
 
+def funder_of(user: Any) -> int | None:
+    """The funder the person works for, if any (looked up once per request: cached on the user object)."""
+    if not hasattr(user, "_evaluator_funder"):
+        user._evaluator_funder = _funder_id(user)
+    return user._evaluator_funder
+
+
 def portfolio_rounds(user: Any) -> QuerySet[Round]:
     """Rounds whose dashboard the person may open: every round for admin and committee, the rounds its
     funder funds for a funder; none for anyone else (evaluators and organizations see results, not
@@ -138,7 +145,7 @@ def portfolio_rounds(user: Any) -> QuerySet[Round]:
     roles = roles_of(user)
     if roles & set(ALL_SEEING):
         return Round.objects.all()
-    if FUNDER in roles and (funder := _funder_id(user)) is not None:
+    if FUNDER in roles and (funder := funder_of(user)) is not None:
         return Round.objects.filter(funders__funder_id=funder)
     return Round.objects.none()
 
@@ -149,7 +156,7 @@ def portfolio_evaluations(user: Any) -> QuerySet[Evaluation]:
     roles = roles_of(user)
     if roles & set(ALL_SEEING):
         return Evaluation.objects.all()
-    if FUNDER in roles and (funder := _funder_id(user)) is not None:
+    if FUNDER in roles and (funder := funder_of(user)) is not None:
         return released(Evaluation.objects.filter(round__funders__funder_id=funder))
     return Evaluation.objects.none()
 

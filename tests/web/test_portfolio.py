@@ -76,7 +76,7 @@ def test_filter_by_district_keeps_that_district(world, client):
     response = log_in(client, world, "admin").get(url("round", world.round.pk), {"district": "上海市杨浦区"})
     html = response.content.decode()
     assert heatmap_codes(html) == ["SH-2023-004"]
-    assert 'rounds={}&amp;district=%E4%B8%8A'.format(world.round.pk) in html        # the downloads keep the filter
+    assert f'rounds={world.round.pk}&amp;district=%E4%B8%8A' in html        # the downloads keep the filter
 
 
 def test_filters_answer_htmx_with_the_dashboard_alone(world, client):

@@ -104,8 +104,7 @@ def viewer(user: Any) -> str:
     """Whose view: people who see every result share it; a funder's is its own."""
     if access.has_role(user, *access.ALL_SEEING):
         return "all"
-    profile = getattr(user, "profile", None) if access.has_role(user, FUNDER) else None
-    return f"funder:{getattr(profile, 'funder_id', None)}"
+    return f"funder:{access.funder_of(user) if access.has_role(user, FUNDER) else None}"
 
 
 def counted(user: Any) -> QuerySet[Evaluation]:

@@ -9,6 +9,7 @@ per scope, data version and language and kept (`building.bodies`); each request 
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable, Sequence
 from dataclasses import astuple, replace
 from typing import Any
@@ -206,7 +207,8 @@ def download(request: HttpRequest, fmt: str) -> HttpResponse:
         return redirect(request.get_full_path())
     if row.state == "done":
         name = _file_name(chosen_of(row.chosen), fmt)
-        return FileResponse(iter([bytes(row.data)]), as_attachment=True, filename=name, content_type=CONTENT_TYPES[fmt])
+        return FileResponse(io.BytesIO(bytes(row.data)), as_attachment=True, filename=name,
+                            content_type=CONTENT_TYPES[fmt])
     return render(request, "portfolio/download_wait.html", _download_context(request, row, asked, every, fmt))
 
 
