@@ -152,7 +152,8 @@ def portfolio_rounds(user: Any) -> QuerySet[Round]:
 
 def portfolio_evaluations(user: Any) -> QuerySet[Evaluation]:
     """The results a dashboard counts for the person: all for admin and committee; for a funder the
-    released results of the rounds it funds."""
+    released results of the rounds it funds. Always within `visible_evaluations(user)`: a dashboard
+    leads to the result pages of what it counts."""
     roles = roles_of(user)
     if roles & set(ALL_SEEING):
         return Evaluation.objects.all()

@@ -198,3 +198,14 @@ def test_any_filter_is_answered_and_keeps_only_its_district(world, client, distr
     assert response.status_code in (200, 400)
     if response.status_code == 200 and "grid heatmap" in (html := response.content.decode()):
         assert all(not district or districts[code] == district for code in heatmap_codes(html))
+
+
+@pytest.mark.parametrize("role", ["admin", "committee", "funder", "funder_b", "evaluator", "organization"])
+def test_what_a_dashboard_counts_its_reader_may_open(world, role):
+    """Drill-down links every result it lists to its result page: those must be readable."""
+    from evaluator.web import access
+
+    person = world.users[role]
+    counted = set(access.portfolio_evaluations(person).values_list("pk", flat=True))
+    assert counted <= set(access.visible_evaluations(person).values_list("pk", flat=True))
+    assert bool(counted) is (role in ("admin", "committee", "funder", "funder_b"))

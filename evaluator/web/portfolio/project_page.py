@@ -1,6 +1,8 @@
 """A project drilled down to from a dashboard: its evaluations across the rounds the person's dashboards
 count, each with total, grade, domain shares on the heatmap's scale and its self-organizations per stage,
-and a link to the full result page. Four queries whatever the number of evaluations."""
+and a link to the full result page (every result a dashboard counts is one the person may read:
+`access.portfolio_evaluations` lies within `access.visible_evaluations`). Three queries whatever the number
+of evaluations."""
 
 from __future__ import annotations
 
@@ -27,7 +29,6 @@ class EvaluationLine:
     total: Cell
     domains: list[Cell]
     stages: str                # self-organizations per stage, "1/2/0/1"
-    readable: bool             # the person may open its result page
 
 
 @dataclass(frozen=True)
@@ -57,21 +58,20 @@ def project_page(user: Any, project: Project, lang: Lang) -> ProjectPage:
     for e, level, count in StageCount.objects.filter(evaluation_id__in=ids).values_list("evaluation_id", "stage", "count"):
         stages[e][level] = count
     levels = sorted({level for s in stages.values() for level in s})
-    readable = set(access.visible_evaluations(user).filter(pk__in=ids).values_list("pk", flat=True))
     counted = {h.id for h in pick([Head(r["id"], project.pk, project.code, 0, r["round__name"], r["evaluation_type"],
                                         r["latest"]) for r in rows])}
     lines = [_line(r, lang, r["id"] in counted, [heat(domains[r["id"]].get(d)) for d in names],
-                   "/".join(str(stages[r["id"]].get(level, 0)) for level in levels) or "—", r["id"] in readable)
+                   "/".join(str(stages[r["id"]].get(level, 0)) for level in levels) or "—")
              for r in rows]
     span = f"{levels[0]}-{levels[-1]}" if levels else ""
     return ProjectPage(project, list(names.items()), span, lines)
 
 
-def _line(r: dict, lang: Lang, counted: bool, domains: list[Cell], stages: str, readable: bool) -> EvaluationLine:
+def _line(r: dict, lang: Lang, counted: bool, domains: list[Cell], stages: str) -> EvaluationLine:
     grade = r["grade_zh"] if lang == "zh" else r["grade_en"]
     flags = [grade] + [tr(lang, "暂定", "provisional")] * r["provisional"] + [tr(lang, "红线", "red line")] * bool(r["red_lines"])
     return EvaluationLine(
         id=r["id"], round=r["round__name"], kind=TYPE_NAMES[r["evaluation_type"]](lang), version=r["version"],
         counted=counted, date=r["evaluation_date"].isoformat() if r["evaluation_date"] else "—",
         total=Cell(f"{points(r['total_points'])} / {points(r['total_max'])}", "num", " · ".join(flags)),
-        domains=domains, stages=stages, readable=readable)
+        domains=domains, stages=stages)
