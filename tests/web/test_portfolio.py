@@ -79,6 +79,15 @@ def test_filter_by_district_keeps_that_district(world, client):
     assert f'rounds={world.round.pk}&amp;district=%E4%B8%8A' in html        # the downloads keep the filter
 
 
+def test_filter_by_one_of_the_funders_a_cover_names(world, client):
+    """CD-2023-017's cover names two funders (锦棠置业…、蓉城社区发展基金会…): each is offered and matches."""
+    log_in(client, world, "admin")
+    html = client.get(url("round", world.round.pk), {"funder": "蓉城社区发展基金会（虚构）"}).content.decode()
+    assert heatmap_codes(html) == ["CD-2023-017"]
+    offered = html.split('name="funder"', 1)[1].split("</select>", 1)[0]
+    assert "<option value=\"锦棠置业有限公司（虚构）\"" in offered and "、" not in offered
+
+
 def test_filters_answer_htmx_with_the_dashboard_alone(world, client):
     log_in(client, world, "admin")
     response = client.get(url("round", world.round.pk), {"district": "成都市高新区"}, HTTP_HX_REQUEST="true")

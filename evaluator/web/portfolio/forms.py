@@ -10,7 +10,7 @@ from django import forms
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
-from evaluator.web.portfolio.scope import FILTERS, Filters
+from evaluator.web.portfolio.scope import FILTERS, Filters, funder_names
 
 Values = Sequence[tuple[str, str, str]]     # (district, street, funder) of the projects in reach
 
@@ -30,7 +30,7 @@ class FilterForm(forms.Form):
         every = [("", _("All"))]
         self.fields["district"].choices = every + _choices(v[0] for v in values)
         self.fields["street"].choices = every + _choices(streets)
-        self.fields["funder"].choices = every + _choices(v[2] for v in values)
+        self.fields["funder"].choices = every + _choices(name for v in values for name in funder_names(v[2]))
 
     def filters(self) -> Filters:
         return Filters(**{name: self.cleaned_data.get(name) or "" for name in FILTERS})
@@ -48,6 +48,9 @@ class CompareForm(FilterForm):
     field_order = ["rounds", *FILTERS]
 
     def __init__(self, data: QueryDict, values: Values, rounds: Sequence[tuple[int, str]]):
+        if not data.getlist("rounds"):          # none named: every round, and the boxes say so
+            data = data.copy()
+            data.setlist("rounds", [str(pk) for pk, _ in rounds])
         super().__init__(data, values)
         self.fields["rounds"].choices = [(str(pk), name) for pk, name in rounds]
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
@@ -37,16 +38,26 @@ OFFICIAL = ("final", "midterm")     # preference order within a round; self-asse
 FILTERS = ("district", "street", "funder")
 
 
+FUNDER_SEPARATORS = re.compile(r"\s*[、，,；;/／]\s*")
+
+
+def funder_names(text: str | None) -> list[str]:
+    """The funders a form's cover names ("甲基金会、乙公司": two of them)."""
+    return [name for name in FUNDER_SEPARATORS.split(text or "") if name.strip()]
+
+
 @dataclass(frozen=True)
 class Filters:
-    """Filters (empty: any), matched against what each evaluation's form said of its project."""
+    """Filters (empty: any), matched against what each evaluation's form said of its project: district
+    and street as written, a funder among those the cover names."""
 
     district: str = ""
     street: str = ""
     funder: str = ""
 
     def q(self) -> Q:
-        return Q(**{name: value for name, value in asdict(self).items() if value})
+        found = Q(**{name: value for name, value in (("district", self.district), ("street", self.street)) if value})
+        return found & Q(funder__contains=self.funder) if self.funder else found
 
     def __bool__(self) -> bool:
         return any(asdict(self).values())
