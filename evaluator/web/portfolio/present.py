@@ -120,7 +120,7 @@ class ComparePage:
     overview: Table
     domain_means: list[Table]
     heat_key: list[Cell]
-    pairs: list[PairPage]         # latest pair first
+    pairs: list[PairPage]         # latest pair first; only it has its chart
     growth_chart: Markup | None
     flows: Table | None
     up: Table | None
@@ -132,7 +132,8 @@ def compare_page(pf: Portfolio, round_link: Link, project_link: Link, lang: Lang
     return ComparePage(
         findings=findings(pf, lang), overview=by_first_cell(overview(pf, lang), round_link),
         domain_means=[by_first_cell(g, round_link) for g in domain_means(pf, lang)], heat_key=heat_legend(lang),
-        pairs=[_pair(pf, a.name, b.name, project_link, lang) for a, b in zip(pf.rounds, pf.rounds[1:])][::-1],
+        pairs=[_pair(pf, a.name, b.name, project_link, lang, chart=b is pf.rounds[-1])
+               for a, b in zip(pf.rounds, pf.rounds[1:])][::-1],
         growth_chart=growth.chart if growth else None,
         flows=by_first_cell(growth.flows, round_link) if growth else None,
         up=maybe(growth.up) if growth else None, down=maybe(growth.down) if growth else None,
@@ -144,10 +145,12 @@ def by_first_cell(grid: Grid, link: Link) -> Table:
     return Table(grid.headers, [Row(cells, link(cells[0].text)) for cells in grid.rows], grid.cls, grid.more)
 
 
-def _pair(pf: Portfolio, before: str, after: str, project_link: Link, lang: Lang) -> PairPage:
+def _pair(pf: Portfolio, before: str, after: str, project_link: Link, lang: Lang, chart: bool) -> PairPage:
+    """Two consecutive rounds; the slope chart (a line per project: 100 kB at 500 projects) for the latest
+    pair only (comparing two rounds alone draws theirs)."""
     p = pair_section(pf, before, after, lang)
     links = [project_link(c.project.code) for c in changes_into(pf, after)]
-    return PairPage(p.before, p.after, p.lead, p.chart, p.domain_key,
+    return PairPage(p.before, p.after, p.lead, p.chart if chart else None, p.domain_key,
                     [_largest_moves(table(g, links), lang) for g in p.projects], maybe(p.improved), maybe(p.fell))
 
 
