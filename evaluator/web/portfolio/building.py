@@ -3,7 +3,7 @@
 Computing a portfolio reads every score of every evaluation it counts (a round of 500 projects with
 their previous round: about 1.3 s), far too slow for each request. So what is computed is kept under
 (scope, `scope.version`): in the database (`Snapshot`, one row per scope, shared by every server
-process and the worker) and in this process's memory (the parsed objects, and the rendered page bodies).
+process and the worker), and the pages rendered from it in this process's memory.
 A form ingested changes the version, and the next request computes again: nothing is invalidated by hand.
 """
 
@@ -63,33 +63,30 @@ class Computed:
     portfolio: Portfolio
 
 
-computed: Kept[Computed] = Kept(24)        # a round of 500 projects: about 4 MB parsed
-bodies: Kept[str] = Kept(64)               # rendered page bodies: about 300 kB for 500 projects
+# Rendered page bodies (about 300 kB for a round of 500 projects). Portfolios themselves are not kept in
+# memory: parsed, the comparison of ten rounds of 500 takes about 220 MB; a page needs one only when its
+# body is rendered, once per version, language and process.
+bodies: Kept[str] = Kept(32)
 
 
 def forget() -> None:
     """Drop what this process keeps in memory (tests; the snapshots stay)."""
-    computed.clear()
     bodies.clear()
 
 
 def current(user: Any, scope: Scope, every: Sequence[tuple[int, str]], at: str) -> Computed:
     """The evaluations `scope` counts for `user` and their portfolio, at version `at`."""
-    if (found := computed.get((scope.key, at))) is not None:
-        return found
     row = (Snapshot.objects.filter(scope_key=scope.key, version=at)
            .values_list("rounds", "ids", "projects", "portfolio").first())
     if row is not None:
         chosen = Chosen(scope, at, list(row[0]), list(row[1]), dict(row[2]))
-        return computed.put((scope.key, at), Computed(chosen, Portfolio.model_validate_json(row[3])))
+        return Computed(chosen, Portfolio.model_validate_json(row[3]))
     chosen = choose(user, scope, every, at)
-    return computed.put((scope.key, at), Computed(chosen, _compute_and_keep(chosen)))
+    return Computed(chosen, _compute_and_keep(chosen))
 
 
 def chosen_for(user: Any, scope: Scope, every: Sequence[tuple[int, str]], at: str) -> Chosen:
     """Only which evaluations `scope` counts at version `at` (a download to queue: no portfolio computed)."""
-    if (found := computed.get((scope.key, at))) is not None:
-        return found.chosen
     row = Snapshot.objects.filter(scope_key=scope.key, version=at).values_list("rounds", "ids", "projects").first()
     if row is not None:
         return Chosen(scope, at, list(row[0]), list(row[1]), dict(row[2]))
@@ -98,8 +95,6 @@ def chosen_for(user: Any, scope: Scope, every: Sequence[tuple[int, str]], at: st
 
 def portfolio_for(chosen: Chosen) -> Portfolio:
     """The portfolio of evaluations already chosen (the task worker's way in: no person, no request)."""
-    if (found := computed.get((chosen.scope.key, chosen.version))) is not None:
-        return found.portfolio
     kept = (Snapshot.objects.filter(scope_key=chosen.scope.key, version=chosen.version)
             .values_list("portfolio", flat=True).first())
     return Portfolio.model_validate_json(kept) if kept is not None else compute(chosen)
