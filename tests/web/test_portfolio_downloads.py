@@ -105,6 +105,7 @@ def test_a_download_names_only_rounds_and_filters_among_the_choices(world_any, c
     assert bad.status_code == 400 and "火星区" in bad.content.decode()
     assert download(client, "docx").status_code == 404
     assert download(client, "xlsx", rounds="x").status_code == 400
+    assert download(client, "xlsx", rounds="²").status_code == 400             # a digit to str.isdigit, not to int
 
 
 def test_pdf(db, client):

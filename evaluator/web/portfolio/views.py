@@ -116,7 +116,7 @@ def round_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
 def _asked_rounds(request: HttpRequest, every: Rounds) -> tuple[int, ...] | None:
     """The rounds the address names (all the person sees if none); None if one is not a number."""
     given = request.GET.getlist("rounds")
-    if not all(r.isdigit() for r in given):
+    if not all(r.isascii() and r.isdigit() for r in given):
         return None
     return tuple(sorted({int(r) for r in given})) if given else tuple(sorted(pk for pk, _ in every))
 
