@@ -2,6 +2,12 @@
 
 rule-engine parses and type-checks the expression against the declared field types (no `eval`);
 this module turns its errors into ours and reports which names an expression reads.
+
+A rubric may come from anyone, so before rule-engine sees an expression its tokens are screened:
+regular-expression operators (=~ and the like) are refused, since a backtracking pattern can run for
+hours, and rule-engine folds constant expressions while compiling (so `rubric check` itself would
+hang), and so are the `$` built-ins ($range(1e12) fills memory, $now and $random make results
+differ from run to run). Nothing the rubrics need is lost: arithmetic, comparisons and logic.
 """
 
 from __future__ import annotations
@@ -33,10 +39,18 @@ _RESULT_TYPES: dict[Any, ResultType] = {
 }
 
 
-class ExpressionError(Exception):
-    """Compile-time: `kind` is syntax, unknown (a name not declared) or type; run-time: arithmetic."""
+MAX_LENGTH = 2000  # characters; the bundled rubric's longest expression has under 100
+# =~ =~~ !~ !~~, and comprehensions: three nested ones over literal lists of a few hundred items build
+# tens of millions of values, while compiling
+_REFUSED_TOKENS = {"EQ_FZM", "EQ_FZS", "NE_FZM", "NE_FZS", "FOR"}
 
-    def __init__(self, kind: Literal["syntax", "unknown", "type", "arithmetic"], detail: str, name: str | None = None):
+
+class ExpressionError(Exception):
+    """Compile-time: `kind` is syntax, unknown (a name not declared), type, refused (`name` is the token)
+    or long; run-time: arithmetic."""
+
+    def __init__(self, kind: Literal["syntax", "unknown", "type", "refused", "long", "arithmetic"], detail: str,
+                 name: str | None = None):
         super().__init__(detail)
         self.kind, self.detail, self.name = kind, detail, name
 
@@ -55,6 +69,7 @@ class Expression:
                 seen.append(name)
             return _ENGINE_TYPES[types[name]]
 
+        _screen(source)
         context = rule_engine.Context(type_resolver=resolve, default_timezone="local")
         try:
             self._rule = rule_engine.Rule(source, context=context)
@@ -75,6 +90,20 @@ class Expression:
         except (ArithmeticError, rule_engine.EngineError) as exc:
             raise ExpressionError("arithmetic", str(getattr(exc, "message", exc))) from None
         return float(result) if isinstance(result, Decimal) else result
+
+
+def _screen(source: str) -> None:
+    """Refuse what must never reach rule-engine (see the module's note); syntax errors are its to report."""
+    if len(source) > MAX_LENGTH:
+        raise ExpressionError("long", str(len(source)))
+    lexer = rule_engine.Rule.parser._lexer.clone()  # rule-engine's own tokenizer: strings and comments as it sees them
+    lexer.input(source)
+    try:
+        for token in iter(lexer.token, None):
+            if token.type in _REFUSED_TOKENS or (token.type == "SYMBOL" and token.value.startswith("$")):
+                raise ExpressionError("refused", token.value, token.value)
+    except rule_engine.RuleSyntaxError:
+        return
 
 
 def _to_engine(value: Any) -> Any:

@@ -18,6 +18,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "R004": {"zh": "缺少必填项 {key}", "en": "required key {key} is missing"},
     "R005": {"zh": "未知的键 {key}{hint}", "en": "unknown key {key}{hint}"},
     "R006": {"zh": "取值 {found} 无效，应为以下之一：{expected}", "en": "invalid value {found}, expected one of: {expected}"},
+    "R007": {"zh": "无法读取文件 {path}：{detail}", "en": "cannot read the file {path}: {detail}"},
+    "R008": {"zh": "键 {key} 重复（第一次出现在第 {first_line} 行）；同一层级的键只能写一次", "en": "key {key} appears twice (first at line {first_line}); a key may be written once per level"},
+    "R009": {"zh": "YAML 别名（*名称）引用了包含它自身的内容，永远展开不完：请把内容直接写出来", "en": "a YAML alias (*name) refers to content that contains it and never ends: write the content out"},
     # -- rubric structure ------------------------------------------------------------------------
     "R010": {"zh": "编号 {id} 重复（第一次出现在第 {first_line} 行）", "en": "duplicate id {id} (first used at line {first_line})"},
     "R011": {"zh": "各领域分值之和为 {found}，应等于总分 {expected}", "en": "domain points add up to {found}, expected the scale {expected}"},
@@ -42,9 +45,16 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "R031": {"zh": "字段 {id} 的类型 {found} 不能设置 range", "en": "field {id} of type {found} cannot have a range"},
     "R032": {"zh": "取值范围 {found} 无效：下限应不大于上限", "en": "range {found} is invalid: the minimum must not exceed the maximum"},
     "R033": {"zh": "raters 只适用于 rating 规则，本指标的规则是 {found}", "en": "raters only apply to rating rules; this indicator's rule is {found}"},
+    "R034": {"zh": "表达式中不能使用 {found}：评估标准的表达式只能用算术、比较和逻辑运算（正则表达式和 $ 内置函数可能运行极慢，或每次结果不同）", "en": "{found} cannot be used in expressions: rubric expressions use arithmetic, comparisons and logic only (regular expressions and $ built-ins can run for hours or give a different result each time)"},
+    "R035": {"zh": "表达式有 {found} 个字符，超过 {limit} 个字符的上限", "en": "the expression has {found} characters, more than the limit of {limit}"},
     # -- maturity ladder ---------------------------------------------------------------------------
     "R040": {"zh": "成熟度阶梯的阶段应为 1 到 {expected} 连续编号，实际为 {found}", "en": "ladder stages must be numbered 1 to {expected} in order, found {found}"},
     "R041": {"zh": "名册列 {id} 未声明{hint}", "en": "roster column {id} is not declared{hint}"},
+    # -- rubric files read as untrusted --------------------------------------------------------------
+    "R050": {"zh": "嵌套超过 {limit} 层，评估标准不会有这么深的结构", "en": "nested more than {limit} levels deep; no rubric needs that"},
+    "R051": {"zh": "{path} 不在评估标准所在的文件夹内：只能引用该文件夹（含子文件夹）或内置 indicators 文件夹中的文件", "en": "{path} is outside the rubric's folder: a rubric may only name files in its own folder (and its subfolders) or the bundled indicators folder"},
+    "R052": {"zh": "{path} 不是 YAML 文件：引用的文件扩展名应为 .yaml 或 .yml", "en": "{path} is not a YAML file: files a rubric names end in .yaml or .yml"},
+    "R053": {"zh": "展开 YAML 别名（*名称）后超过 {limit} 个值，评估标准不会有这么多内容", "en": "with its YAML aliases (*name) expanded the file holds more than {limit} values; no rubric needs that"},
     # -- reading filled forms (xlsx): the file --------------------------------------------------------
     "F001": {"zh": "找不到文件：{path}", "en": "file not found: {path}"},
     "F002": {"zh": "这不是 Excel 工作簿（.xlsx）：{detail}。请在 Excel 或 WPS 中另存为“Excel 工作簿 (*.xlsx)”后再检查", "en": "this is not an Excel workbook (.xlsx): {detail}. Save it as \"Excel Workbook (*.xlsx)\" in Excel or WPS and check it again"},
@@ -78,10 +88,15 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "F032": {"zh": "自组织“{name}”在名册中重复（第一次出现在第 {first_row} 行），同一组织只写一行", "en": "organization \"{name}\" is listed twice (first at row {first_row}); list each organization once"},
     "F033": {"zh": "此处有内容，但在填写区域（第 {first}–{last} 行）之外，没有被读取", "en": "there is content here, outside the rows that are read ({first} to {last}); it was ignored"},
     "F034": {"zh": "{label}：必填证据未填写；评分时按该指标对缺少证据的规定处理，结果可能是暂定的", "en": "{label}: required evidence is empty; scoring treats it as the indicator says for missing evidence, and the result may be provisional"},
+    "F035": {"zh": "{label}：文字有 {found} 字，超过 {limit} 字的上限，未读取。请精简，详细材料可作为附件", "en": "{label}: the text has {found} characters, more than the limit of {limit}, and was not read. Please shorten it and attach details separately"},
     # -- scoring and writing results --------------------------------------------------------------
     "P001": {"zh": "输出文件 {path} 已存在且内容不同；未覆盖（确需覆盖请加 --force）", "en": "output file {path} exists with different content; not overwritten (use --force to replace it)"},
     "P002": {"zh": "结果为暂定：{count} 项必填证据或评级缺失（{items}）；--strict 下不输出暂定结果", "en": "provisional result: {count} required evidence fields or ratings missing ({items}); --strict refuses provisional results"},
     "P003": {"zh": "评分时出现内部错误：{detail}。表格本身可能没有问题，请把此表格和这条消息反馈给开发者", "en": "internal error while scoring: {detail}. The form may be fine; please report this form and message to the developers"},
+    "P004": {"zh": "无法写入 {path}：{detail}", "en": "cannot write {path}: {detail}"},
+    "P005": {"zh": "处理此文件的进程意外终止（{detail}），此文件未完成；其余文件不受影响。请把此文件和这条消息反馈给开发者", "en": "the process working on this file stopped ({detail}) and the file was not finished; the other files are not affected. Please report this file and message to the developers"},
+    "P006": {"zh": "本批中的 {other} 也得出结果文件名 {name}（同一项目、届次和评估类型，或项目编号与届次转成文件名后相同）；两份结果都已保留，本表的结果另存为 {saved}", "en": "{other} in this batch also gives the result file name {name} (the same project, round and type, or a code and round that become the same file name); both results are kept, this form's as {saved}"},
+    "P007": {"zh": "文件夹 {path} 中没有评估表（.xlsx 文件）", "en": "the folder {path} holds no forms (.xlsx files)"},
     # -- the results store and comparisons --------------------------------------------------------
     "S001": {"zh": "找不到文件：{path}", "en": "file not found: {path}"},
     "S002": {"zh": "无法读取文件：{detail}", "en": "cannot read the file: {detail}"},
@@ -126,7 +141,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "W001": {"zh": "不是评估标准文件：应为 .yaml 或 .zip（评估标准文件夹的压缩包），实际为 {found}", "en": "not a rubric file: expected a .yaml file or a .zip of a rubric folder, found {found}"},
     "W002": {"zh": "压缩包中的 {entry} 不安全或无法读取（{detail}），整个压缩包已拒绝", "en": "{entry} in the archive is unsafe or unreadable ({detail}); the whole archive was refused"},
     "W003": {"zh": "压缩包中应恰好有一个评估标准文件（含 indicator_files 的 YAML），实际找到 {found} 个{hint}", "en": "the archive should hold exactly one rubric file (a YAML with indicator_files), found {found}{hint}"},
-    "W004": {"zh": "{key} 指向评估标准文件夹之外的 {path}，已拒绝；请把引用的文件放进同一个压缩包", "en": "{key} points outside the rubric's folder, to {path}, and was refused; put the files it names into the same archive"},
     "W005": {"zh": "文件过大（{size} MB，上限 {limit} MB），未读取", "en": "the file is too large ({size} MB, the limit is {limit} MB), not read"},
     "W006": {"zh": "这不是 .xlsx 或 .zip 文件（{found}），已跳过；请上传评估表（.xlsx）或装有评估表的压缩包（.zip）", "en": "this is not an .xlsx or .zip file ({found}) and was skipped; upload forms (.xlsx) or a zip of forms"},
     "W007": {"zh": "压缩包中没有评估表（.xlsx）", "en": "the archive holds no forms (.xlsx)"},

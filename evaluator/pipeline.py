@@ -7,6 +7,8 @@ user's file: every outcome is a `Scored` or `Reported` summary with located prob
 
 from __future__ import annotations
 
+import os
+import tempfile
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -14,7 +16,7 @@ from typing import Literal
 from evaluator.batch import Options, Reported, Scored
 from evaluator.forms.reader import read_form
 from evaluator.messages import Lang
-from evaluator.outputs import safe_name, write_bytes
+from evaluator.outputs import OutputError, safe_name, write_bytes
 from evaluator.problems import Location, Problem, errors
 from evaluator.rubric import LoadedRubric, load_rubric
 from evaluator.rubric.loader import display_path
@@ -49,12 +51,16 @@ def score_form(form: Path, options: Options) -> Scored:
     summary = _summary(form, result)
     if options.strict and result.total.provisional:
         return summary.model_copy(update={"status": "failed", "problems": reading.problems + [_provisional(form, result)]})
-    json_path = options.out_dir / f"{result_name(result)}.json"
-    written = write_bytes(json_path, result.to_json().encode("utf-8"), options.force)
-    if written == "exists":
-        clash = Problem(code="P001", location=Location(file=str(form)), params={"path": display_path(json_path)})
-        return summary.model_copy(update={"status": "failed", "problems": reading.problems + [clash]})
-    return summary.model_copy(update={"json_path": str(json_path), "written": written})
+    return summary.model_copy(update={"json_path": str(_staged(result, options)), "name": result_name(result)})
+
+
+def _staged(result: Result, options: Options) -> Path:
+    """The result JSON in the batch's private staging folder; `batch.place` gives it its name."""
+    assert options.staging is not None, "score_form runs inside batch.staging"
+    fd, path = tempfile.mkstemp(dir=options.staging, suffix=".json")
+    with os.fdopen(fd, "wb") as out:
+        out.write(result.to_json().encode("utf-8"))
+    return Path(path)
 
 
 def _summary(form: Path, result: Result) -> Scored:
@@ -114,8 +120,8 @@ def report_result(result_json: Path, target: Path, *, lang: Lang, db: str | None
         return Reported(result=str(result_json), status="failed", problems=problems + [internal])
     try:
         written = write_bytes(target, data, force)
-    except OSError as exc:
-        failed = _problem("G003", shown, path=display_path(target), detail=exc.strerror or str(exc))
+    except OutputError as exc:
+        failed = _problem("G003", shown, path=display_path(exc.path), detail=exc.detail)
         return Reported(result=str(result_json), status="failed", problems=problems + [failed])
     if written == "exists":
         clash = _problem("P001", shown, path=display_path(target))

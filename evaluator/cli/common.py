@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import click
 
 from evaluator.messages import Lang
-from evaluator.problems import Problem
+from evaluator.outputs import OutputError, Written, write_bytes
+from evaluator.problems import Location, Problem
+from evaluator.rubric.loader import display_path
 
 lang_option = click.option(
     "--lang",
@@ -27,3 +32,18 @@ def report_problems(problems: list[Problem], lang: Lang) -> None:
         for problem in problems:
             if problem.severity == severity:
                 click.echo(problem.render(lang), err=True)
+
+
+def write_output(path: Path, data: bytes, force: bool, lang: Lang) -> Written:
+    """`write_bytes` for a command's one output: a file that cannot be written (P004) or that exists with
+    other content and no --force (P001) ends the command with the problem located at the file."""
+    shown = display_path(path)
+    try:
+        written = write_bytes(path, data, force)
+    except OutputError as exc:
+        report_problems([Problem(code="P004", location=Location(file=shown), params={"path": shown, "detail": exc.detail})], lang)
+        sys.exit(1)
+    if written == "exists":
+        report_problems([Problem(code="P001", location=Location(file=shown), params={"path": shown})], lang)
+        sys.exit(1)
+    return written

@@ -9,10 +9,10 @@ from pathlib import Path
 import click
 
 from evaluator.bundled import rubric_path
-from evaluator.cli.common import lang_option, report_problems, say
+from evaluator.batch import forms_in
+from evaluator.cli.common import lang_option, report_problems, say, write_output
 from evaluator.forms.reader import read_form
 from evaluator.forms.save import workbook_bytes
-from evaluator.outputs import write_bytes
 from evaluator.forms.template import build_template
 from evaluator.problems import errors
 from evaluator.rubric import LoadedRubric, load_rubric
@@ -29,7 +29,7 @@ def _load(path: str | None, lang: str) -> LoadedRubric:
 
 @click.command()
 @click.argument("rubric", required=False)
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+@click.option("-o", "--output", required=True, type=click.Path(path_type=Path),
               help="输出的 .xlsx 文件 / the .xlsx file to write")
 @click.option("--force", is_flag=True, help="覆盖已有文件 / overwrite an existing file")
 @lang_option
@@ -40,15 +40,7 @@ def template(rubric: str | None, output: Path, force: bool, lang: str) -> None:
     """
     loaded = _load(rubric, lang)
     wb, _ = build_template(loaded.rubric, loaded.sha256, lang)
-    try:
-        status = write_bytes(output, workbook_bytes(wb), force)
-    except OSError as exc:
-        say(lang, f"✗ 无法写入 {output}：{exc.strerror or exc}", f"✗ cannot write {output}: {exc.strerror or exc}", err=True)
-        sys.exit(1)
-    if status == "exists":
-        say(lang, f"✗ {output} 已存在且内容不同，未覆盖；如要覆盖请加 --force",
-            f"✗ {output} exists with other content and was kept; add --force to overwrite it", err=True)
-        sys.exit(1)
+    status = write_output(output, workbook_bytes(wb), force, lang)
     r = loaded.rubric
     same = {"zh": "（未变）", "en": " (unchanged)"} if status == "unchanged" else {"zh": "", "en": ""}
     say(lang, f"✓ {output}{same['zh']}：{r.id} {r.version}，{len(r.domains)} 个领域，{len(r.indicators)} 项指标",
@@ -62,8 +54,10 @@ def template(rubric: str | None, output: Path, force: bool, lang: str) -> None:
 def check(forms: tuple[Path, ...], rubric: str | None, lang: str) -> None:
     """检查填好的评估表，一次列出所有问题及其单元格 · Check filled forms; list every problem with its cell."""
     given = _load(rubric, lang) if rubric else None
-    failed = False
-    for path in forms:
+    paths, empty = forms_in(forms)
+    report_problems(empty, lang)
+    failed = bool(empty)
+    for path in paths:
         reading = read_form(path, given)
         report_problems(reading.problems, lang)
         n_err = len(errors(reading.problems))

@@ -9,22 +9,19 @@ from pathlib import Path
 import click
 
 from evaluator.bundled import rubric_path
-from evaluator.cli.common import lang_option, report_problems, say
+from evaluator.cli.common import lang_option, report_problems, say, write_output
 from evaluator.cli.rubric import rubric
 from evaluator.rubric import load_rubric
 
 
 @rubric.command()
 @click.argument("path", required=False)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=Path("handbook.pdf"),
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=Path("handbook.pdf"),
               show_default=True, help="输出的 PDF 文件 / PDF file to write")
 @click.option("--force", is_flag=True, help="覆盖已存在的输出文件 / overwrite an existing output file")
 @lang_option
 def handbook(path: str | None, output: Path, force: bool, lang: str) -> None:
     """生成评估手册 PDF，供被评估方在项目开始时阅读 · Write the rubric handbook as a PDF."""
-    if output.exists() and not force:
-        say(lang, f"✗ {output} 已存在；如需覆盖请加 --force", f"✗ {output} exists; add --force to overwrite", err=True)
-        sys.exit(1)
     loaded = load_rubric(rubric_path(path))
     report_problems(loaded.problems, lang)
     if loaded.rubric is None:
@@ -33,9 +30,7 @@ def handbook(path: str | None, output: Path, force: bool, lang: str) -> None:
 
     started = time.perf_counter()
     data = render_handbook(loaded.rubric, loaded.sha256, lang)
-    output.parent.mkdir(parents=True, exist_ok=True)
-    with output.open("wb" if force else "xb") as out:  # "xb": never overwrite a file that appeared meanwhile
-        out.write(data)
+    write_output(output, data, force, lang)
     seconds, size = time.perf_counter() - started, len(data) / 1024
     say(lang, f"✓ 已生成评估手册 {output}（{size:.0f} KB，用时 {seconds:.1f} 秒）",
         f"✓ wrote the handbook {output} ({size:.0f} KB in {seconds:.1f} s)")

@@ -9,9 +9,21 @@ from pathlib import Path
 import click
 from django.db import DatabaseError
 
-from evaluator.batch import Options, Reported, Scored, Tally, forms_in, run, run_reports
+from evaluator.batch import (
+    Options,
+    Reported,
+    Scored,
+    Tally,
+    forms_in,
+    place,
+    run,
+    run_reports,
+    staging,
+)
 from evaluator.cli.common import lang_option, report_problems, say
 from evaluator.cli.store import db_option, open_store
+from evaluator.outputs import OutputError
+from evaluator.rubric.loader import display_path
 from evaluator.store import StoreError
 from evaluator.store.db import database_detail, problem
 from evaluator.store.files import read_result
@@ -40,14 +52,19 @@ def score(paths: tuple[Path, ...], out_dir: Path, rubric: Path | None, workers: 
           no_report: bool, db: str | None, no_store: bool, lang: str) -> None:
     """为填好的评估表评分，每份表格输出一个结果 JSON，并在旁边生成 PDF 反馈报告（--lang 决定报告语言）·
     Score filled forms into result JSON, each with its PDF feedback report beside it (in the --lang language)."""
-    forms = forms_in(paths)
+    forms, empty = forms_in(paths)
+    report_problems(empty, lang)
+    if not forms:
+        sys.exit(1)
     store = None if no_store else open_store(db, lang, create=True)
     options = Options(out_dir=out_dir, rubric=rubric, force=force, strict=strict, report=not no_report, lang=lang,
                       db=store.target.text if store else None)
-    label = "评分中" if lang == "zh" else "Scoring"
-    with click.progressbar(run(forms, options, workers), length=len(forms), label=label, file=sys.stderr,
-                           show_pos=True) as items:
-        done = sorted(items, key=lambda s: s.form)
+    try:
+        done = _scored(forms, options, workers, lang)
+    except OutputError as exc:
+        shown = display_path(exc.path)
+        report_problems([problem("P004", shown, path=shown, detail=exc.detail)], lang)
+        sys.exit(1)
     if store is not None:
         # in form order, not completion order: two forms of one project's round get the same versions every run,
         # so the reports of phase two find the same earlier round whatever order the workers finished in
@@ -65,8 +82,18 @@ def score(paths: tuple[Path, ...], out_dir: Path, rubric: Path | None, workers: 
     if options.report:
         say(lang, f"报告：已生成 {tally.reports} 份，失败 {tally.reports_failed} 份（PDF 与结果 JSON 同名同目录）",
             f"reports: {tally.reports} written, {tally.reports_failed} failed (each PDF beside its result JSON)")
-    if tally.failed or tally.reports_failed:
+    if tally.failed or tally.reports_failed or empty:
         sys.exit(1)
+
+
+def _scored(forms: list[Path], options: Options, workers: int, lang: str) -> list[Scored]:
+    """Phase one: every form scored into the staging folder, then each result given its name."""
+    label = "评分中" if lang == "zh" else "Scoring"
+    with staging(options) as staged:
+        with click.progressbar(run(forms, staged, workers), length=len(forms), label=label, file=sys.stderr,
+                               show_pos=True) as items:
+            done = list(items)
+        return place(done, staged)
 
 
 def _with_reports(done: list[Scored], options: Options, workers: int, lang: str) -> list[Scored]:

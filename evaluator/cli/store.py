@@ -13,14 +13,13 @@ from typing import TYPE_CHECKING
 import click
 from django.db import DatabaseError
 
-from evaluator.cli.common import lang_option, report_problems, say
+from evaluator.cli.common import lang_option, report_problems, say, write_output
 from evaluator.compare.excel import portfolio_xlsx
 from evaluator.compare.history import history_table, printable
 from evaluator.compare.model import Portfolio
 from evaluator.compare.pdf import portfolio_pdf
 from evaluator.compare.select import portfolio_from_store, project_codes
 from evaluator.messages import Lang
-from evaluator.outputs import write_bytes
 from evaluator.rubric.loader import display_path
 from evaluator.store import StoreError
 from evaluator.store.db import database_detail, database_problem, problem
@@ -156,9 +155,7 @@ def compare(rounds: tuple[str, ...], projects: tuple[str, ...], db: str | None, 
         sys.exit(1)
     target = out_dir / "portfolio.xlsx"
     shown = display_path(target)
-    if write_bytes(target, portfolio_xlsx(pf, lang), force) == "exists":
-        report_problems([problem("P001", shown, path=shown)], lang)
-        sys.exit(1)
+    write_output(target, portfolio_xlsx(pf, lang), force, lang)
     projects_count = len({m.project.code for r in pf.rounds for m in r.matrix})
     say(lang, f"✓ {shown}：{len(pf.rounds)} 届，{projects_count} 个项目",
         f"✓ {shown}: {len(pf.rounds)} rounds, {projects_count} projects")
@@ -170,8 +167,6 @@ def _write_pdf(pf: Portfolio, target: Path, force: bool, lang: Lang) -> None:
     started = time.perf_counter()
     data = portfolio_pdf(pf, lang)
     shown = display_path(target)
-    if write_bytes(target, data, force) == "exists":
-        report_problems([problem("P001", shown, path=shown)], lang)
-        sys.exit(1)
+    write_output(target, data, force, lang)
     seconds, size = time.perf_counter() - started, len(data) / 1024
     say(lang, f"✓ {shown}（{size:.0f} KB，用时 {seconds:.1f} 秒）", f"✓ {shown} ({size:.0f} KB in {seconds:.1f} s)")

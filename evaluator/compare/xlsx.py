@@ -1,10 +1,5 @@
 """Tables in openpyxl sheets the way funders use them: frozen header, autofilter, numbers as numbers
-with number formats, and text that can never act as a formula.
-
-Text from forms (project, organization and round names) may start with = + - @ or a tab: every text
-cell is written as a string (data_type 's', never 'f' or an error value) and a risky one also gets
-the quote prefix, so Excel shows it and does not evaluate it even after the user edits the cell.
-"""
+with number formats, and text that can never act as a formula (`evaluator.sheet_text`)."""
 
 from __future__ import annotations
 
@@ -12,12 +7,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from evaluator.messages import Lang
+from evaluator.sheet_text import put_text
 from evaluator.textable import width
 
 Kind = Literal["text", "int", "points", "share", "change", "share_change"]
@@ -28,7 +24,6 @@ FORMATS = {
     "change": "+0.00;-0.00;0.00",
     "share_change": "+0.0%;-0.0%;0.0%",
 }
-RISKY = ("=", "+", "-", "@", "\t", "\r", "\n")
 HEADER_FONT = Font(bold=True)
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 
@@ -41,15 +36,6 @@ class Column:
 
     def header(self, lang: Lang) -> str:
         return self.zh if lang == "zh" else self.en
-
-
-def put_text(cell: Cell, text: str) -> None:
-    """A string cell, whatever the text looks like: never a formula, never an error value."""
-    text = ILLEGAL_CHARACTERS_RE.sub("", text)
-    cell.value = text
-    cell.data_type = "s"
-    if text.startswith(RISKY):
-        cell.quotePrefix = True
 
 
 def put(cell: Cell, value: object, kind: Kind) -> None:

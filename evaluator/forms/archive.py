@@ -1,10 +1,11 @@
 """A look inside an .xlsx before any parser touches it.
 
-Says what a wrong file is (old .xls, password-protected, Word, CSV, truncated zip), refuses zip and
-XML bombs (defusedxml for the workbook XML, size and extent limits for the rest: calamine allocates
-every cell between A1 and the farthest one, so a single cell at XFD1048576 would exhaust memory), and
-notes the cells calamine reads as blank although they are not: formulas without a saved result and
-error values like #DIV/0!.
+Says what a wrong file is (old .xls, password-protected, Word, CSV, truncated zip, a folder, a device),
+refuses zip and XML bombs (a size limit before reading, entry and ratio limits, no DTDs, and every
+sheet's extent checked by `sheet_xml` so calamine is never handed a sheet that makes it abort), and
+turns every failure of the zip layer (damaged deflate streams, unsupported compression, encrypted
+entries) into a `FileProblem`. Every part that could be read as a sheet is scanned, whatever the
+workbook says its sheets are: calamine finds cells by local name in any part it is pointed at.
 """
 
 from __future__ import annotations
@@ -12,29 +13,26 @@ from __future__ import annotations
 import hashlib
 import io
 import posixpath
-import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree.ElementTree import ParseError
 
 import defusedxml.ElementTree as safe_xml
 from defusedxml import DefusedXmlException
-from openpyxl.utils import column_index_from_string
+
+from evaluator.forms.sheet_xml import Damaged, SheetScan, Unsafe, scan_sheet
+from evaluator.inputs import InputError, read_regular
 
 MAX_FILE = 50 * 2**20
 MAX_UNPACKED = 200 * 2**20
 MAX_RATIO = 200          # compression ratio above which a large entry counts as a bomb
 MAX_ENTRIES = 5000
-MAX_ROWS, MAX_COLUMNS, MAX_CELLS = 100_000, 1000, 3_000_000
-_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
-_PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
-_CELL = re.compile(rb'<c\b[^>]*?\sr="([A-Z]+)(\d+)"')
-_FAR = re.compile(rb'<c r="(?:[A-Z]{3}|[D-Z][A-Z]|[A-Z]{1,2}\d{5})')  # beyond CZ9999: worth counting
-_VALUE = re.compile(rb"<v>([^<]+)</v>")
-_ROOT = re.compile(rb"<[A-Za-z_]")
-_FORMULA_OR_ERROR = re.compile(rb'<f[ >/]|\st="e"')
+_METHODS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)  # what calamine's zip reader is built with
+_SHEET_MARKERS = (b"sheetData", "sheetData".encode("utf-16-le"), "sheetData".encode("utf-16-be"))
+_ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError,
+               ValueError, KeyError, OSError)
 
 
 def _t(zh: str, en: str) -> dict[str, str]:
@@ -42,17 +40,17 @@ def _t(zh: str, en: str) -> dict[str, str]:
 
 
 class FileProblem(Exception):
-    """The file cannot be read as a form at all; `code` and `params` make the Problem."""
+    """The file (or one sheet of it, `sheet`) cannot be read as a form; `code` and `params` make the Problem."""
 
-    def __init__(self, code: str, **params):
+    def __init__(self, code: str, sheet: str | None = None, **params):
         super().__init__(code)
-        self.code, self.params = code, params
+        self.code, self.sheet, self.params = code, sheet, params
 
 
 @dataclass
 class Package:
-    sha256: str
-    data: bytes
+    sha256: str                                                # of the file as given
+    data: bytes                                                # what calamine reads (error cells emptied)
     marks: dict[str, dict[str, str]] = field(default_factory=dict)  # sheet → cell → "formula" or "#DIV/0!"
 
 
@@ -62,33 +60,34 @@ def inspect(path: Path) -> Package:
     _sniff(data)
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-        _check_sizes(archive)
-        _refuse_dtds(archive)
-        parts = _sheet_parts(archive)
-        marks = {name: _scan_sheet(name, archive.read(part)) for name, part in parts.items()}
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ParseError, KeyError, ValueError) as exc:
-        raise FileProblem("F003", detail=f"{type(exc).__name__}: {exc}") from None
+        _check_entries(archive)
+        parts = _parts(archive)
+        names = _sheet_names(parts)
+        scans = {name: _scan(names.get(name, name), body) for name, body in parts.items() if _could_be_sheet(body)}
+    except FileProblem:
+        raise
     except DefusedXmlException:
         raise FileProblem("F004", detail=_t("XML 中有实体或文档类型声明", "XML entity or DTD declarations")) from None
-    return Package(hashlib.sha256(data).hexdigest(), data, marks)
+    except (ParseError, *_ZIP_ERRORS) as exc:
+        raise FileProblem("F003", detail=f"{type(exc).__name__}: {exc}") from None
+    marks = {names.get(part, part): scan.marks for part, scan in scans.items() if scan.marks}
+    cleared = {part: scan.cleared for part, scan in scans.items() if scan.cleared is not None}
+    return Package(hashlib.sha256(data).hexdigest(), _repacked(archive, parts, cleared) if cleared else data, marks)
 
 
 def _read(path: Path) -> bytes:
     try:
-        if path.stat().st_size > MAX_FILE:
-            raise FileProblem("F004", detail=_t(f"文件超过 {MAX_FILE >> 20} MB", f"larger than {MAX_FILE >> 20} MB"))
-        return path.read_bytes()
-    except (FileNotFoundError, NotADirectoryError):
-        raise FileProblem("F001", path=str(path)) from None
-    except IsADirectoryError:
-        raise FileProblem("F002", detail=_t("这是一个文件夹", "it is a folder")) from None
-    except OSError as exc:
-        raise FileProblem("F003", detail=exc.strerror or str(exc)) from None
+        return read_regular(path, MAX_FILE)
+    except InputError as exc:
+        if exc.kind == "missing":
+            raise FileProblem("F001", path=str(path)) from None
+        code = {"folder": "F002", "special": "F002", "too_large": "F004"}.get(exc.kind, "F003")
+        raise FileProblem(code, detail=exc.detail) from None
 
 
 def _sniff(data: bytes) -> None:
     """Name what the file is when it is not a zip."""
-    if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
+    if data.startswith((b"PK\x03\x04", b"PK\x05\x06")):
         return
     if data.startswith(b"\xd0\xcf\x11\xe0"):
         if "EncryptedPackage".encode("utf-16-le") in data:
@@ -103,105 +102,81 @@ def _sniff(data: bytes) -> None:
     raise FileProblem("F002", detail=_t("未知格式", "unknown format"))
 
 
-def _check_sizes(archive: zipfile.ZipFile) -> None:
+def _check_entries(archive: zipfile.ZipFile) -> None:
     entries = archive.infolist()
     if len(entries) > MAX_ENTRIES or sum(e.file_size for e in entries) > MAX_UNPACKED:
         raise FileProblem("F004", detail=_t("解压后过大", "too large when unpacked"))
+    if len({e.filename for e in entries}) != len(entries):
+        raise FileProblem("F004", detail=_t("压缩包中有重名的条目", "the zip holds two entries of the same name"))
     for e in entries:
+        if e.flag_bits & 0x1:
+            raise FileProblem("F005")
+        if e.compress_type not in _METHODS:
+            raise FileProblem("F003", detail=_t(f"{e.filename} 使用了不支持的压缩方法 {e.compress_type}",
+                                                f"{e.filename} uses the unsupported compression method {e.compress_type}"))
         if e.file_size > 2**20 and e.file_size > MAX_RATIO * max(e.compress_size, 1):
             raise FileProblem("F004", detail=_t(f"{e.filename} 压缩比异常", f"{e.filename} is compressed suspiciously well"))
 
 
-def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
-    """Sheet name → zip entry of its XML, read with defusedxml."""
+def _parts(archive: zipfile.ZipFile) -> dict[str, bytes]:
+    """Every entry's bytes; a part that declares a DTD (a possible entity-expansion bomb) is refused."""
     names = set(archive.namelist())
     if "xl/workbook.xml" not in names:
         kind = (_t("Word 文档", "a Word document") if "word/document.xml" in names else
                 _t("OpenDocument 表格（.ods）", "an OpenDocument spreadsheet (.ods)") if "content.xml" in names else
                 _t("压缩包，但不是 Excel 工作簿", "a zip archive, but not an Excel workbook"))
         raise FileProblem("F002", detail=kind)
-    workbook = safe_xml.fromstring(archive.read("xl/workbook.xml"), forbid_dtd=True)
-    rels = safe_xml.fromstring(archive.read("xl/_rels/workbook.xml.rels"), forbid_dtd=True)
-    targets = {r.get("Id"): r.get("Target", "") for r in rels.iter(f"{_PKG_REL}Relationship")}
     parts = {}
-    for sheet in workbook.iter(f"{_MAIN}sheet"):
-        target = targets.get(sheet.get(f"{_REL}id"), "")
-        part = target.lstrip("/") if target.startswith("/") else posixpath.normpath(f"xl/{target}")
-        if part in names:
-            parts[sheet.get("name", "")] = part
+    for info in archive.infolist():
+        body = archive.read(info)
+        if b"<!DOCTYPE" in body or b"<!ENTITY" in body:  # as text they would be written &lt;!…
+            raise FileProblem("F004", detail=_t(f"{info.filename} 含有文档类型声明", f"{info.filename} declares a DTD"))
+        parts[info.filename] = body
     return parts
 
 
-def _refuse_dtds(archive: zipfile.ZipFile) -> None:
-    """No part of a real workbook declares a DTD; one that does may be an entity-expansion bomb.
-    A DTD can only come before the root element, so each part is read up to that point."""
-    for name in archive.namelist():
-        if name.endswith((".xml", ".rels", ".vml")):
-            prolog = _prolog(archive, name)
-            if b"<!DOCTYPE" in prolog or b"<!ENTITY" in prolog:
-                raise FileProblem("F004", detail=_t(f"{name} 含有文档类型声明", f"{name} declares a DTD"))
+def _could_be_sheet(body: bytes) -> bool:
+    return any(marker in body for marker in _SHEET_MARKERS)
 
 
-def _prolog(archive: zipfile.ZipFile, name: str) -> bytes:
-    """What comes before the root element (usually a few dozen bytes)."""
-    buffer = b""
-    with archive.open(name) as part:
-        while chunk := part.read(65536):
-            buffer += chunk
-            root = _ROOT.search(buffer)
-            if root:
-                return buffer[:root.start()]
-    return buffer
+def _scan(name: str, body: bytes) -> SheetScan:
+    try:
+        return scan_sheet(body)
+    except Unsafe as exc:
+        raise FileProblem("F004", sheet=name, detail=_t(f"工作表“{name}”的数据范围过大：{exc.rows} 行 × {exc.columns} 列",
+                                                        f"sheet \"{name}\" spans {exc.rows} rows × {exc.columns} columns")) from None
+    except Damaged as exc:
+        raise FileProblem("F003", sheet=name, detail=f"{name}: {exc}") from None
 
 
-def _scan_sheet(name: str, xml: bytes) -> dict[str, str]:
-    _check_extent(name, xml)
-    marks: dict[str, str] = {}
-    if not any(needle in xml for needle in (b"<f>", b"<f ", b"<f/>", b't="e"')):
-        return marks
-    for hit in _FORMULA_OR_ERROR.finditer(xml):
-        cell = _enclosing_cell(xml, hit.start())
-        ref = _CELL.match(cell) if cell else None
-        if ref is None:
+def _sheet_names(parts: dict[str, bytes]) -> dict[str, str]:
+    """Zip entry → sheet name, as the workbook and its relationships say (local names, so both the
+    transitional and the strict namespaces work); entries it does not name keep their own name."""
+    workbook = safe_xml.fromstring(parts["xl/workbook.xml"], forbid_dtd=True)
+    rels_part = parts.get("xl/_rels/workbook.xml.rels")
+    rels = safe_xml.fromstring(rels_part, forbid_dtd=True) if rels_part is not None else None
+    targets = {r.get("Id"): r.get("Target", "") for r in (rels.iter() if rels is not None else []) if _local(r.tag) == "Relationship"}
+    lower = {name.lower(): name for name in parts}
+    names = {}
+    for sheet in workbook.iter():
+        if _local(sheet.tag) != "sheet":
             continue
-        head, value = cell.split(b">", 1)[0], _VALUE.search(cell)
-        if b't="e"' in head:
-            marks[(ref[1] + ref[2]).decode()] = value[1].decode("utf-8", "replace") if value else "#N/A"
-        elif value is None and b't="str"' not in head:  # a formula whose result was never saved
-            marks[(ref[1] + ref[2]).decode()] = "formula"
-    return marks
+        rel_id = next((v for k, v in sheet.attrib.items() if _local(k) == "id"), None)
+        target = targets.get(rel_id, "")
+        part = target.lstrip("/") if target.startswith("/") else posixpath.normpath(f"xl/{target}")
+        if part.lower() in lower:
+            names[lower[part.lower()]] = sheet.get("name", "")
+    return names
 
 
-def _enclosing_cell(xml: bytes, at: int) -> bytes | None:
-    """The `<c …>…</c>` element around position `at`, or None when `at` is not inside one."""
-    start = xml.rfind(b"<c ", 0, at)
-    if start == -1 or xml.find(b"</c>", start, at) != -1 or xml[xml.find(b">", start) - 1] == ord("/"):
-        return None
-    return xml[start:xml.find(b"</c>", at)]
+def _local(tag: str) -> str:
+    return tag.rpartition("}")[2].rpartition(":")[2]
 
 
-def _check_extent(name: str, xml: bytes) -> None:
-    """Bound the grid calamine will allocate. A form's cells are all numbered and near A1, which one
-    search confirms; anything else gets the precise count of the farthest row and column."""
-    cells = xml.count(b"<c ") + xml.count(b"<c>") + xml.count(b"<c/>")
-    if cells == xml.count(b'<c r="') and not _FAR.search(xml):
-        return
-    rows, columns = _extent(xml, cells)
-    if rows > MAX_ROWS or columns > MAX_COLUMNS or rows * columns > MAX_CELLS:
-        raise FileProblem("F004", detail=_t(f"工作表“{name}”的数据范围过大：{rows} 行 × {columns} 列",
-                                            f"sheet \"{name}\" spans {rows} rows × {columns} columns"))
-
-
-def _extent(xml: bytes, cells: int) -> tuple[int, int]:
-    """The farthest row and column; cells without a reference take the next column, so assume the worst."""
-    refs = _CELL.findall(xml)
-    rows, columns = 0, 0
-    if refs:
-        letters, numbers = (set(part) for part in zip(*refs))
-        rows = max(map(int, numbers))
-        longest = max(map(len, letters))
-        widest = max(c for c in letters if len(c) == longest)
-        columns = column_index_from_string(widest.decode()) if longest <= 3 else MAX_COLUMNS + 1
-    if cells > len(refs):
-        columns, rows = max(columns, cells), max(rows, xml.count(b"<row"))
-    return rows, columns
+def _repacked(archive: zipfile.ZipFile, parts: dict[str, bytes], cleared: dict[str, bytes]) -> bytes:
+    """The workbook again with the emptied sheets (stored, not compressed: it is only read once, in memory)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as target:
+        for info in archive.infolist():
+            target.writestr(info.filename, cleared.get(info.filename, parts[info.filename]))
+    return out.getvalue()

@@ -99,23 +99,33 @@ class Grid:
 
 
 class Book:
-    """The workbook's sheets, loaded lazily; sheet visibility is what the file says."""
+    """The workbook's sheets, loaded lazily; sheet visibility is what the file says. Whatever calamine
+    raises (its errors, and a Rust panic, which arrives as a BaseException) is the file's problem."""
 
     def __init__(self, package: Package):
         try:
             self._wb = calamine.CalamineWorkbook.from_filelike(io.BytesIO(package.data))
-        except (calamine.CalamineError, OSError, ValueError) as exc:
-            raise FileProblem("F003", detail=str(exc).splitlines()[0] if str(exc) else type(exc).__name__) from None
+            self.names: list[str] = list(self._wb.sheet_names)
+        except BaseException as exc:  # noqa: BLE001 — see _calamine_failed
+            raise _calamine_failed(exc, None) from None
         self._marks = package.marks
         self._grids: dict[str, Grid] = {}
-        self.names: list[str] = list(self._wb.sheet_names)
 
     def grid(self, name: str) -> Grid:
         if name not in self._grids:
             try:
                 sheet = self._wb.get_sheet_by_name(name)
                 rows = sheet.to_python(skip_empty_area=False)
-            except (calamine.CalamineError, OSError, ValueError) as exc:
-                raise FileProblem("F003", detail=f"{name}: {exc}") from None
-            self._grids[name] = Grid(rows, sheet.merged_cell_ranges or [], self._marks.get(name, {}))
+                merged = sheet.merged_cell_ranges or []
+            except BaseException as exc:  # noqa: BLE001 — see _calamine_failed
+                raise _calamine_failed(exc, name) from None
+            self._grids[name] = Grid(rows, merged, self._marks.get(name, {}))
         return self._grids[name]
+
+
+def _calamine_failed(exc: BaseException, sheet: str | None) -> FileProblem:
+    """F003 for anything calamine raises, located at the sheet; interruptions pass through."""
+    if isinstance(exc, (KeyboardInterrupt, SystemExit, GeneratorExit)):
+        raise exc
+    text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return FileProblem("F003", sheet=sheet, detail=f"{sheet}: {text}" if sheet else text)

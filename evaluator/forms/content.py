@@ -26,6 +26,7 @@ from evaluator.forms.save import workbook_bytes
 from evaluator.outputs import Written, write_bytes
 from evaluator.forms.template import build_template
 from evaluator.forms.texts import NO, YES
+from evaluator.sheet_text import put_value
 
 
 class FeedbackEntry(BaseModel):
@@ -74,7 +75,7 @@ def fill(wb: Workbook, layout: Layout, rubric: Rubric, content: FormContent) -> 
     def put(key: str, value: Any, row: int = 0) -> None:
         slot = layout.slots[key]
         column, first = range_boundaries(slot.ref)[:2]
-        wb[slot.sheet].cell(first + row, column, value)
+        put_value(wb[slot.sheet].cell(first + row, column), value)
 
     for field_id, value in _cover(content.project).items():
         put(f"project:{field_id}", _cell_value(_PROJECT[field_id], value, lang))

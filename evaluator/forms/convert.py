@@ -66,13 +66,16 @@ def normal(text: str) -> str:
     return unicodedata.normalize("NFKC", text).strip()
 
 
-def read_value(field: EvidenceField, raw: Raw) -> Read:
+def read_value(field: EvidenceField, raw: Raw, limit: int = TEXT_LIMIT) -> Read:
+    """The typed value of a cell; text longer than `limit` characters is refused (F035)."""
     if raw.mark == "formula":
         return Read(None, (("F027", "warning", {}),))
     if raw.mark is not None:
         return Read(None, (("F028", "error", {"found": raw.mark}),))
     if raw.value is None:
         return Read()
+    if field.type == "text":
+        return _text(raw.value, limit)
     return _READERS[field.type](field, raw.value)
 
 
@@ -227,10 +230,10 @@ def _text_date(text: str) -> dt.date | None:
         return None
 
 
-def _text(field: EvidenceField, value: Any) -> Read:
+def _text(value: Any, limit: int) -> Read:
     text = value if isinstance(value, str) else found(value) if not isinstance(value, float) else _number(value)
-    if len(text) > TEXT_LIMIT:
-        return Read(text, (("F026", "warning", {"found": len(text), "limit": TEXT_LIMIT}),))
+    if len(text) > limit:  # refused, as the form's own validation does: every report would carry it
+        return Read(None, (("F035", "error", {"found": len(text), "limit": limit}),))
     return Read(text)
 
 
@@ -270,4 +273,4 @@ def read_indicator(indicators: list[Indicator], raw: Raw) -> Read:
 
 _ANY_TEXT = EvidenceField(id="text", label={"zh": "文字", "en": "text"}, type="text")
 _READERS = {"integer": _numeric, "number": _numeric, "percent": _percent_field, "boolean": _boolean,
-            "choice": _choice, "date": _date, "text": _text}
+            "choice": _choice, "date": _date}

@@ -23,7 +23,9 @@ from evaluator.forms.project import PROJECT_FIELDS
 from evaluator.textable import width
 
 TEMPLATE_VERSION = 1
-TEXT_LIMIT = 2000  # characters; longer answers are read but warned about
+# characters: the form's validation allows no more, and a longer answer (pasted past the validation)
+# is refused when read, so every report stays fast (issue 10: a 100 000-character answer took minutes)
+TEXT_LIMIT = 2000
 ROSTER_ROWS = 100
 FEEDBACK_ROWS = 60
 COVER_FIRST_ROW = 4

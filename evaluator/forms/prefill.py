@@ -21,6 +21,7 @@ from evaluator.forms import texts
 from evaluator.forms.content import _PROJECT, ContentError, _cell_value, _cover
 from evaluator.forms.meta import parse_meta
 from evaluator.forms.save import workbook_bytes
+from evaluator.sheet_text import put_value
 
 
 def prefill(workbook: bytes, project: Mapping[str, Any]) -> bytes:
@@ -35,8 +36,5 @@ def prefill(workbook: bytes, project: Mapping[str, Any]) -> bytes:
     meta = parse_meta(rows)
     for field_id, value in answers.items():
         slot = meta.slots[f"project:{field_id}"]
-        cell = wb[slot.sheet][slot.ref]
-        cell.value = _cell_value(_PROJECT[field_id], value, meta.lang)
-        if isinstance(cell.value, str) and cell.value.startswith("="):
-            cell.data_type = "s"      # text that looks like a formula stays text (no formula injection)
+        put_value(wb[slot.sheet][slot.ref], _cell_value(_PROJECT[field_id], value, meta.lang))   # never a formula
     return workbook_bytes(wb)

@@ -41,6 +41,11 @@ PROJECT_FIELDS: list[EvidenceField] = [
     *[_field(f"method_{m}", f"评估方法：{t['zh']}", f"Method: {t['en']}", "boolean") for m, t in METHODS.items()],
 ]
 
+# The cover's text answers name the project in every report, table and file name: a project name is
+# a line, not a page. Longer answers are refused (F035); the other cover fields are not text.
+COVER_LIMITS = {"name": 200, "code": 64, "organization": 200, "community": 200, "street": 200,
+                "district": 200, "funder": 200, "round": 100, "evaluators": 500}
+
 _NAME_SEPARATORS = re.compile(r"[、,，;；/／\n]+")
 
 

@@ -51,7 +51,7 @@ def read_form(path: Path | str, rubric: LoadedRubric | None = None) -> FormReadi
         meta = _meta(book, shown)
         loaded, problems = _rubric(meta, rubric, shown)
     except FileProblem as exc:
-        return FormReading(path, [Problem(code=exc.code, location=Location(file=shown), params=exc.params)])
+        return FormReading(path, [_file_problem(exc, shown)])
     except _Stop as stop:
         return FormReading(path, stop.problems, rubric=rubric)
     context = Context(book, meta, shown, _missing_sheets(book, meta, shown, problems))
@@ -62,13 +62,17 @@ def read_form(path: Path | str, rubric: LoadedRubric | None = None) -> FormReadi
                      notes=read_notes(context, rubric_), roster=read_roster(context, rubric_),
                      feedback=read_feedback(context, rubric_))
     except FileProblem as exc:  # a sheet that looked fine but calamine cannot parse
-        problems.append(Problem(code=exc.code, location=Location(file=shown), params=exc.params))
+        problems.append(_file_problem(exc, shown))
         return FormReading(path, problems, rubric=loaded)
     problems += sorted(context.problems, key=_place(book))
     if project is None:
         return FormReading(path, problems, rubric=loaded)
     ref = RubricRef(id=rubric_.id, version=rubric_.version, sha256=loaded.sha256)
     return FormReading(path, problems, Evidence(rubric=ref, source=source, project=project, **parts), loaded)
+
+
+def _file_problem(exc: FileProblem, shown: str) -> Problem:
+    return Problem(code=exc.code, location=Location(file=shown, sheet=exc.sheet), params=exc.params)
 
 
 def _meta(book: Book, shown: str) -> FormMeta:

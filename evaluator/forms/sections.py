@@ -18,7 +18,7 @@ from evaluator.forms.cells import Book, Raw
 from evaluator.forms.convert import Issue, Read, read_rating, read_value
 from evaluator.forms.layout import NOTE_FIELD, Slot
 from evaluator.forms.meta import FormMeta
-from evaluator.forms.project import PROJECT_FIELDS, project_data
+from evaluator.forms.project import COVER_LIMITS, PROJECT_FIELDS, project_data
 
 Convert = Callable[[Raw], Read]
 # An empty required answer: on the cover it leaves the project unidentified (an error); in the evidence
@@ -75,7 +75,7 @@ class Context:
 
 def read_project(ctx: Context) -> Project | None:
     """The cover; None when a required answer is missing or wrong (already reported)."""
-    got = {f.id: ctx.cell(f"project:{f.id}", label(f.label), partial(read_value, f), _required(f, REQUIRED_ANSWER))
+    got = {f.id: ctx.cell(f"project:{f.id}", label(f.label), _cover_reader(f), _required(f, REQUIRED_ANSWER))
            for f in PROJECT_FIELDS}
     start, end = got["period_start"], got["period_end"]
     if start.value and end.value and end.value < start.value:
@@ -85,6 +85,12 @@ def read_project(ctx: Context) -> Project | None:
         return Project(**project_data({k: v.value for k, v in got.items()}))
     except ValidationError:
         return None
+
+
+def _cover_reader(field: EvidenceField) -> Convert:
+    if field.id in COVER_LIMITS:
+        return partial(read_value, field, limit=COVER_LIMITS[field.id])
+    return partial(read_value, field)
 
 
 def read_values(ctx: Context, rubric: Rubric) -> dict[str, Value]:

@@ -9,6 +9,7 @@ from openpyxl.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 from openpyxl.worksheet.worksheet import Worksheet
 
+from evaluator.sheet_text import put_value
 from evaluator.textable import width
 
 FONT = "等线"
@@ -38,7 +39,7 @@ def put(ws: Worksheet, ref: str, value=None, font: Font = BODY, fill: PatternFil
     """Write one locked cell with the given look."""
     cell = ws[ref]
     if value is not None:
-        cell.value = value
+        put_value(cell, value)
     cell.font, cell.alignment = font, align
     if fill is not None:
         cell.fill = fill

@@ -16,6 +16,7 @@ from evaluator.forms.domain_sheet import draw_domain_sheet
 from evaluator.forms.layout import TEMPLATE_VERSION, Layout, Table, plan
 from evaluator.forms.meta import FormMeta, meta_rows
 from evaluator.forms.validation import NUMBER_FORMATS, Validations, hint
+from evaluator.sheet_text import put_value
 
 TABLE_WIDTHS = {"text": 20, "choice": 16, "date": 13, "boolean": 11, "integer": 11, "number": 12, "percent": 11}
 
@@ -121,7 +122,9 @@ def _hidden(ws: Worksheet, rows: list[list[str]], transpose: bool = False) -> No
     """Machine-read content, out of sight: very hidden (not even listed by Unhide) and locked."""
     for i, values in enumerate(rows, start=1):
         for j, value in enumerate(values, start=1):
-            ws.cell(*((j, i) if transpose else (i, j)), value=value).number_format = "@"
+            cell = ws.cell(*((j, i) if transpose else (i, j)))
+            put_value(cell, value)
+            cell.number_format = "@"
     for j in range(1, (max(map(len, rows), default=0) if not transpose else len(rows)) + 1):
         ws.column_dimensions[get_column_letter(j)].width = 24
     ws.sheet_state = "veryHidden"

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from evaluator.expressions import Expression, ExpressionError
+from evaluator.expressions import MAX_LENGTH, Expression, ExpressionError
 from evaluator.messages import TYPE_NAMES
 from evaluator.problems import Problem, did_you_mean
 from evaluator.rubric.fields import NUMERIC, EvidenceField
@@ -208,6 +208,10 @@ def _check_expression(owner: Located, key: tuple, ref: ExpressionRef, types: dic
             if code == "R027":
                 params["scope"] = scope
             yield owner.at(key, code, **params)
+        elif exc.kind == "refused":
+            yield owner.at(key, "R034", found=exc.name)
+        elif exc.kind == "long":
+            yield owner.at(key, "R035", found=exc.detail, limit=MAX_LENGTH)
         else:
             yield owner.at(key, "R026", detail=exc.detail)
         return

@@ -14,6 +14,8 @@ from typing import Generic, TypeVar
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from evaluator.bundled import data_root
+from evaluator.inputs import InputError
 from evaluator.problems import Location, Problem, errors
 from evaluator.rubric.canonical import content_hash
 from evaluator.rubric.models import (
@@ -102,16 +104,22 @@ def _read(path: Path, problems: list[Problem]) -> YamlDoc | None:
     shown = display_path(path)
     try:
         return load_yaml(path)
-    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
-        problems.append(Problem(code="R001", location=Location(file=shown), params={"path": shown}))
-    except (OSError, UnicodeDecodeError) as exc:
+    except InputError as exc:
+        code = "R001" if exc.kind == "missing" else "R007"
+        problems.append(Problem(code=code, location=Location(file=shown), params={"path": shown, "detail": exc.detail}))
+    except UnicodeDecodeError as exc:
         problems.append(Problem(code="R002", location=Location(file=shown), params={"detail": str(exc)}))
     except YamlError as exc:
-        problems.append(Problem(code="R002", location=Location(file=shown, line=exc.line), params={"detail": exc.detail}))
+        location = Location(file=shown, line=exc.line, key=format_key(exc.key) or None)
+        problems.append(Problem(code=exc.code, location=location, params=exc.params))
     return None
 
 
 def _validate(model: type[BaseModel] | TypeAdapter, doc: YamlDoc, key: Key, problems: list[Problem]):
+    if not key and not isinstance(doc.data, dict):  # said without quoting it: it may not be YAML we wanted
+        location = Location(file=display_path(doc.path), line=1)
+        problems.append(Problem(code="R003", location=location, params={"expected": _MAPPING, "found": _kind(doc.data)}))
+        return None
     data = doc.data
     for part in key:
         data = data[part]
@@ -124,21 +132,50 @@ def _validate(model: type[BaseModel] | TypeAdapter, doc: YamlDoc, key: Key, prob
     return Located(value, doc, key, display_path(doc.path))
 
 
-def _referenced(rubric_path: Path, doc: YamlDoc, key: str) -> list[tuple[Key, Path]]:
-    """Relative paths named in the rubric file, read from the raw data so a rubric file with other
-    errors still has its indicator files checked."""
+def _referenced(rubric_path: Path, doc: YamlDoc, key: str, sources: Sources,
+                problems: list[Problem]) -> list[tuple[Key, Path]]:
+    """Files named in the rubric file, read from the raw data so a rubric file with other errors still
+    has its indicator files checked; each must be a YAML file inside the rubric's folder or the bundled
+    data, so a shared rubric cannot make us read (and quote) /etc/passwd or /proc."""
     data = doc.data if isinstance(doc.data, dict) else {}
     value = data.get(key)
-    if isinstance(value, str):
-        return [((key,), rubric_path.parent / value)]
-    if isinstance(value, list):
-        return [((key, i), rubric_path.parent / v) for i, v in enumerate(value) if isinstance(v, str)]
-    return []
+    named: list[tuple[Key, str]] = [((key,), value)] if isinstance(value, str) else \
+        [((key, i), v) for i, v in enumerate(value) if isinstance(v, str)] if isinstance(value, list) else []
+    allowed: list[tuple[Key, Path]] = []
+    for at, text in named:
+        path = rubric_path.parent / text
+        code = "R052" if path.suffix.lower() not in (".yaml", ".yml") else None if _inside(path, rubric_path) else "R051"
+        if code:
+            location = Location(file=display_path(doc.path), line=doc.line_of(at), key=format_key(at))
+            problems.append(Problem(code=code, location=location, params={"path": text}))
+            sources.incomplete = True
+        else:
+            allowed.append((at, path))
+    return allowed
+
+
+def _inside(path: Path, rubric_path: Path) -> bool:
+    """Whether `path` (symbolic links followed) is in the rubric's folder tree or the bundled data."""
+    real = Path(os.path.realpath(path))
+    roots = [rubric_path.parent, data_root() / "indicators", data_root() / "rubrics"]
+    return any(real.is_relative_to(os.path.realpath(root)) for root in roots)
+
+
+def _kind(data: object) -> dict[str, str]:
+    """What a document is instead of a mapping, without its content."""
+    if data is None:
+        return {"zh": "空文件", "en": "an empty file"}
+    if isinstance(data, list):
+        return {"zh": "一个列表（内容未显示）", "en": "a list (content not shown)"}
+    return {"zh": "一段文本或数值（内容未显示）", "en": "plain text or a value (content not shown)"}
+
+
+_MAPPING = {"zh": "映射（键: 值）", "en": "a mapping (key: value)"}
 
 
 def _read_referenced(doc: YamlDoc, key: Key, path: Path, problems: list[Problem]) -> YamlDoc | None:
     """A file the rubric names; a missing one is reported at the line that names it."""
-    if not path.is_file():
+    if not path.exists():  # anything else that is there (a folder, a FIFO) is told by _read
         location = Location(file=display_path(doc.path), line=doc.line_of(key), key=format_key(key))
         problems.append(Problem(code="R001", location=location, params={"path": display_path(path)}))
         return None
@@ -149,7 +186,7 @@ _INDICATOR = TypeAdapter(IndicatorDef)
 
 
 def _read_indicator_files(rubric_path: Path, doc: YamlDoc, sources: Sources, problems: list[Problem]) -> None:
-    for key, path in _referenced(rubric_path, doc, "indicator_files"):
+    for key, path in _referenced(rubric_path, doc, "indicator_files", sources, problems):
         ind_doc = _read_referenced(doc, key, path, problems)
         if ind_doc is None:
             sources.incomplete = True
@@ -167,7 +204,7 @@ def _read_indicator_files(rubric_path: Path, doc: YamlDoc, sources: Sources, pro
 
 
 def _read_ladder(rubric_path: Path, doc: YamlDoc, sources: Sources, problems: list[Problem]) -> None:
-    for key, path in _referenced(rubric_path, doc, "ladder_file"):
+    for key, path in _referenced(rubric_path, doc, "ladder_file", sources, problems):
         ladder_doc = _read_referenced(doc, key, path, problems)
         if ladder_doc is not None:
             sources.files.append(path)

@@ -21,7 +21,7 @@ from typing import Literal
 
 from evaluator.problems import Location, Problem
 from evaluator.store import legacy
-from evaluator.store.targets import DEFAULT_DB, Target, database_settings
+from evaluator.store.targets import BUSY_SECONDS, DEFAULT_DB, Target, database_settings
 
 __all__ = ["DEFAULT_DB", "StoreError", "close_alias", "database_detail", "database_problem", "open_alias", "problem"]
 
@@ -244,9 +244,28 @@ def _migrate(alias: str, target: Target) -> None:
                 raise
             time.sleep(0.05 * (attempt + 1))
     if target.is_sqlite:
-        with connections[alias].cursor() as cursor:
-            # a commit is one append, not a journal rewrite; persistent, set once by the writer that made the store
-            cursor.execute("PRAGMA journal_mode = WAL")
+        _use_wal(connections[alias])
+
+
+def _use_wal(connection) -> None:
+    """WAL journal: a commit is one append, not a journal rewrite; persistent, set once by the writer that made
+    the store. Switching needs the database to itself, and SQLite answers "locked" at once (its busy wait does
+    not apply) while another process that is making the same store still has it open: wait for it as the
+    busy timeout would."""
+    from django.db import OperationalError
+
+    deadline = time.monotonic() + BUSY_SECONDS
+    while True:
+        try:
+            with connection.cursor() as cursor:
+                cursor.execute("PRAGMA journal_mode")
+                if str(cursor.fetchone()[0]).lower() != "wal":
+                    cursor.execute("PRAGMA journal_mode = WAL")
+            return
+        except OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 @contextmanager

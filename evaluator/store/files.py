@@ -12,11 +12,11 @@ from __future__ import annotations
 import json
 import math
 import os
-import stat
 from pathlib import Path
 
 from pydantic import ValidationError
 
+from evaluator.inputs import InputError, read_regular
 from evaluator.problems import Location, Problem
 from evaluator.rubric.loader import display_path
 from evaluator.rubric.schema_errors import known_keys, problems_from
@@ -67,25 +67,17 @@ def result_from_data(data: dict) -> Result:
 
 
 def _read_text(path: Path, shown: str) -> str:
+    """Only a regular file, only up to MAX_BYTES (evaluator.inputs: no hang on a pipe, no /dev/zero)."""
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
-    except (FileNotFoundError, NotADirectoryError):
-        raise StoreError([problem("S001", shown, path=shown)]) from None
-    except OSError as exc:
-        raise StoreError([problem("S002", shown, detail=exc.strerror or str(exc))]) from None
-    info = os.fstat(fd)
-    if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_BYTES:
-        os.close(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise StoreError([problem("S018", shown, path=shown)])
-        raise StoreError([problem("S019", shown, size=info.st_size, limit=MAX_BYTES)])
-    with os.fdopen(fd, "rb") as file:
-        try:
-            data = file.read(MAX_BYTES + 1)
-        except OSError as exc:
-            raise StoreError([problem("S002", shown, detail=exc.strerror or str(exc))]) from None
-    if len(data) > MAX_BYTES:   # it grew while we read
-        raise StoreError([problem("S019", shown, size=len(data), limit=MAX_BYTES)])
+        data = read_regular(path, MAX_BYTES)
+    except InputError as exc:
+        if exc.kind == "missing":
+            raise StoreError([problem("S001", shown, path=shown)]) from None
+        if exc.kind in ("folder", "special"):
+            raise StoreError([problem("S018", shown, path=shown)]) from None
+        if exc.kind == "too_large":
+            raise StoreError([problem("S019", shown, size=os.stat(path).st_size, limit=MAX_BYTES)]) from None
+        raise StoreError([problem("S002", shown, detail=exc.detail)]) from None
     try:
         return data.decode("utf-8-sig")   # tolerate the BOM some Windows tools write
     except UnicodeDecodeError as exc:

@@ -27,7 +27,7 @@ BROKEN = [
     ("value:m_satisfaction",          "85",                              "F024", "D2 参与!C19"),
     ("value:m_survey_kind",           "电话",                            "F022", "D2 参与!C20"),
     ("value:m_survey_date",           "2024年13月1日",                   "F020", "D2 参与!C21"),
-    ("value:m_survey_note",           "长" * 2001,                       "F026", "D2 参与!C22"),
+    ("value:m_survey_note",           "长" * 2001,                       "F035", "D2 参与!C22"),
     ("rating:D1.01:evaluator_a",      5,                                 "F029", "D1 执行!D7"),
     ("rating:D1.01:evaluator_b",      "3.5",                             "F029", "D1 执行!E7"),
     ("roster:org_name@2",             " 太极队 ",                        "F032", "自组织名册!B7"),
@@ -38,7 +38,7 @@ BROKEN = [
     ("feedback:finding@2",            "指标写错了",                      None,   None),
     ("roster:org_name@100",           "写在表格下面的组织",              "F033", "自组织名册!B105"),
 ]
-ERROR_CODES = {"F020", "F021", "F022", "F023", "F029", "F030", "F031", "F032"}
+ERROR_CODES = {"F020", "F021", "F022", "F023", "F029", "F030", "F031", "F032", "F035"}
 
 
 @pytest.fixture(scope="module")

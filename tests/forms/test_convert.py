@@ -54,7 +54,9 @@ CASES = [
     ("m_survey_date",   "1899-12-31",            None,                  "F021"),
     ("m_survey_date",   dt.date(1999, 12, 31),   None,                  "F021"),
     ("m_survey_note",   12,                      "12",                  OK),
-    ("m_survey_note",   "字" * 2001,             "字" * 2001,           "F026"),
+    ("m_survey_note",   "字" * 2000,             "字" * 2000,           OK),
+    ("m_survey_note",   "字" * 2001,             None,                  "F035"),
+    ("m_survey_note",   "字" * 1_000_000,        None,                  "F035"),
 ]
 
 
@@ -109,3 +111,14 @@ def test_any_value_gives_a_typed_value_or_a_problem(mini, field_id, typed):
 def test_any_rating_is_a_level_or_a_problem(typed):
     read = read_rating(Raw(even(typed)))
     assert read.value in {0, 1, 2, 3, 4} or (read.value is None and (Raw(even(typed)).empty or read.issues))
+
+
+def test_cover_answers_have_their_own_limits():
+    """A project name is a line, not a page: 1 000 000 characters used to pass with a warning and make
+    every report take minutes."""
+    from evaluator.forms.project import COVER_LIMITS
+
+    name = next(f for f in PROJECT_FIELDS if f.id == "name")
+    assert read_value(name, Raw("名" * 200), limit=COVER_LIMITS["name"]).value == "名" * 200
+    refused = read_value(name, Raw("名" * 1_000_000), limit=COVER_LIMITS["name"])
+    assert refused.value is None and refused.issues == (("F035", "error", {"found": 1_000_000, "limit": 200}),)

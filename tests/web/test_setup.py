@@ -69,12 +69,14 @@ def zipped(folder: Path, prefix: str = "") -> bytes:
 
 
 def bundled_zip(version: str = "1.0.0") -> bytes:
+    """The bundled rubric as a folder of its own: the rubric file with its indicator files below it."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as z:
-        for sub in ("rubrics", "indicators"):
-            for path in sorted((ROOT / sub).glob("*.yaml")):
-                text = path.read_text(encoding="utf-8").replace("version: 1.0.0", f"version: {version}", 1)
-                z.writestr(f"{sub}/{path.name}", text)
+        rubric = (ROOT / "rubrics" / "chengdu-participatory.yaml").read_text(encoding="utf-8")
+        rubric = rubric.replace("../indicators/", "indicators/").replace("version: 1.0.0", f"version: {version}", 1)
+        z.writestr("my-rubric/rubric.yaml", rubric)
+        for path in sorted((ROOT / "indicators").glob("*.yaml")):
+            z.writestr(f"my-rubric/indicators/{path.name}", path.read_text(encoding="utf-8"))
     return buffer.getvalue()
 
 
@@ -106,10 +108,17 @@ def test_a_broken_rubric_lists_its_planted_mistakes(world, client):
 
 
 def test_a_rubric_naming_files_outside_its_folder_is_refused(world, client):
+    """The archive holds the file, but beside the rubric's folder, not in it: the loader refuses it (R051)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as z:
+        rubric = (ROOT / "rubrics" / "chengdu-participatory.yaml").read_text(encoding="utf-8")
+        z.writestr("my-rubric/rubric.yaml", rubric.replace("../indicators/", "../elsewhere/"))
+        for path in sorted((ROOT / "indicators").glob("*.yaml")):
+            z.writestr(f"elsewhere/{path.name}", path.read_text(encoding="utf-8"))
     log_in(client, world, "admin")
-    text = b"id: x\nversion: 1.0.0\nindicator_files:\n  - ../../../../etc/passwd\n"
-    _, upload = upload_rubric(client, "evil.yaml", text)
-    assert not upload.ok and [p["code"] for p in upload.problems] == ["W004"]
+    _, upload = upload_rubric(client, "evil.zip", buffer.getvalue())
+    assert not upload.ok and "R051" in [p["code"] for p in upload.problems]
+    assert all(p["location"]["file"].startswith("evil.zip/") for p in upload.problems)
 
 
 @pytest.mark.parametrize(("name", "data", "code"), [
@@ -152,3 +161,14 @@ def test_the_audit_log_cannot_be_edited(world, client):
     log_in(client, world, "admin")
     assert client.get(reverse("admin:audit_auditevent_change", args=[event.pk])).status_code == 200
     assert client.post(reverse("admin:audit_auditevent_delete", args=[event.pk]), {"post": "yes"}).status_code == 403
+
+
+def test_a_round_names_a_rubric_that_exists(world, client):
+    log_in(client, world, "admin")
+    data = {"name": "2025-第四届", "rubric_id": "chengdu-participatory", "rubric_version": "9.0.0",
+            "starts_on": "2025-03-01", "ends_on": "2025-12-31",
+            "funders-TOTAL_FORMS": "0", "funders-INITIAL_FORMS": "0"}
+    page = client.post(reverse("admin:store_round_add"), data).content.decode()
+    assert "没有评估标准 chengdu-participatory 9.0.0" in page and "chengdu-participatory 1.0.0" in page
+    response = client.post(reverse("admin:store_round_add"), {**data, "rubric_version": "1.0.0"})
+    assert response.status_code == 302

@@ -81,8 +81,8 @@ def run(batch_id: int) -> dict:
     counts = {"scored": 0, "refused": 0}
     for submission_id in batch.submissions.filter(state="waiting").order_by("pk").values_list("pk", flat=True):
         submission = Submission.objects.select_related("round", "uploaded_by").get(pk=submission_id)
-        submissions.check(submission)
-        if submission.state == "checked" and submissions.score(submission, batch.uploaded_by) is not None:
+        reading = submissions.check(submission)
+        if submission.state == "checked" and submissions.score(submission, batch.uploaded_by, reading) is not None:
             counts["scored"] += 1
         else:
             counts["refused"] += 1

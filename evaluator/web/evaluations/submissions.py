@@ -11,6 +11,7 @@ import hashlib
 
 from django.db import transaction
 
+from evaluator.forms.reader import FormReading
 from evaluator.problems import Location, Problem, errors
 from evaluator.store.db import StoreError
 from evaluator.store.models import Evaluation, Project
@@ -41,9 +42,9 @@ def refuse(upload: Upload, user, problems: list[Problem], batch: Batch | None = 
     return submission
 
 
-def check(submission: Submission) -> list[Problem]:
+def check(submission: Submission) -> FormReading:
     """Read the form and hold it against its assignment (or, in a round upload, find the uploader's
-    assignment for the project the cover names)."""
+    assignment for the project the cover names); the reading, for `score` to use without reading again."""
     reading = checking.read_bytes(bytes(submission.data), submission.file_name, checking.round_rubric(submission.round))
     problems = list(reading.problems)
     assignment = submission.assignment
@@ -59,7 +60,7 @@ def check(submission: Submission) -> list[Problem]:
         submission.assignment = assignment
         submission.project = assignment.project if assignment else Project.objects.filter(code=p.code).first()
     _finish(submission, "refused" if errors(problems) else "checked", problems)
-    return problems
+    return reading
 
 
 def _batch_assignment(submission: Submission, code: str, round_name: str) -> tuple[Assignment | None, list[Problem]]:
@@ -79,11 +80,14 @@ def _finish(submission: Submission, state: str, problems: list[Problem]) -> None
     submission.save(update_fields=["state", "problems", "assignment", "project"])
 
 
-def score(submission: Submission, user) -> Evaluation | None:
-    """Score a checked form and store the result; None (with the problems kept) when it cannot be."""
+def score(submission: Submission, user, reading: FormReading | None = None) -> Evaluation | None:
+    """Score a checked form (read again unless `check`'s reading is given) and store the result; None
+    (with the problems kept) when it cannot be."""
     if submission.state == "scored" and submission.evaluation_id:
         return submission.evaluation
-    reading = checking.read_bytes(bytes(submission.data), submission.file_name, checking.round_rubric(submission.round))
+    if reading is None:
+        reading = checking.read_bytes(bytes(submission.data), submission.file_name,
+                                      checking.round_rubric(submission.round))
     if errors(reading.problems) or reading.evidence is None:
         _finish(submission, "refused", reading.problems)
         return None

@@ -4,7 +4,9 @@ declared conflicts. Every change is recorded in the audit log."""
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import admin
+from django.utils.translation import gettext as _
 
 from evaluator.store.models import Organization, Project, Round
 from evaluator.web.audit.admin_mixins import Audited
@@ -15,6 +17,7 @@ from evaluator.web.rounds.models import (
     RoundFunder,
     RubricUpload,
 )
+from evaluator.web.rounds.rubrics import rubric_choices
 
 
 class RoundFunderInline(admin.TabularInline):
@@ -23,8 +26,30 @@ class RoundFunderInline(admin.TabularInline):
     autocomplete_fields = ("funder",)
 
 
+class RoundForm(forms.ModelForm):
+    """A round names a rubric that exists: bundled, or uploaded on the set-up page without errors."""
+
+    class Meta:
+        model = Round
+        fields = ("name", "rubric_id", "rubric_version", "starts_on", "ends_on")
+
+    def clean(self) -> dict:
+        data = super().clean()
+        chosen = (data.get("rubric_id") or "", data.get("rubric_version") or "")
+        known = rubric_choices()
+        if chosen[0] and chosen not in known:
+            listed = ", ".join(f"{i} {v}" for i, v in known)
+            raise forms.ValidationError(_("No rubric %(id)s %(version)s: choose a bundled rubric or one uploaded "
+                                          "without errors (%(known)s).") % {"id": chosen[0], "version": chosen[1],
+                                                                            "known": listed})
+        if data.get("starts_on") and data.get("ends_on") and data["ends_on"] < data["starts_on"]:
+            raise forms.ValidationError(_("The round ends before it starts."))
+        return data
+
+
 @admin.register(Round)
 class RoundAdmin(Audited, admin.ModelAdmin):
+    form = RoundForm
     list_display = ("name", "rubric_id", "rubric_version", "starts_on", "ends_on")
     search_fields = ("name",)
     fields = ("name", "rubric_id", "rubric_version", "starts_on", "ends_on")

@@ -1,9 +1,10 @@
 """Rubrics uploaded as files: checked with `load_rubric`'s located problems, kept in the database, and
 loaded again for the rounds that use them.
 
-A rubric is a .yaml file, or a .zip of a rubric folder (`rubrics/x.yaml` with the `indicators/` it
-names). The files are written under a temporary folder of our own; a rubric whose `indicator_files`
-or `ladder_file` would reach outside that folder is refused before the loader reads anything.
+A rubric is a .yaml file, or a .zip of a rubric folder (the rubric file and the indicator and ladder files
+it names, in that folder or below it). The files are written under a temporary folder of our own, never
+at a name from the upload as it stands (`unpack` vets every name), and the loader refuses a rubric that
+names files outside its folder.
 """
 
 from __future__ import annotations
@@ -13,8 +14,6 @@ import hashlib
 import re
 import tempfile
 from pathlib import Path
-
-import yaml
 
 from evaluator.bundled import bundled_rubrics, rubric_path
 from evaluator.problems import Location, Problem
@@ -58,8 +57,7 @@ def _load(upload: Upload) -> LoadedRubric:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(item.data)
         main = _main_file(upload, files)
-        _refuse_escapes(upload, root, root / main)
-        loaded = load_rubric(root / main)
+        loaded = load_rubric(root / main)      # refuses files outside the rubric's folder (R051)
         return _relabel(loaded, root, upload.name if is_zip(upload.data) else "")
 
 
@@ -81,25 +79,6 @@ def _main_file(upload: Upload, files: list[Upload]) -> str:
         raise UploadRefused(Problem(code="W003", location=Location(file=upload.name),
                                     params={"found": len(mains), "hint": hint}))
     return mains[0]
-
-
-def _refuse_escapes(upload: Upload, root: Path, main: Path) -> None:
-    """Every file the rubric names must lie inside `root` (no ../../etc/passwd, no absolute paths)."""
-    try:
-        doc = yaml.safe_load(main.read_bytes())
-    except yaml.YAMLError:
-        return        # the loader reports the syntax error with its line
-    if not isinstance(doc, dict):
-        return
-    named = [("indicator_files", p) for p in doc.get("indicator_files") or [] if isinstance(p, str)]
-    if isinstance(doc.get("ladder_file"), str):
-        named.append(("ladder_file", doc["ladder_file"]))
-    inside = root.resolve()
-    for key, name in named:
-        target = (main.parent / name).resolve()
-        if target != inside and inside not in target.parents:
-            raise UploadRefused(Problem(code="W004", location=Location(file=upload.name, key=key),
-                                        params={"key": key, "path": name}))
 
 
 def _relabel(loaded: LoadedRubric, root: Path, archive: str) -> LoadedRubric:
