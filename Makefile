@@ -46,6 +46,7 @@ N ?= 1000
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_round.py $(N)
 	$(BIN)/python benchmarks/bench_store.py
+	$(BIN)/python benchmarks/bench_web.py
 
 # the long run of the result-JSON mutation tests (the test suite runs a short deterministic slice)
 FUZZ_EXAMPLES ?= 2000

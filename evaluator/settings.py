@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "evaluator.web.audit",
     "evaluator.web.rounds",
     "evaluator.web.evaluations",
+    "evaluator.web.portfolio",
 ]
 
 MIDDLEWARE = [

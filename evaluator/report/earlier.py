@@ -21,7 +21,7 @@ OFFICIAL = ("final", "midterm")  # preference order within a round
 def earlier_round(store: Store, result: Result) -> Result | None:
     """The same project's official evaluation in the latest round before this result's round."""
     now = round_key(result.project.round)
-    records = [r for r in store.evaluations(codes=[result.project.code], types=OFFICIAL)
+    records = [r for r in store.evaluations(codes=[result.project.code], types=OFFICIAL, scores=False)
                if r.latest and round_key(r.round) < now]
     if not records:
         return None

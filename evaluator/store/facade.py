@@ -58,8 +58,8 @@ class Store:
         return queries.find_projects(self.alias, text)
 
     def evaluations(self, rounds: Sequence[str] = (), codes: Sequence[str] = (),
-                    types: Sequence[str] = ()) -> list[EvaluationRecord]:
-        return queries.evaluations(self.alias, rounds, codes, types)
+                    types: Sequence[str] = (), scores: bool = True) -> list[EvaluationRecord]:
+        return queries.evaluations(self.alias, rounds, codes, types, scores)
 
     def grade_scales(self, rubric_shas: Iterable[str]) -> dict[str, list[GradeBand]]:
         """Rubric sha256 → its grade scale, best first."""

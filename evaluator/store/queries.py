@@ -63,16 +63,30 @@ def find_projects(alias: str, text: str) -> list[str]:
 
 
 def evaluations(alias: str, rounds: Sequence[str] = (), codes: Sequence[str] = (),
-                types: Sequence[str] = ()) -> list[EvaluationRecord]:
+                types: Sequence[str] = (), scores: bool = True) -> list[EvaluationRecord]:
     """Every stored evaluation matching the filters (an empty filter matches all), all versions,
-    with scores; ordered by round, project code, evaluation type and version."""
+    with scores (`scores=False`: without, for a caller that only chooses among them); ordered by round,
+    project code, evaluation type and version."""
     query = Evaluation.objects.using(alias)
     for field, values in (("round__name__in", rounds), ("project__code__in", codes), ("evaluation_type__in", types)):
         if values:
             query = query.filter(**{field: list(values)})
-    heads = [dict(zip(_HEAD, row, strict=True)) for row in query.values_list(*_HEAD)]
-    details = _details(alias, [h["id"] for h in heads])
-    records = [_record(h, details[h["id"]]) for h in heads]
+    return _records(alias, [dict(zip(_HEAD, row, strict=True)) for row in query.values_list(*_HEAD)], scores)
+
+
+def evaluations_by_id(alias: str, ids: Sequence[int]) -> list[EvaluationRecord]:
+    """The stored evaluations with these ids (unknown ids left out), with scores, in `evaluations`' order:
+    a caller that chose the evaluations itself (the platform's dashboards) reads just those."""
+    wanted, heads = sorted(set(ids)), []
+    for start in range(0, len(wanted), _CHUNK):
+        rows = Evaluation.objects.using(alias).filter(pk__in=wanted[start:start + _CHUNK]).values_list(*_HEAD)
+        heads += [dict(zip(_HEAD, row, strict=True)) for row in rows]
+    return _records(alias, heads)
+
+
+def _records(alias: str, heads: list[dict], scores: bool = True) -> list[EvaluationRecord]:
+    details = _details(alias, [h["id"] for h in heads]) if scores else {}
+    records = [_record(h, details.get(h["id"], {})) for h in heads]
     return sorted(records, key=lambda r: (round_key(r.round), r.project_code, TYPE_ORDER[r.evaluation_type], r.version))
 
 

@@ -3,6 +3,8 @@
     visible_rounds(user)        rounds the person may see
     visible_projects(user)      projects the person may see
     visible_evaluations(user)   stored evaluations (results) the person may see
+    portfolio_rounds(user)      rounds whose funder dashboard the person may open
+    portfolio_evaluations(user) the results those dashboards count for the person
     require(user, action, obj)  PermissionDenied (403) unless the person may do `action` on `obj`
 
 Roles (groups, `accounts.roles`): admin sees and does everything; committee sees every evaluation of
@@ -129,6 +131,37 @@ def visible_evaluations(user: Any) -> QuerySet[Evaluation]:
     return Evaluation.objects.filter(condition)
 
 
+def funder_of(user: Any) -> int | None:
+    """The funder the person works for, if any (looked up once per request: cached on the user object)."""
+    if not hasattr(user, "_evaluator_funder"):
+        user._evaluator_funder = _funder_id(user)
+    return user._evaluator_funder
+
+
+def portfolio_rounds(user: Any) -> QuerySet[Round]:
+    """Rounds whose dashboard the person may open: every round for admin and committee, the rounds its
+    funder funds for a funder; none for anyone else (evaluators and organizations see results, not
+    dashboards), whatever other rounds they may see."""
+    roles = roles_of(user)
+    if roles & set(ALL_SEEING):
+        return Round.objects.all()
+    if FUNDER in roles and (funder := funder_of(user)) is not None:
+        return Round.objects.filter(funders__funder_id=funder)
+    return Round.objects.none()
+
+
+def portfolio_evaluations(user: Any) -> QuerySet[Evaluation]:
+    """The results a dashboard counts for the person: all for admin and committee; for a funder the
+    released results of the rounds it funds. Always within `visible_evaluations(user)`: a dashboard
+    leads to the result pages of what it counts."""
+    roles = roles_of(user)
+    if roles & set(ALL_SEEING):
+        return Evaluation.objects.all()
+    if FUNDER in roles and (funder := funder_of(user)) is not None:
+        return released(Evaluation.objects.filter(round__funders__funder_id=funder))
+    return Evaluation.objects.none()
+
+
 # -- actions --------------------------------------------------------------------------------------------------
 
 def _setup(user: Any, obj: Any) -> bool:
@@ -185,6 +218,18 @@ def _declare_conflict(user: Any, obj: Any) -> bool:
     return has_role(user, EVALUATOR, ADMIN)
 
 
+def _portfolio(user: Any, round_: Any) -> bool:
+    """Dashboards: the list of them (no object), or one round's."""
+    if round_ is None:
+        return has_role(user, ADMIN, COMMITTEE, FUNDER)
+    return portfolio_rounds(user).filter(pk=round_.pk).exists()
+
+
+def _portfolio_project(user: Any, project: Any) -> bool:
+    """A project drilled down to from a dashboard: one with a result the person's dashboards count."""
+    return portfolio_evaluations(user).filter(project=project).exists()
+
+
 RULES: dict[str, Callable[[Any, Any], bool]] = {
     "home": _signed_in,
     "setup": _setup,                          # rounds, projects, people, assignments, rubric uploads, admin
@@ -196,6 +241,8 @@ RULES: dict[str, Callable[[Any, Any], bool]] = {
     "upload_round": _upload_round,
     "view_batch": _batch,
     "declare_conflict": _declare_conflict,
+    "view_portfolio": _portfolio,             # funder dashboards, comparisons and their downloads
+    "view_portfolio_project": _portfolio_project,
 }
 
 

@@ -15,4 +15,5 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("evaluator.web.rounds.urls")),
     path("", include("evaluator.web.evaluations.urls")),
+    path("", include("evaluator.web.portfolio.urls")),
 ]

@@ -8,6 +8,7 @@ import hashlib
 import sqlite3
 import subprocess
 import sys
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -30,7 +31,7 @@ def _zero(path: Path, loaded) -> None:
 
 
 def _foreign(path: Path, loaded) -> None:
-    with sqlite3.connect(path) as conn:
+    with closing(sqlite3.connect(path)) as conn, conn:
         conn.execute("CREATE TABLE things (x)")
 
 
@@ -40,13 +41,13 @@ def _text(path: Path, loaded) -> None:
 
 def _lacking(path: Path, loaded) -> None:
     _ours(path, loaded)
-    with sqlite3.connect(path) as conn:
+    with closing(sqlite3.connect(path)) as conn, conn:
         conn.execute("DROP TABLE store_indicatorscore")
 
 
 def _newer(path: Path, loaded) -> None:
     _ours(path, loaded)
-    with sqlite3.connect(path) as conn:
+    with closing(sqlite3.connect(path)) as conn, conn:
         conn.execute("INSERT INTO django_migrations (app, name, applied) VALUES ('store', '0099_x', '2030-01-01')")
 
 
@@ -56,7 +57,7 @@ def _v1(path: Path, loaded) -> None:
 
 def _truncated(path: Path, loaded) -> None:
     _ours(path, loaded)
-    with sqlite3.connect(path) as conn:
+    with closing(sqlite3.connect(path)) as conn, conn:
         conn.execute("PRAGMA journal_mode = DELETE")
     data = path.read_bytes()
     path.write_bytes(data[: len(data) // 3])

@@ -16,6 +16,8 @@ from tests.web.world import ROLES, World, log_in
 EVALUATORS = {"admin", "evaluator", "evaluator_b"}
 READERS = {"admin", "evaluator", "committee", "organization", "funder"}   # of the world's evaluation
 SIGNED_IN = set(ROLES) - {"anonymous"}
+DASHBOARDS = {"admin", "committee", "funder", "funder_b"}     # every funder sees its own rounds' dashboards
+ROUND_DASHBOARD = {"admin", "committee", "funder"}             # the world's round is funded by `funder`
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,12 @@ TABLE: dict[str, Row] = {
     "evaluations:batch_upload": Row({"admin", "evaluator"}, "round"),
     "evaluations:batch": Row({"admin", "evaluator"}, "batch"),
     "evaluations:batch_status": Row({"admin", "evaluator"}, "batch"),
+    "portfolio:index": Row(DASHBOARDS),
+    "portfolio:round": Row(ROUND_DASHBOARD, "round"),
+    "portfolio:compare": Row(DASHBOARDS),
+    "portfolio:project": Row(ROUND_DASHBOARD, "project"),
+    "portfolio:download": Row(DASHBOARDS, "xlsx"),
+    "portfolio:download_status": Row(DASHBOARDS, "xlsx"),
 }
 # signed-in people asking for the log-in page are sent on to their home page
 LOGIN_REDIRECTS = SIGNED_IN
@@ -87,7 +95,7 @@ def test_every_url_has_a_row():
 
 def _args(world: World, spec: str) -> list:
     objects = {"assignment": world.assignment, "submission": world.submission, "evaluation": world.evaluation,
-               "round": world.round, "batch": world.batch}
+               "round": world.round, "batch": world.batch, "project": world.evaluation.project}
     return [objects[part].pk if part in objects else part for part in spec.split()]
 
 
