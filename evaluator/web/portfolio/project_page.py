@@ -10,8 +10,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from evaluator.compare.cells import Cell, heat, points, tr
+from evaluator.compare.cells import Cell, heat, tr
 from evaluator.messages import Lang
+from evaluator.numbers import points
 from evaluator.store.models import DomainScore, Project, StageCount
 from evaluator.store.terms import TYPE_NAMES, TYPE_ORDER, round_key
 from evaluator.web import access
