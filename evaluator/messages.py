@@ -157,6 +157,23 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "W012": {"zh": "项目 {code}（{round}）没有分派给您，此表未评分", "en": "project {code} ({round}) is not assigned to you; this form was not scored"},
     "W013": {"zh": "表中的评估类型是{found}，而分派的是{expected}；请核对封面的评估类型", "en": "the form's evaluation type is {found}, but the assignment is for {expected}; check the evaluation type on the cover"},
     "W014": {"zh": "结果库中没有项目 {code}；请管理员先在设置中添加该项目", "en": "there is no project {code} in the store; ask an administrator to add the project first"},
+    # -- evidence from the field (issue 15): merged forms, resident surveys, rubric version mappings ----
+    "F060": {"zh": "{label}：两位评估员填写的值不同，尚未解决（{detail}）。请核实后把正确的值填入此单元格，解决前此表不能评分", "en": "{label}: the two evaluators' values differ and the conflict is not resolved ({detail}). Check which is right and type it into this cell; until then the form does not score"},
+    "M001": {"zh": "两份评估表所用的评估标准不同（{first} 与 {second}），不能合并；请用同一版评估标准的评估表", "en": "the two forms use different rubrics ({first} and {second}) and cannot be merged; use forms of the same rubric version"},
+    "M002": {"zh": "两份评估表不是同一项目、届次和评估类型（{file}：{first}；此表：{second}），不能合并", "en": "the two forms are not for the same project, round and evaluation type ({file}: {first}; this form: {second}) and cannot be merged"},
+    "M003": {"zh": "合并需要两份不同的评估表，这里两次给出了同一个文件", "en": "merging needs two different forms; the same file was given twice"},
+    "V001": {"zh": "找不到问卷数据文件：{path}", "en": "survey responses file not found: {path}"},
+    "V002": {"zh": "无法读取问卷数据：{detail}", "en": "cannot read the survey responses: {detail}"},
+    "V003": {"zh": "问卷数据缺少“{label}”列（{key}）；表头为：{found}{hint}。可用 --map 指定列名对应关系", "en": "the responses have no column for \"{label}\" ({key}); the headers are: {found}{hint}. Name the column with --map"},
+    "V004": {"zh": "{label}：“{found}”不是可选答案，应为以下之一：{expected}；此答案按未回答处理", "en": "{label}: \"{found}\" is not one of the answers: {expected}; it is treated as unanswered"},
+    "V005": {"zh": "{label}：有效回答 {n} 份，少于评估标准要求的最小样本 {expected} 份", "en": "{label}: {n} valid answers, fewer than the rubric's minimum sample of {expected}"},
+    "V006": {"zh": "列映射文件有误：{detail}", "en": "the column mapping file is wrong: {detail}"},
+    "V007": {"zh": "映射中的 {key} 不是问卷的题目或分组{hint}", "en": "{key} in the mapping is not a survey item or group{hint}"},
+    "V008": {"zh": "问卷数据中没有任何回答行", "en": "the responses hold no answer rows"},
+    "V009": {"zh": "第 {row} 行：{detail}", "en": "row {row}: {detail}"},
+    "K001": {"zh": "评估标准版本映射文件有误：{detail}", "en": "the rubric version mapping is wrong: {detail}"},
+    "K002": {"zh": "映射中的指标 {id} 不在评估标准 {rubric} 中{hint}", "en": "indicator {id} in the mapping is not in rubric {rubric}{hint}"},
+    "K003": {"zh": "映射的评估标准是 {expected}，而结果使用的是 {found}", "en": "the mapping is between {expected}, but the results use {found}"},
 }
 
 METHODS: dict[str, dict[str, str]] = {
