@@ -61,6 +61,8 @@ TABLE: dict[str, Row] = {
     "portfolio:project": Row(ROUND_DASHBOARD, "project"),
     "portfolio:download": Row(DASHBOARDS, "xlsx"),
     "portfolio:download_status": Row(DASHBOARDS, "xlsx"),
+    "fieldwork:merge": Row({"admin", "evaluator"}, "assignment"),
+    "fieldwork:submitted_form": Row({"admin", "evaluator"}, "submission"),
 }
 # signed-in people asking for the log-in page are sent on to their home page
 LOGIN_REDIRECTS = SIGNED_IN
