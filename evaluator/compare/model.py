@@ -13,6 +13,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from evaluator.compare.agreement import RoundCalibration
 from evaluator.evidence import RubricRef
 from evaluator.rubric.text import Text
 from evaluator.scoring.result import Grade, GradeBand
@@ -216,6 +217,7 @@ class Portfolio(Model):
     indicator_changes: list[IndicatorChange]    # per pair of consecutive rounds, most improved first
     rubric_notes: list[RubricNote]
     skipped_rounds: list[str] = []   # selected rounds with no evaluation to compare (e.g. only self-assessments)
+    calibration: list[RoundCalibration] = []   # rater agreement per round (compare.agreement), oldest first
 
     def round(self, name: str) -> RoundView:
         return next(r for r in self.rounds if r.name == name)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from evaluator.compare.agreement import calibration
 from evaluator.compare.compute import portfolio
 from evaluator.compare.model import Portfolio, Selection
 from evaluator.problems import did_you_mean
@@ -30,7 +31,17 @@ def portfolio_from_store(store: Store, rounds: Sequence[str] = (), projects: Seq
         raise StoreError(found)
     selection = Selection(rounds=list(rounds), projects=codes)
     records = store.evaluations(rounds, codes, selection.evaluation_types)
-    return portfolio(records, selection, store.grade_scales(r.rubric.sha256 for r in records))
+    pf = portfolio(records, selection, store.grade_scales(r.rubric.sha256 for r in records))
+    return with_calibration(pf, store)
+
+
+def with_calibration(pf: Portfolio, store: Store) -> Portfolio:
+    """The portfolio with each round's rater agreement, from the ratings of the evaluations it counts."""
+    ids = [row.evaluation_id for r in pf.rounds for row in r.matrix]
+    rated = store.rated(ids)
+    rounds = [calibration(r.name, [rated[row.evaluation_id] for row in r.matrix if row.evaluation_id in rated])
+              for r in pf.rounds]
+    return pf.model_copy(update={"calibration": rounds})
 
 
 def project_codes(store: Store, text: str) -> list[str]:
