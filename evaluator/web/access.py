@@ -230,6 +230,11 @@ def _portfolio_project(user: Any, project: Any) -> bool:
     return portfolio_evaluations(user).filter(project=project).exists()
 
 
+def _calibration(user: Any, obj: Any) -> bool:
+    """Rater agreement and calibration (which evaluators rate high or low): the committee and admins."""
+    return has_role(user, ADMIN, COMMITTEE)
+
+
 RULES: dict[str, Callable[[Any, Any], bool]] = {
     "home": _signed_in,
     "setup": _setup,                          # rounds, projects, people, assignments, rubric uploads, admin
@@ -243,6 +248,7 @@ RULES: dict[str, Callable[[Any, Any], bool]] = {
     "declare_conflict": _declare_conflict,
     "view_portfolio": _portfolio,             # funder dashboards, comparisons and their downloads
     "view_portfolio_project": _portfolio_project,
+    "view_calibration": _calibration,         # rater agreement per round: the committee's page
 }
 
 

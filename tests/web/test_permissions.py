@@ -63,6 +63,8 @@ TABLE: dict[str, Row] = {
     "portfolio:download_status": Row(DASHBOARDS, "xlsx"),
     "fieldwork:merge": Row({"admin", "evaluator"}, "assignment"),
     "fieldwork:submitted_form": Row({"admin", "evaluator"}, "submission"),
+    "fieldwork:calibration_index": Row({"admin", "committee"}),
+    "fieldwork:calibration": Row({"admin", "committee"}, "round"),
 }
 # signed-in people asking for the log-in page are sent on to their home page
 LOGIN_REDIRECTS = SIGNED_IN
