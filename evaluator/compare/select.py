@@ -9,6 +9,7 @@ from evaluator.compare.agreement import calibration
 from evaluator.compare.compute import portfolio
 from evaluator.compare.model import Portfolio, Selection
 from evaluator.problems import did_you_mean
+from evaluator.rubric.mapping import RubricMapping
 from evaluator.store import StoreError
 from evaluator.store.db import problem
 
@@ -16,7 +17,8 @@ if TYPE_CHECKING:
     from evaluator.store import Store
 
 
-def portfolio_from_store(store: Store, rounds: Sequence[str] = (), projects: Sequence[str] = ()) -> Portfolio:
+def portfolio_from_store(store: Store, rounds: Sequence[str] = (), projects: Sequence[str] = (),
+                         mappings: Sequence[RubricMapping] = ()) -> Portfolio:
     """Rounds by name, projects by code or name (empty: all). StoreError names every unknown one."""
     shown = store.name
     known_rounds = store.rounds()
@@ -31,7 +33,7 @@ def portfolio_from_store(store: Store, rounds: Sequence[str] = (), projects: Seq
         raise StoreError(found)
     selection = Selection(rounds=list(rounds), projects=codes)
     records = store.evaluations(rounds, codes, selection.evaluation_types)
-    pf = portfolio(records, selection, store.grade_scales(r.rubric.sha256 for r in records))
+    pf = portfolio(records, selection, store.grade_scales(r.rubric.sha256 for r in records), mappings)
     return with_calibration(pf, store)
 
 

@@ -1,0 +1,127 @@
+"""Records of two rubric versions made comparable through a `RubricMapping` (evaluator.rubric.mapping).
+
+Pure. For the comparisons across rounds only (indicator changes and rubric notes): each round's own
+view keeps its indicators as scored. A mapping's unit (one entry) becomes one indicator on both sides:
+id the `to` ids joined with "+", points and maximum the sums of its members (so its share is points
+over maximum together), named and placed as the newer version names it. Ids the mapping does not
+name keep their id; those only one version has stay one-sided and are listed as not comparable.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from evaluator.compare.model import RubricNote
+from evaluator.rubric.mapping import Link, RubricMapping
+from evaluator.rubric.text import Text
+from evaluator.store.records import EvaluationRecord, IndicatorScore
+
+
+def unit_id(link: Link) -> str:
+    return "+".join(link.to)
+
+
+def _side(record: EvaluationRecord, m: RubricMapping) -> str | None:
+    ref = (record.rubric.id, record.rubric.version)
+    if ref == (m.from_.id, m.from_.version):
+        return "from"
+    if ref == (m.to.id, m.to.version):
+        return "to"
+    return None
+
+
+def map_records(records: Sequence[EvaluationRecord], mappings: Sequence[RubricMapping],
+                everything: Sequence[EvaluationRecord] = ()) -> list[EvaluationRecord]:
+    """`records` with the indicators of every mapped version regrouped into the mapping's units;
+    `everything` (default: `records`) is where the newer version's names are looked up."""
+    if not mappings:
+        return list(records)
+    names = _newer_names(everything or records, mappings)
+    out = []
+    for r in records:
+        for m in mappings:
+            side = _side(r, m)
+            if side is not None:
+                r = replace(r, indicators=_regrouped(r.indicators, m, side, names))
+                break
+        out.append(r)
+    return out
+
+
+def _newer_names(records: Sequence[EvaluationRecord], mappings: Sequence[RubricMapping]) -> dict[str, IndicatorScore]:
+    out: dict[str, IndicatorScore] = {}
+    for r in records:
+        if any(_side(r, m) == "to" for m in mappings):
+            for i in r.indicators:
+                out.setdefault(i.id, i)
+    return out
+
+
+def _regrouped(indicators: tuple[IndicatorScore, ...], m: RubricMapping, side: str,
+               newer: dict[str, IndicatorScore]) -> tuple[IndicatorScore, ...]:
+    by_id = {i.id: i for i in indicators}
+    taken: set[str] = set()
+    units: list[IndicatorScore] = []
+    for link in m.indicators:
+        members = [by_id[i] for i in (link.from_ if side == "from" else link.to) if i in by_id]
+        if not members:
+            continue
+        taken.update(i.id for i in members)
+        units.append(_unit(link, members, newer))
+    claimed = {i for link in m.indicators for i in link.to} | {u.id for u in units}
+    # an old id the mapping leaves alone but that now means a new unit's indicator (D1.08 renamed away while
+    # another indicator became D1.08) must not be compared with it: it keeps its version in its id
+    rest = [replace(i, id=f"{i.id}@{m.from_.version}") if side == "from" and i.id in claimed else i
+            for i in indicators if i.id not in taken]
+    return tuple(rest + units)
+
+
+def _unit(link: Link, members: list[IndicatorScore], newer: dict[str, IndicatorScore]) -> IndicatorScore:
+    scored = [i for i in members if i.status == "scored"]
+    status = ("missing" if any(i.status == "missing" for i in members)
+              else "scored" if scored else "not_applicable")
+    named = [newer[i] for i in link.to if i in newer] or members
+    name = Text(zh="、".join(i.name.zh for i in named), en=", ".join(i.name.en for i in named))
+    return IndicatorScore(id=unit_id(link), domain=named[0].domain, name=name,
+                          points=sum(i.points for i in scored), max=sum(i.max for i in scored) if scored else
+                          sum(i.max for i in members), status=status, level=None)
+
+
+def mapping_notes(mappings: Sequence[RubricMapping], mapped: Sequence[EvaluationRecord]) -> list[RubricNote]:
+    """For each mapping used by the compared results (`mapped`: after `map_records`): what was compared
+    with what, and what could not be."""
+    out = []
+    for m in mappings:
+        sides = {_side(r, m): r.rubric for r in mapped if _side(r, m) is not None}
+        if "from" not in sides or "to" not in sides:
+            continue
+        older = {i.id for r in mapped if _side(r, m) == "from" for i in r.indicators}
+        newer = {i.id for r in mapped if _side(r, m) == "to" for i in r.indicators}
+        only_old, only_new = sorted(older - newer), sorted(newer - older)
+        out.append(RubricNote(a=sides["from"], b=sides["to"], only_in_a=only_old, only_in_b=only_new,
+                              text=_text(m, only_old, only_new)))
+    return out
+
+
+def _text(m: RubricMapping, only_old: list[str], only_new: list[str]) -> Text:
+    links_zh, links_en = [], []
+    for link in m.indicators:
+        if link.from_ == link.to and not link.reweighted:
+            continue
+        kind = (("拆分", "split") if len(link.to) > 1 else ("合并", "merged") if len(link.from_) > 1
+                else ("改名", "renamed") if link.from_ != link.to else ("调整分值", "re-weighted"))
+        weight = ("，按得分率比较", ", compared by share") if link.reweighted and link.from_ != link.to else ("", "")
+        links_zh.append(f"{'+'.join(link.from_)} → {unit_id(link)}（{kind[0]}{weight[0]}）")
+        links_en.append(f"{'+'.join(link.from_)} → {unit_id(link)} ({kind[1]}{weight[1]})")
+    reasons = {g.from_: g.reason for g in m.not_comparable} | {a.to: a.reason for a in m.new}
+    reasons |= {f"{g.from_}@{m.from_.version}": g.reason for g in m.not_comparable}
+    gone_zh = [f"{i}（{why.zh}）" if (why := reasons.get(i)) else i for i in only_old + only_new]
+    gone_en = [f"{i} ({why.en})" if (why := reasons.get(i)) else i for i in only_old + only_new]
+    zh = f"{m.from_} 与 {m.to} 按版本映射逐项比较" + (f"：{'；'.join(links_zh)}" if links_zh else "") + "。"
+    en = f"{m.from_} and {m.to} are compared indicator by indicator through a version mapping" + \
+         (f": {'; '.join(links_en)}" if links_en else "") + "."
+    if gone_zh:
+        zh += f"不可比较（只在一个版本中）：{'、'.join(gone_zh)}。"
+        en += f" Not comparable (in one version only): {', '.join(gone_en)}."
+    return Text(zh=zh, en=en)
