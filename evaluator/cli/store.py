@@ -19,9 +19,9 @@ from evaluator.compare.history import history_table, printable
 from evaluator.compare.model import Portfolio
 from evaluator.compare.pdf import portfolio_pdf
 from evaluator.compare.select import portfolio_from_store, project_codes
-from evaluator.rubric.mapping import RubricMapping
 from evaluator.messages import Lang
 from evaluator.rubric.loader import display_path
+from evaluator.rubric.mapping import RubricMapping
 from evaluator.store import StoreError
 from evaluator.store.db import database_detail, database_problem, problem
 from evaluator.store.files import read_result

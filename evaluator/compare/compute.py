@@ -32,7 +32,6 @@ from evaluator.scoring.result import Grade, GradeBand
 from evaluator.store.records import EvaluationRecord
 from evaluator.store.terms import round_key
 
-
 Scales = Mapping[str, Sequence[GradeBand]]   # rubric sha256 → grade scale, best first
 
 
