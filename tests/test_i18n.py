@@ -51,7 +51,7 @@ def test_placeholders_survive_translation():
 def test_the_compiled_catalogue_says_what_the_po_says():
     po = polib.pofile(str(PO))
     mo = polib.mofile(str(PO.with_suffix(".mo")))
-    def key(e: polib.POEntry | polib.MOEntry) -> tuple:  # noqa: E306
+    def key(e: polib.POEntry | polib.MOEntry) -> tuple:
         return (e.msgctxt, e.msgid, e.msgstr, tuple(sorted(e.msgstr_plural.items())))
     assert {key(e) for e in mo if e.msgid} == {key(e) for e in po if not e.obsolete and e.msgid}, \
         "run `make messages`"
