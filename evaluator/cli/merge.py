@@ -8,11 +8,11 @@ from pathlib import Path
 import click
 
 from evaluator.bundled import rubric_path
-from evaluator.cli.common import lang_option, report_problems, say, write_output
+from evaluator.cli.common import lang_option, report_problems, write_output
 from evaluator.forms.content import form_bytes
 from evaluator.forms.merge import merge_forms
 from evaluator.forms.reader import read_form
-from evaluator.messages import Lang
+from evaluator.i18n import Lang, t, tn
 from evaluator.problems import Location, Problem
 from evaluator.rubric import load_rubric
 
@@ -44,18 +44,19 @@ def merge(first: Path, second: Path, output: Path, rubric: str | None, force: bo
     merged = merge_forms(a, b)
     if merged.content is None or a.rubric is None:
         report_problems(merged.problems, lang)
-        say(lang, "✗ 未合并", "✗ not merged")
+        click.echo(t(lang, "✗ not merged"))
         sys.exit(1)
     status = write_output(output, form_bytes(a.rubric, merged.content, merged.lang), force, lang)
     for moved in merged.moved:
-        say(lang, f"注意：{moved} 的评级填在另一位评估员的列中，已按此表的评估员归入其本人的列",
-            f"note: {moved} has its levels in the other evaluator's column; they were taken as this form's evaluator's")
-    same = {"zh": "（未变）", "en": " (unchanged)"} if status == "unchanged" else {"zh": "", "en": ""}
+        click.echo(t(lang, "note: {file} has its levels in the other evaluator's column; they were taken as this "
+                           "form's evaluator's", file=moved))
+    same = t(lang, " (unchanged)") if status == "unchanged" else ""
     if merged.conflicts:
         for c in merged.conflicts:
             click.echo(f"  {c.label[lang]}: {c.text()}")
-        say(lang, f"⚠ {output}{same['zh']}：有 {len(merged.conflicts)} 处证据不一致，请在合并表中填入正确的值后再评分",
-            f"⚠ {output}{same['en']}: {len(merged.conflicts)} conflicting values; type the right value into each "
-            "cell of the merged form before scoring")
+        click.echo(tn(lang, "⚠ {path}{same}: {n} conflicting value; type the right value into its cell of the merged "
+                            "form before scoring",
+                      "⚠ {path}{same}: {n} conflicting values; type the right value into each cell of the merged "
+                      "form before scoring", len(merged.conflicts), path=output, same=same))
         sys.exit(2)
-    say(lang, f"✓ {output}{same['zh']}：已合并，没有不一致的证据", f"✓ {output}{same['en']}: merged, no conflicting evidence")
+    click.echo(t(lang, "✓ {path}{same}: merged, no conflicting evidence", path=output, same=same))

@@ -11,10 +11,10 @@ from pathlib import Path
 import click
 
 from evaluator.bundled import rubric_path
-from evaluator.cli.common import lang_option, report_problems, say, write_output
+from evaluator.cli.common import lang_option, report_problems, write_output
 from evaluator.forms.reader import read_form
+from evaluator.i18n import Lang, t
 from evaluator.inputs import InputError, read_regular
-from evaluator.messages import Lang
 from evaluator.problems import Location, Problem, errors
 from evaluator.rubric import LoadedRubric, load_rubric
 from evaluator.survey.fill import fill_form
@@ -35,7 +35,7 @@ def _survey(loaded: LoadedRubric, path: Path | None, lang: Lang) -> LoadedSurvey
     got = load_survey(path or survey_path(loaded.path, loaded.rubric.id), loaded.rubric)
     report_problems(got.problems, lang)
     if got.survey is None:
-        say(lang, "✗ 问卷定义有错误，无法继续", "✗ the questionnaire definition has errors; stopping")
+        click.echo(t(lang, "✗ the questionnaire definition has errors; stopping"))
         sys.exit(1)
     return got
 
@@ -44,7 +44,7 @@ def _rubric(name: str | None, lang: Lang) -> LoadedRubric:
     loaded = load_rubric(rubric_path(name))
     report_problems(loaded.problems, lang)
     if loaded.rubric is None:
-        say(lang, "✗ 评估标准有错误，无法继续", "✗ the rubric has errors; stopping")
+        click.echo(t(lang, "✗ the rubric has errors; stopping"))
         sys.exit(1)
     return loaded
 
@@ -66,10 +66,9 @@ def template(rubric: str | None, output: Path, survey_file: Path | None, force: 
     got = _survey(loaded, survey_file, lang)
     assert got.survey is not None
     status = write_output(output, questionnaire_bytes(got.survey, lang), force, lang)
-    same = {"zh": "（未变）", "en": " (unchanged)"} if status == "unchanged" else {"zh": "", "en": ""}
-    n = len(got.survey.items)
-    say(lang, f"✓ {output}{same['zh']}：{n} 道题，用于 {len(got.survey.measures)} 项指标",
-        f"✓ {output}{same['en']}: {n} items for {len(got.survey.measures)} indicators")
+    same = t(lang, " (unchanged)") if status == "unchanged" else ""
+    click.echo(t(lang, "✓ {path}{same}: {n} items for {m} indicators", path=output, same=same,
+                 n=len(got.survey.items), m=len(got.survey.measures)))
 
 
 @survey.command("import")
@@ -90,7 +89,7 @@ def import_(responses: Path, form: Path, output: Path, mapping: Path | None, sum
     reading = read_form(form, given)
     if errors(reading.problems) or reading.evidence is None or reading.rubric is None:
         report_problems(reading.problems, lang)
-        say(lang, "✗ 评估表有错误，请先用 evaluator check 检查并修正", "✗ the form has errors; check and fix it with evaluator check first")
+        click.echo(t(lang, "✗ the form has errors; check and fix it with evaluator check first"))
         sys.exit(1)
     got = _survey(reading.rubric, survey_file, lang)
     assert got.survey is not None and reading.rubric.rubric is not None
@@ -102,7 +101,7 @@ def import_(responses: Path, form: Path, output: Path, mapping: Path | None, sum
     problems += read.problems
     report_problems(problems, lang)
     if errors(problems):
-        say(lang, "✗ 未导入", "✗ not imported")
+        click.echo(t(lang, "✗ not imported"))
         sys.exit(1)
     results = compute(got.survey, read.respondents)
     households = reading.evidence.values.get("d4_households")
@@ -119,8 +118,8 @@ def import_(responses: Path, form: Path, output: Path, mapping: Path | None, sum
             for r in results if r.measure.indicator in filled.thin]
     report_problems(thin, lang)
     if read.ignored:
-        say(lang, f"已忽略 {len(read.ignored)} 列（不是问卷题目或分组，未读取，未保存）：{'、'.join(read.ignored)}",
-            f"ignored {len(read.ignored)} columns (not items or groups; not read, not kept): {', '.join(read.ignored)}")
+        click.echo(t(lang, "ignored {n} columns (not items or groups; not read, not kept): {names}",
+                     n=len(read.ignored), names=t(lang, ", ").join(read.ignored)))
     for line in summary_lines(got.survey, results, filled.thin, lang):
         click.echo(line)
     if summary is not None:
@@ -128,6 +127,6 @@ def import_(responses: Path, form: Path, output: Path, mapping: Path | None, sum
                           sort_keys=True, indent=2) + "\n"
         write_output(summary, text.encode("utf-8"), force, lang)
     status = write_output(output, filled.data, force, lang)
-    same = {"zh": "（未变）", "en": " (unchanged)"} if status == "unchanged" else {"zh": "", "en": ""}
-    say(lang, f"✓ {output}{same['zh']}：{len(read.respondents)} 位受访者，已填入 {len(results)} 项指标的问卷证据",
-        f"✓ {output}{same['en']}: {len(read.respondents)} respondents, survey evidence filled for {len(results)} indicators")
+    same = t(lang, " (unchanged)") if status == "unchanged" else ""
+    click.echo(t(lang, "✓ {path}{same}: {n} respondents, survey evidence filled for {m} indicators", path=output,
+                 same=same, n=len(read.respondents), m=len(results)))

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from evaluator.compare.model import RubricNote
+from evaluator.i18n import LANGS, N_, Lang, t
 from evaluator.rubric.mapping import Link, RubricMapping
 from evaluator.rubric.text import Text
 from evaluator.store.records import EvaluationRecord, IndicatorScore
@@ -105,23 +106,30 @@ def mapping_notes(mappings: Sequence[RubricMapping], mapped: Sequence[Evaluation
 
 
 def _text(m: RubricMapping, only_old: list[str], only_new: list[str]) -> Text:
-    links_zh, links_en = [], []
+    return Text(**{lang: _said(m, only_old, only_new, lang) for lang in LANGS})
+
+
+KINDS = {"split": N_("split"), "merged": N_("merged"), "renamed": N_("renamed"), "reweighted": N_("re-weighted")}
+
+
+def _said(m: RubricMapping, only_old: list[str], only_new: list[str], lang: Lang) -> str:
+    links = []
     for link in m.indicators:
         if link.from_ == link.to and not link.reweighted:
             continue
-        kind = (("拆分", "split") if len(link.to) > 1 else ("合并", "merged") if len(link.from_) > 1
-                else ("改名", "renamed") if link.from_ != link.to else ("调整分值", "re-weighted"))
-        weight = ("，按得分率比较", ", compared by share") if link.reweighted and link.from_ != link.to else ("", "")
-        links_zh.append(f"{'+'.join(link.from_)} → {unit_id(link)}（{kind[0]}{weight[0]}）")
-        links_en.append(f"{'+'.join(link.from_)} → {unit_id(link)} ({kind[1]}{weight[1]})")
+        kind = ("split" if len(link.to) > 1 else "merged" if len(link.from_) > 1
+                else "renamed" if link.from_ != link.to else "reweighted")
+        how = t(lang, KINDS[kind])
+        if link.reweighted and kind != "reweighted":
+            how = t(lang, "{kind}, compared by share", kind=how)
+        links.append(t(lang, "{old} → {new} ({how})", old="+".join(link.from_), new=unit_id(link), how=how))
+    text = t(lang, "{old} and {new} are compared indicator by indicator through a version mapping",
+             old=str(m.from_), new=str(m.to))
+    text += t(lang, ": {links}.", links=t(lang, "; ").join(links)) if links else t(lang, ".")
     reasons = {g.from_: g.reason for g in m.not_comparable} | {a.to: a.reason for a in m.new}
     reasons |= {f"{g.from_}@{m.from_.version}": g.reason for g in m.not_comparable}
-    gone_zh = [f"{i}（{why.zh}）" if (why := reasons.get(i)) else i for i in only_old + only_new]
-    gone_en = [f"{i} ({why.en})" if (why := reasons.get(i)) else i for i in only_old + only_new]
-    zh = f"{m.from_} 与 {m.to} 按版本映射逐项比较" + (f"：{'；'.join(links_zh)}" if links_zh else "") + "。"
-    en = f"{m.from_} and {m.to} are compared indicator by indicator through a version mapping" + \
-         (f": {'; '.join(links_en)}" if links_en else "") + "."
-    if gone_zh:
-        zh += f"不可比较（只在一个版本中）：{'、'.join(gone_zh)}。"
-        en += f" Not comparable (in one version only): {', '.join(gone_en)}."
-    return Text(zh=zh, en=en)
+    gone = [t(lang, "{id} ({reason})", id=i, reason=why(lang)) if (why := reasons.get(i)) else i
+            for i in only_old + only_new]
+    if gone:
+        text += t(lang, " Not comparable (in one version only): {ids}.", ids=t(lang, ", ").join(gone))
+    return text

@@ -7,42 +7,45 @@ from __future__ import annotations
 from openpyxl import Workbook
 
 from evaluator.compare.model import Portfolio
-from evaluator.compare.xlsx import Column, write_table
-from evaluator.messages import Lang
-from evaluator.rubric.text import Text
+from evaluator.compare.pdf_calibration import LEANS
+from evaluator.compare.xlsx import Column, Kind, write_table
+from evaluator.i18n import N_, Lang, t
 
-SHEETS = {
-    "agreement": Text(zh="指标一致性", en="Rater agreement"),
-    "evaluators": Text(zh="评估员校准", en="Evaluator calibration"),
-    "self_gaps": Text(zh="自评差距", en="Self-assessment gaps"),
-}
-YES = Text(zh="是", en="yes")
-LEAN = {"lenient": Text(zh="偏宽", en="lenient"), "severe": Text(zh="偏严", en="severe"), "even": Text(zh="持平", en="even")}
-ROUND = Column("届次", "Round")
+SHEETS = {"agreement": N_("Rater agreement"), "evaluators": N_("Evaluator calibration"),
+          "self_gaps": N_("Self-assessment gaps")}
+YES = N_("yes")
+
+
+def column(header: str, kind: Kind = "text") -> Column:
+    """A column whose header is an engine phrase (the table writer takes both languages)."""
+    return Column(t("zh", header), t("en", header), kind)
+
+
+ROUND = column(N_("Round"))
 
 
 def calibration_sheets(wb: Workbook, pf: Portfolio, lang: Lang) -> None:
     """Three sheets, added at the end (the caller moves the notes after them)."""
-    indicators = wb.create_sheet(SHEETS["agreement"](lang))
-    columns = [ROUND, Column("指标编号", "Indicator"), Column("指标名称", "Name"), Column("对数", "Pairs", "int"),
-               Column("Krippendorff α（序数）", "Krippendorff's alpha (ordinal)", "points"),
-               Column("完全一致", "Exact agreement", "share"), Column("需要改写等级描述", "Anchors need rewriting")]
+    indicators = wb.create_sheet(t(lang, SHEETS["agreement"]))
+    columns = [ROUND, column(N_("Indicator")), column(N_("Name")), column(N_("Pairs"), "int"),
+               column(N_("Krippendorff's alpha (ordinal)"), "points"),
+               column(N_("Exact agreement"), "share"), column(N_("Anchors need rewriting"))]
     write_table(indicators, columns, [[c.round, i.id, i.name(lang), i.pairs, (i.alpha), i.exact,
-                                       YES(lang) if i.needs_rewrite else ""]
+                                       t(lang, YES) if i.needs_rewrite else ""]
                                       for c in pf.calibration for i in c.indicators], lang, frozen_columns=2)
-    evaluators = wb.create_sheet(SHEETS["evaluators"](lang))
-    columns = [ROUND, Column("评估员", "Evaluator"), Column("等级数", "Levels", "int"), Column("对数", "Pairs", "int"),
-               Column("Krippendorff α（序数）", "Krippendorff's alpha (ordinal)", "points"),
-               Column("相对同行（级）", "Against peers (levels)", "change"),
-               Column("相对共识（级）", "Against consensus (levels)", "change"),
-               Column("与共识比较的等级数", "Levels with a consensus", "int"), Column("倾向", "Lean"),
-               Column("需要校准", "Needs calibration")]
+    evaluators = wb.create_sheet(t(lang, SHEETS["evaluators"]))
+    columns = [ROUND, column(N_("Evaluator")), column(N_("Levels"), "int"), column(N_("Pairs"), "int"),
+               column(N_("Krippendorff's alpha (ordinal)"), "points"),
+               column(N_("Against peers (levels)"), "change"),
+               column(N_("Against consensus (levels)"), "change"),
+               column(N_("Levels with a consensus"), "int"), column(N_("Lean")),
+               column(N_("Needs calibration"))]
     write_table(evaluators, columns, [[c.round, e.name, e.ratings, e.pairs, (e.alpha), (e.vs_peers),
-                                       (e.vs_consensus), e.consensus_pairs, LEAN[e.lean](lang),
-                                       YES(lang) if e.needs_calibration else ""]
+                                       (e.vs_consensus), e.consensus_pairs, t(lang, LEANS[e.lean]),
+                                       t(lang, YES) if e.needs_calibration else ""]
                                       for c in pf.calibration for e in c.evaluators], lang, frozen_columns=2)
-    gaps = wb.create_sheet(SHEETS["self_gaps"](lang))
-    columns = [ROUND, Column("指标编号", "Indicator"), Column("指标名称", "Name"), Column("项目数", "Projects", "int"),
-               Column("自评 − 正式等级（级）", "Self − official (levels)", "change")]
+    gaps = wb.create_sheet(t(lang, SHEETS["self_gaps"]))
+    columns = [ROUND, column(N_("Indicator")), column(N_("Name")), column(N_("Projects"), "int"),
+               column(N_("Self − official (levels)"), "change")]
     write_table(gaps, columns, [[c.round, g.id, g.name(lang), g.projects, (g.gap)]
                                 for c in pf.calibration for g in c.self_gaps], lang, frozen_columns=2)

@@ -32,7 +32,7 @@ from evaluator.forms.project import PROJECT_FIELDS
 from evaluator.forms.reader import FormReading
 from evaluator.forms.sections import CONFLICT_MARK
 from evaluator.forms.texts import NO, YES
-from evaluator.messages import Lang
+from evaluator.i18n import LANGS, Lang, t
 from evaluator.numbers import number, percent
 from evaluator.problems import Location, Problem, errors
 from evaluator.rubric.fields import EvidenceField
@@ -47,7 +47,7 @@ class Conflict:
     """Two different values for one answer: where each was read, and what each said (as written)."""
 
     what: str           # "value:<field>", "project:<field>", "rating:<indicator>:<rater>", "roster:<n>:<column>"
-    label: dict[str, str]
+    label: dict[Lang, str]
     first: str          # "A.xlsx D3 …!C12 = 20"
     second: str
 
@@ -113,7 +113,7 @@ class _Merger:
         return Merged(content, [], self.conflicts, self.moved, self.lang)
 
     # -- one answer from two ------------------------------------------------------------------------
-    def _pick(self, what: str, label: dict[str, str], fld: EvidenceField | None, x: Value | None,
+    def _pick(self, what: str, label: dict[Lang, str], fld: EvidenceField | None, x: Value | None,
               y: Value | None) -> Scalar:
         left = x.value if x is not None else None
         right = y.value if y is not None else None
@@ -121,7 +121,7 @@ class _Merger:
             return left
         if left is None:
             return right
-        conflict = Conflict(what, label, _said(self.a, x, fld, left), _said(self.b, y, fld, right))
+        conflict = Conflict(what, label, _said(self.a, x, fld, left, self.lang), _said(self.b, y, fld, right, self.lang))
         self.conflicts.append(conflict)
         return conflict.cell_text()
 
@@ -132,7 +132,7 @@ class _Merger:
         for f in PROJECT_FIELDS:
             if f.id.startswith("method_") or f.id == "evaluators":
                 continue
-            label = {"zh": f.label.zh, "en": f.label.en}
+            label = {lang: f.label(lang) for lang in LANGS}
             cell = self.cover.get(f.id)
             value = self._pick(f"project:{f.id}", label, f, Value(value=pa.get(f.id), cell=cell),
                                Value(value=pb.get(f.id), cell=cell))
@@ -146,7 +146,7 @@ class _Merger:
         out: dict[str, Scalar] = {}
         for indicator in self.rubric.indicators:
             for f in indicator.evidence:
-                label = {"zh": f"{indicator.id} {f.label.zh}", "en": f"{indicator.id} {f.label.en}"}
+                label = {lang: f"{indicator.id} {f.label(lang)}" for lang in LANGS}
                 value = self._pick(f"value:{f.id}", label, f, self.a.values.get(f.id), self.b.values.get(f.id))
                 if value is not None:
                     out[f.id] = value
@@ -170,8 +170,7 @@ class _Merger:
                     value = held.value if held is not None else None
                 else:
                     name = next(r.label for r in self.rubric.raters if r.id == rater)
-                    label = {"zh": f"{indicator.id} {indicator.name.zh} · {name.zh}",
-                             "en": f"{indicator.id} {indicator.name.en} · {name.en}"}
+                    label = {lang: f"{indicator.id} {indicator.name(lang)} · {name(lang)}" for lang in LANGS}
                     value = self._pick(f"rating:{indicator.id}:{rater}", label, None,
                                        self.a.ratings.get(indicator.id, {}).get(rater),
                                        self.b.ratings.get(indicator.id, {}).get(rater))
@@ -233,7 +232,7 @@ class _Merger:
         for n, (x, y) in enumerate(rows, start=1):
             entry: dict[str, Scalar] = {}
             for c in columns:
-                label = {"zh": f"{c.label.zh}（第 {n} 个组织）", "en": f"{c.label.en} (organization {n})"}
+                label = {lang: t(lang, "{label} (organization {n})", label=c.label(lang), n=n) for lang in LANGS}
                 value = self._pick(f"roster:{n}:{c.id}", label, c, x.values.get(c.id) if x else None,
                                    y.values.get(c.id) if y else None)
                 if value is not None:
@@ -262,19 +261,19 @@ def _same_row(row: Any, other: Any) -> bool:
     return {k: v.value for k, v in row.values.items()} == {k: v.value for k, v in other.values.items()}
 
 
-def _said(e: Evidence, held: Value | None, fld: EvidenceField | None, value: Scalar) -> str:
+def _said(e: Evidence, held: Value | None, fld: EvidenceField | None, value: Scalar, lang: Lang) -> str:
     """`A.xlsx D3 …!C12 = 20`: the file, the cell the value was read from and the value as written."""
     cell: CellRef | None = held.cell if held is not None else None
     where = f"{_name(e)} {cell}" if cell is not None else _name(e)
-    return f"{where} = {shown(fld, value)}"
+    return f"{where} = {shown(fld, value, lang)}"
 
 
-def shown(fld: EvidenceField | None, value: Scalar) -> str:
+def shown(fld: EvidenceField | None, value: Scalar, lang: Lang = "zh") -> str:
     """A value as the form shows it: 85%, 是, a choice's label, 2024-05-01, 12,000."""
     if isinstance(value, bool):
-        return YES("zh") if value else NO("zh")
+        return YES(lang) if value else NO(lang)
     if fld is not None and fld.type == "choice":
-        return next((c.label.zh for c in fld.choices or [] if c.id == value), str(value))
+        return next((c.label(lang) for c in fld.choices or [] if c.id == value), str(value))
     if fld is not None and fld.type == "percent" and isinstance(value, (int, float)):
         return percent(value, None)
     if isinstance(value, (int, float)):

@@ -18,24 +18,21 @@ from evaluator.forms import texts
 from evaluator.forms.layout import TEXT_LIMIT
 from evaluator.forms.meta import parse_meta
 from evaluator.forms.save import workbook_bytes
-from evaluator.messages import Lang
+from evaluator.i18n import LANGS, N_, Lang, t
 from evaluator.numbers import percent
 from evaluator.rubric.models import Indicator, Rubric
-from evaluator.rubric.text import Text
 from evaluator.scoring.samples import required_sample
 from evaluator.sheet_text import put_value
 from evaluator.survey.model import Survey
 from evaluator.survey.stats import Result
 
-TRACE = Text(
-    zh="〔问卷导入〕{file}（sha256 {sha}）：有效问卷 {n} 份，其中{what} {k} 份，{k}/{n} = {share}；95% 置信区间 {low}–{high}（Wilson）。",
-    en="[survey import] {file} (sha256 {sha}): {n} valid questionnaires, {k} of them {what}, {k}/{n} = {share}; "
-       "95% confidence interval {low} to {high} (Wilson).",
-)
-MARK = ("〔问卷导入〕", "[survey import]")
-THIN = Text(zh="样本不足：少于评估标准要求的 {need} 份。", en="Thin sample: fewer than the {need} the rubric asks for.")
-ACCEPT = Text(zh="回答“{answers}”", en="answering \"{answers}\"")
-ACCEPT_SOME = Text(zh="{at_least} 项及以上回答“{answers}”", en="answering \"{answers}\" to {at_least} or more items")
+MARK = N_("[survey import]")   # starts the trace line, so a later import replaces it
+TRACE = N_("{mark} {file} (sha256 {sha}): {n} valid questionnaires, {k} of them {what}, {k}/{n} = {share}; "
+           "95% confidence interval {low} to {high} (Wilson).")
+THIN = N_("Thin sample: fewer than the {need} the rubric asks for.")
+ACCEPT = N_("answering \"{answers}\"")
+ACCEPT_SOME = N_("answering \"{answers}\" to {at_least} or more items")
+OR = N_("\" or \"")
 
 
 @dataclass(frozen=True)
@@ -68,11 +65,12 @@ def fill_form(form: bytes, rubric: Rubric, survey: Survey, results: list[Result]
         trace = trace_text(survey, result, file, sha256, lang)
         if need is not None and result.n < need:
             thin[m.indicator] = need
-            trace += THIN(lang).format(need=need)
+            trace += t(lang, THIN, need=need)
         note = meta.slots[f"note:{m.indicator}"]
         cell = wb[note.sheet][note.ref]
         before = str(cell.value).strip() if cell.value not in (None, "") else ""
-        kept = "\n".join(line for line in before.splitlines() if not line.startswith(MARK))  # an earlier import's
+        marks = tuple(t(other, MARK) for other in LANGS)
+        kept = "\n".join(line for line in before.splitlines() if not line.startswith(marks))  # an earlier import's
         _put(wb, note, (kept + "\n" + trace if kept else trace)[:TEXT_LIMIT])
     return Filled(workbook_bytes(wb), thin)
 
@@ -80,12 +78,12 @@ def fill_form(form: bytes, rubric: Rubric, survey: Survey, results: list[Result]
 def trace_text(survey: Survey, result: Result, file: str, sha256: str, lang: Lang) -> str:
     m = result.measure
     labels = {c.id: c.label(lang) for item_id in m.items for c in survey.scales[survey.item(item_id).scale]}
-    answers = ("”或“" if lang == "zh" else "\" or \"").join(labels[a] for a in m.accept)
-    what = (ACCEPT_SOME if m.at_least > 1 or len(m.items) > 1 else ACCEPT)(lang).format(answers=answers, at_least=m.at_least)
+    answers = t(lang, OR).join(labels[a] for a in m.accept)
+    what = t(lang, ACCEPT_SOME if m.at_least > 1 or len(m.items) > 1 else ACCEPT, answers=answers, at_least=m.at_least)
     share = result.share
     assert share is not None
-    return TRACE(lang).format(file=file, sha=sha256[:12], n=result.n, k=result.k, what=what, share=percent(share),
-                              low=percent(result.low), high=percent(result.high))
+    return t(lang, TRACE, mark=t(lang, MARK), file=file, sha=sha256[:12], n=result.n, k=result.k, what=what,
+             share=percent(share), low=percent(result.low), high=percent(result.high))
 
 
 def _put(wb, slot, value: object) -> None:

@@ -5,20 +5,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from evaluator.messages import Lang
+from evaluator.i18n import N_, Lang, t
 from evaluator.numbers import exact_text, percent, round_half_up
-from evaluator.rubric.text import Text
 from evaluator.survey.model import Survey
 from evaluator.survey.stats import OTHER, SMALLEST, UNANSWERED, Result, Row
 
 SCHEMA = "evaluator.survey/1"
-LINE = Text(zh="{indicator} {field}：{share}（{k}/{n}），95% 置信区间 {low}–{high}（Wilson）{thin}",
-            en="{indicator} {field}: {share} ({k}/{n}), 95% confidence interval {low} to {high} (Wilson){thin}")
-THIN = Text(zh="，样本不足（应不少于 {need} 份）", en=", thin sample (at least {need} needed)")
-NONE = Text(zh="{indicator} {field}：没有有效回答，未填写", en="{indicator} {field}: no valid answers, left empty")
-GROUP_ROW = Text(zh="    {group} {value}：{share}（{k}/{n}）", en="    {group} {value}: {share} ({k}/{n})")
-OTHER_LABEL = Text(zh="其他（不足 {smallest} 人的组已合并）", en="other (groups under {smallest} pooled)")
-UNANSWERED_LABEL = Text(zh="未填写", en="not given")
+LINE = N_("{indicator} {field}: {share} ({k}/{n}), 95% confidence interval {low} to {high} (Wilson){thin}")
+THIN = N_(", thin sample (at least {need} needed)")
+NONE = N_("{indicator} {field}: no valid answers, left empty")
+GROUP_ROW = N_("{group} {value}: {share} ({k}/{n})")
+OTHER_LABEL = N_("other (groups under {smallest} pooled)")
+UNANSWERED_LABEL = N_("not given")
 
 
 def summary_lines(survey: Survey, results: list[Result], thin: dict[str, int], lang: Lang) -> list[str]:
@@ -26,26 +24,26 @@ def summary_lines(survey: Survey, results: list[Result], thin: dict[str, int], l
     for r in results:
         m = r.measure
         if r.n == 0:
-            out.append(NONE(lang).format(indicator=m.indicator, field=m.field))
+            out.append(t(lang, NONE, indicator=m.indicator, field=m.field))
             continue
-        need = THIN(lang).format(need=thin[m.indicator]) if m.indicator in thin else ""
+        need = t(lang, THIN, need=thin[m.indicator]) if m.indicator in thin else ""
         share = r.share
         assert share is not None
-        out.append(LINE(lang).format(indicator=m.indicator, field=m.field, share=percent(share), k=r.k, n=r.n,
-                                     low=percent(r.low), high=percent(r.high), thin=need))
+        out.append(t(lang, LINE, indicator=m.indicator, field=m.field, share=percent(share), k=r.k, n=r.n,
+                     low=percent(r.low), high=percent(r.high), thin=need))
         for b in r.breakdowns:
             group = next(g for g in survey.groups if g.id == b.group)
             for row in b.rows:
-                out.append(GROUP_ROW(lang).format(group=group.label(lang), value=value_label(survey, b.group, row, lang),
-                                                  share=percent(row.share), k=row.k, n=row.n))
+                out.append("    " + t(lang, GROUP_ROW, group=group.label(lang), k=row.k, n=row.n,
+                                          value=value_label(survey, b.group, row, lang), share=percent(row.share)))
     return out
 
 
 def value_label(survey: Survey, group_id: str, row: Row, lang: Lang) -> str:
     if row.key == OTHER:
-        return OTHER_LABEL(lang).format(smallest=SMALLEST)
+        return t(lang, OTHER_LABEL, smallest=SMALLEST)
     if row.key == UNANSWERED:
-        return UNANSWERED_LABEL(lang)
+        return t(lang, UNANSWERED_LABEL)
     group = next(g for g in survey.groups if g.id == group_id)
     return next((c.label(lang) for c in group.choices or [] if c.id == row.key), row.key)
 

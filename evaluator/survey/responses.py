@@ -21,17 +21,18 @@ from typing import Any
 import python_calamine as calamine
 import yaml
 
+from evaluator.i18n import N_, both
 from evaluator.inputs import InputError, read_regular
 from evaluator.problems import Location, Problem, did_you_mean
 from evaluator.rubric.fields import Choice
 from evaluator.survey.model import Survey
 from evaluator.survey.stats import Respondent
+from evaluator.survey.template import NUMBER, SHEETS
 
 MAX_BYTES = 20 * 2**20
 _NUMBERING = re.compile(r"^\s*(q|第)?\s*\d+\s*(题)?\s*[、.．:：)）]\s*", re.IGNORECASE)
-RESPONSES_SHEETS = ("回答", "Responses")
+RESPONSES_SHEETS = tuple(both(SHEETS["answers"]).values())   # the generated questionnaire's answer sheet
 HEADER_SEARCH = 10
-_NUMBER_HEADERS = {"编号", "序号", "no.", "no", "#"}  # the respondent's running number: not personal, not reported
 
 
 @dataclass
@@ -49,6 +50,10 @@ def norm(text: Any) -> str:
     return "".join(folded.split()).casefold()
 
 
+# the respondent's running number: not personal, not reported as ignored
+_NUMBER_HEADERS = {norm(h) for h in (*both(NUMBER).values(), "序号", "编号", "no", "#")}
+
+
 def read_mapping(path: Path, survey: Survey) -> tuple[dict[str, str], list[Problem]]:
     """A `--map` file: `item or group id: header as in the export` per line (YAML)."""
     shown = str(path)
@@ -59,7 +64,7 @@ def read_mapping(path: Path, survey: Survey) -> tuple[dict[str, str], list[Probl
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         return {}, [Problem(code="V006", location=Location(file=shown), params={"detail": str(exc).splitlines()[0]})]
     if not isinstance(data, dict) or not all(isinstance(k, str) and isinstance(v, (str, int)) for k, v in data.items()):
-        detail = {"zh": "应为“题目编号: 表头”的对应关系", "en": "expected lines of `item id: header`"}
+        detail = both(N_("expected lines of `item id: header`"))
         return {}, [Problem(code="V006", location=Location(file=shown), params={"detail": detail})]
     known = [i.id for i in survey.items] + [g.id for g in survey.groups]
     problems = [Problem(code="V007", location=Location(file=shown, key=k), params={"key": k, "hint": did_you_mean(k, known)})

@@ -14,26 +14,23 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from evaluator.forms import styles
 from evaluator.forms.save import workbook_bytes
-from evaluator.messages import Lang
+from evaluator.i18n import N_, Lang, t
 from evaluator.rubric.fields import Choice
-from evaluator.rubric.text import Text
 from evaluator.sheet_text import put_text
 from evaluator.survey.model import Survey
 
 ROWS = 500  # answer rows with dropdowns
-SHEETS = {"form": Text(zh="问卷", en="Questionnaire"), "answers": Text(zh="回答", en="Responses"),
-          "lists": Text(zh="选项", en="Choices")}
-NUMBER = Text(zh="编号", en="No.")
-PRIVACY = Text(zh="本问卷不记名：请不要填写姓名、电话、门牌号等个人信息。",
-               en="This questionnaire is anonymous: do not write names, phone numbers, door numbers or other personal details.")
-ANSWERS_NOTE = Text(zh="每位受访者一行；每列从下拉列表中选择答案，留空表示未回答。不要增加姓名、电话等列。",
-                    en="One row per respondent; pick each answer from the list, leave it empty when not answered. Do not add columns for names or phone numbers.")
+SHEETS = {"form": N_("Questionnaire"), "answers": N_("Responses"), "lists": N_("Choices")}
+NUMBER = N_("No.")
+PRIVACY = N_("This questionnaire is anonymous: do not write names, phone numbers, door numbers or other personal details.")
+ANSWERS_NOTE = N_("One row per respondent; pick each answer from the list, leave it empty when not answered. "
+                  "Do not add columns for names or phone numbers.")
 
 
 def questionnaire_bytes(survey: Survey, lang: Lang) -> bytes:
     wb = Workbook()
     ws = wb.active
-    ws.title = SHEETS["form"](lang)
+    ws.title = t(lang, SHEETS["form"])
     _printable(ws, survey, lang)
     _answers(wb, survey, lang)
     wb.properties.title = survey.title(lang)
@@ -52,7 +49,7 @@ def _printable(ws, survey: Survey, lang: Lang) -> None:
     styles.set_widths(ws, {"A": 6, "B": 90})
     styles.put(ws, "A1", survey.title(lang), styles.TITLE, border=False)
     styles.put(ws, "A2", survey.intro(lang), styles.BODY, border=False)
-    styles.put(ws, "A3", PRIVACY(lang), styles.SMALL, border=False)
+    styles.put(ws, "A3", t(lang, PRIVACY), styles.SMALL, border=False)
     for ref in ("A1:B1", "A2:B2", "A3:B3"):
         ws.merge_cells(ref)
     ws.row_dimensions[2].height = 44
@@ -66,11 +63,11 @@ def _printable(ws, survey: Survey, lang: Lang) -> None:
 
 
 def _answers(wb: Workbook, survey: Survey, lang: Lang) -> None:
-    ws = wb.create_sheet(SHEETS["answers"](lang))
-    lists = wb.create_sheet(SHEETS["lists"](lang))
+    ws = wb.create_sheet(t(lang, SHEETS["answers"]))
+    lists = wb.create_sheet(t(lang, SHEETS["lists"]))
     lists.sheet_state = "hidden"
-    styles.put(ws, "A1", ANSWERS_NOTE(lang), styles.SMALL, border=False)
-    put_text(ws["A2"], NUMBER(lang))
+    styles.put(ws, "A1", t(lang, ANSWERS_NOTE), styles.SMALL, border=False)
+    put_text(ws["A2"], t(lang, NUMBER))
     ws.column_dimensions["A"].width = 6
     for n, (_, header, choices) in enumerate(columns(survey, lang), start=2):
         letter = get_column_letter(n)
