@@ -9,6 +9,7 @@ import click
 from evaluator.numbers import number
 from evaluator.bundled import rubric_path
 from evaluator.cli.common import lang_option, report_problems, say
+from evaluator.i18n import Lang, t
 from evaluator.problems import errors
 from evaluator.rubric import LoadedRubric, load_rubric
 from evaluator.rubric.canonical import dumps
@@ -49,6 +50,25 @@ def check(path: str | None, lang: str) -> None:
         f"✓ {s['id']} {s['version']}: {c['domains']} domains, {c['indicators']} indicators, {number(c['points'], None)} points, "
         f"{c['stages']} maturity stages; {n_warn} warnings\n  sha256 {loaded.sha256}",
     )
+    _check_survey(loaded, lang)
+
+
+def _check_survey(loaded: LoadedRubric, lang: Lang) -> None:
+    """The rubric's residents' questionnaire (surveys/<id>.yaml beside it), when it has one."""
+    from evaluator.survey.model import load_survey, survey_path
+
+    assert loaded.rubric is not None
+    path = survey_path(loaded.path, loaded.rubric.id)
+    if not path.is_file():
+        return
+    got = load_survey(path, loaded.rubric)
+    report_problems(got.problems, lang)
+    shown = display_path(path)
+    if got.survey is None:
+        click.echo(t(lang, "✗ {path}: {n} problems in the questionnaire", path=shown, n=len(got.problems)), err=True)
+        sys.exit(1)
+    click.echo(t(lang, "✓ {path}: questionnaire of {n} items for {m} indicators", path=shown, n=len(got.survey.items),
+                 m=len(got.survey.measures)))
 
 
 @rubric.command()

@@ -186,3 +186,9 @@ def test_no_group_under_5_can_be_read_or_subtracted(sizes):
     assert not small & {r.key for r in shown}
     # nothing can be worked out by subtracting the rows from the total: they add up to it, or none is shown
     assert sum(r.n for r in shown) in (0, sum(sizes))
+
+
+def test_rubric_check_checks_the_questionnaire_beside_the_rubric():
+    got = _run("rubric", "check")
+    assert got.exit_code == 0, got.output
+    assert "rubrics/surveys/chengdu-participatory.yaml：问卷 5 道题，用于 3 项指标" in got.output
