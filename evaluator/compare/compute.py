@@ -60,6 +60,7 @@ def portfolio(records: Sequence[EvaluationRecord], selection: Selection, scales:
         indicator_changes=changes.indicator_changes(
             {name: mapped.map_records(rs, mappings, chosen) for name, rs in by_round.items()}),
         rubric_notes=_rubric_notes(chosen, mappings),
+        project_indicators=mapped.project_indicator_changes(chosen, previous, refs, mappings) if mappings else [],
         skipped_rounds=[r for r in selection.rounds if r not in by_round],
     )
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from evaluator.compare.model import RubricNote
+from evaluator.compare.model import ProjectIndicatorChange, ProjectRef, RubricNote
 from evaluator.i18n import LANGS, N_, Lang, t
 from evaluator.rubric.mapping import Link, RubricMapping
 from evaluator.rubric.text import Text
@@ -133,3 +133,30 @@ def _said(m: RubricMapping, only_old: list[str], only_new: list[str], lang: Lang
     if gone:
         text += t(lang, " Not comparable (in one version only): {ids}.", ids=t(lang, ", ").join(gone))
     return text
+
+
+def project_indicator_changes(chosen: Sequence[EvaluationRecord], previous: dict[int, EvaluationRecord],
+                              refs: dict[str, ProjectRef], mappings: Sequence[RubricMapping]) -> list[ProjectIndicatorChange]:
+    """Each project's trend indicator by indicator between its consecutive rounds, through the mappings:
+    one row per indicator or unit either round has, marked when the other round cannot be compared."""
+    out = []
+    for r in chosen:
+        p = previous.get(r.id)
+        if p is None:
+            continue
+        after, before = (map_records([x], mappings, chosen)[0] for x in (r, p))
+        a, b = {i.id: i for i in after.indicators}, {i.id: i for i in before.indicators}
+        for id in [*a, *(id for id in b if id not in a)]:
+            now, then = a.get(id), b.get(id)
+            share_after, share_before = _share(now), _share(then)
+            out.append(ProjectIndicatorChange(
+                project=refs[r.project_code], before_round=p.round, after_round=r.round, id=id,
+                name=(now or then).name,  # type: ignore[union-attr]
+                share_before=share_before, share_after=share_after,
+                change=None if share_after is None or share_before is None else share_after - share_before,
+                comparable=now is not None and then is not None))
+    return out
+
+
+def _share(i: IndicatorScore | None) -> float | None:
+    return i.points / i.max if i is not None and i.status == "scored" and i.max else None

@@ -14,6 +14,8 @@ from evaluator.i18n import N_, Lang, t
 SHEETS = {"agreement": N_("Rater agreement"), "evaluators": N_("Evaluator calibration"),
           "self_gaps": N_("Self-assessment gaps")}
 YES = N_("yes")
+TRENDS = N_("Project trends (mapped)")
+NOT_COMPARABLE = N_("not comparable")
 
 
 def column(header: str, kind: Kind = "text") -> Column:
@@ -49,3 +51,15 @@ def calibration_sheets(wb: Workbook, pf: Portfolio, lang: Lang) -> None:
                column(N_("Self − official (levels)"), "change")]
     write_table(gaps, columns, [[c.round, g.id, g.name(lang), g.projects, (g.gap)]
                                 for c in pf.calibration for g in c.self_gaps], lang, frozen_columns=2)
+
+
+def trend_sheet(wb: Workbook, pf: Portfolio, lang: Lang) -> None:
+    """Each project's indicators between consecutive rounds, through the rubric version mappings given."""
+    ws = wb.create_sheet(t(lang, TRENDS))
+    columns = [column(N_("Project code")), column(N_("Project")), column(N_("Before")), column(N_("After")),
+               column(N_("Indicator")), column(N_("Name")), column(N_("Share before"), "share"),
+               column(N_("Share after"), "share"), column(N_("Change"), "share_change"), column(N_("Comparable"))]
+    write_table(ws, columns, [[c.project.code, c.project.name, c.before_round, c.after_round, c.id, c.name(lang),
+                               c.share_before, c.share_after, c.change,
+                               t(lang, YES) if c.comparable else t(lang, NOT_COMPARABLE)]
+                              for c in pf.project_indicators], lang, frozen_columns=2)

@@ -132,3 +132,28 @@ def test_compare_cli_uses_the_mapping_and_locates_its_mistakes(stored, mapping, 
                      encoding="utf-8")  # D1.09 mapped twice: its points would count twice
     refused = CliRunner().invoke(main, ["compare", "--db", str(stored), "-o", str(tmp_path / "x"), "--mapping", str(twice)])
     assert refused.exit_code == 1 and "twice.yaml:6 indicators[2].from[0]: 错误 R010" in refused.output
+
+
+def test_project_trends_follow_the_mapping(stored, mapping, tmp_path):
+    loaded = load_mapping(mapping)
+    with Store.open(stored, create=False) as store:
+        pf = portfolio_from_store(store, mappings=[loaded.mapping])
+        plain = portfolio_from_store(store)
+    assert plain.project_indicators == []
+    rows = {(c.project.code, c.id): c for c in pf.project_indicators}
+    jt = "CD-2023-017"
+    renamed = rows[(jt, "D1.08")]
+    assert renamed.comparable and renamed.before_round < renamed.after_round
+    assert renamed.change == pytest.approx(renamed.share_after - renamed.share_before)
+    assert rows[(jt, "D5.04+D5.05")].comparable
+    assert not rows[(jt, "D6.09")].comparable and rows[(jt, "D6.09")].share_after is None
+    assert not rows[(jt, "D6.04")].comparable and rows[(jt, "D6.04")].share_before is None
+    out = tmp_path / "p"
+    got = CliRunner().invoke(main, ["compare", "--db", str(stored), "-o", str(out), "--mapping", str(mapping)])
+    assert got.exit_code == 0, got.output
+    from openpyxl import load_workbook
+
+    wb = load_workbook(out / "portfolio.xlsx")
+    assert wb.sheetnames[-5:] == ["项目指标变化（按映射）", "指标一致性", "评估员校准", "自评差距", "说明"]
+    marks = [r[-1] for r in wb["项目指标变化（按映射）"].iter_rows(min_row=2, values_only=True) if r[4] == "D6.09"]
+    assert marks and set(marks) == {"不可比较"}
