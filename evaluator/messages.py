@@ -161,6 +161,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "F060": {"zh": "{label}：两位评估员填写的值不同，尚未解决（{detail}）。请核实后把正确的值填入此单元格，解决前此表不能评分", "en": "{label}: the two evaluators' values differ and the conflict is not resolved ({detail}). Check which is right and type it into this cell; until then the form does not score"},
     "M001": {"zh": "两份评估表所用的评估标准不同（{first} 与 {second}），不能合并；请用同一版评估标准的评估表", "en": "the two forms use different rubrics ({first} and {second}) and cannot be merged; use forms of the same rubric version"},
     "M002": {"zh": "两份评估表不是同一项目、届次和评估类型（{file}：{first}；此表：{second}），不能合并", "en": "the two forms are not for the same project, round and evaluation type ({file}: {first}; this form: {second}) and cannot be merged"},
+    "M004": {"zh": "合并后{table}有 {found} 行，评估表最多容纳 {limit} 行；请先在其中一份表中删去重复或多余的行", "en": "merged, {table} has {found} rows, more than the {limit} a form holds; remove repeated or surplus rows from one of the copies first"},
     "M003": {"zh": "合并需要两份不同的评估表，这里两次给出了同一个文件", "en": "merging needs two different forms; the same file was given twice"},
     "V001": {"zh": "找不到问卷数据文件：{path}", "en": "survey responses file not found: {path}"},
     "V002": {"zh": "无法读取问卷数据：{detail}", "en": "cannot read the survey responses: {detail}"},

@@ -27,18 +27,19 @@ from typing import Any
 
 from evaluator.evidence import CellRef, Evidence, Scalar, Value
 from evaluator.forms.content import FeedbackEntry, FormContent
-from evaluator.forms.layout import TEXT_LIMIT, plan
+from evaluator.forms.layout import FEEDBACK_ROWS, ROSTER_ROWS, plan
 from evaluator.forms.project import PROJECT_FIELDS
 from evaluator.forms.reader import FormReading
 from evaluator.forms.sections import CONFLICT_MARK
 from evaluator.forms.texts import NO, YES
-from evaluator.i18n import LANGS, Lang, t
+from evaluator.i18n import LANGS, N_, Lang, both, t
 from evaluator.numbers import number, percent
 from evaluator.problems import Location, Problem, errors
 from evaluator.rubric.fields import EvidenceField
 from evaluator.rubric.models import Rubric
 
 IDENTITY = ("code", "round", "evaluation_type")
+TABLES = {"roster": N_("the roster of self-organizations"), "feedback": N_("the feedback sheet")}
 _ROSTER_KEY = "org_name"
 
 
@@ -84,7 +85,16 @@ def merge_forms(first: FormReading, second: FormReading) -> Merged:
         return Merged(None, [Problem(code="M002", location=Location(file=b.source.file), params=params)])
     rubric = first.rubric.rubric
     assert rubric is not None
-    return _Merger(rubric, a, b).run()
+    merged = _Merger(rubric, a, b).run()
+    assert merged.content is not None
+    full = [(table, len(rows), limit) for table, rows, limit in (("roster", merged.content.roster, ROSTER_ROWS),
+                                                                 ("feedback", merged.content.feedback, FEEDBACK_ROWS))
+            if len(rows) > limit]
+    if full:
+        return Merged(None, [Problem(code="M004", location=Location(file=b.source.file),
+                                     params={"table": both(TABLES[table]), "found": n, "limit": limit})
+                             for table, n, limit in full])
+    return merged
 
 
 def form_lang(rubric: Rubric, e: Evidence) -> Lang:
@@ -207,7 +217,8 @@ class _Merger:
             if left is None or right is None or left == right:
                 text = left or right
             else:
-                text = f"〔{_name(self.a)}〕{left}\n〔{_name(self.b)}〕{right}"[:TEXT_LIMIT]
+                # both in full: a note too long for the form is then refused when read (F035), never cut short
+                text = f"〔{_name(self.a)}〕{left}\n〔{_name(self.b)}〕{right}"
             if text:
                 out[indicator.id] = text
         return out

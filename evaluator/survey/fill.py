@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from openpyxl import load_workbook
 
 from evaluator.forms import texts
-from evaluator.forms.layout import TEXT_LIMIT
 from evaluator.forms.meta import parse_meta
 from evaluator.forms.save import workbook_bytes
 from evaluator.i18n import LANGS, N_, Lang, t
@@ -71,7 +70,7 @@ def fill_form(form: bytes, rubric: Rubric, survey: Survey, results: list[Result]
         before = str(cell.value).strip() if cell.value not in (None, "") else ""
         marks = tuple(t(other, MARK) for other in LANGS)
         kept = "\n".join(line for line in before.splitlines() if not line.startswith(marks))  # an earlier import's
-        _put(wb, note, (kept + "\n" + trace if kept else trace)[:TEXT_LIMIT])
+        _put(wb, note, kept + "\n" + trace if kept else trace)  # never cut: a note too long is refused when read
     return Filled(workbook_bytes(wb), thin)
 
 

@@ -14,7 +14,7 @@ from openpyxl import load_workbook
 
 from evaluator.bundled import rubric_path
 from evaluator.cli import main
-from evaluator.forms.content import FormContent, form_bytes
+from evaluator.forms.content import FeedbackEntry, FormContent, form_bytes
 from evaluator.forms.layout import plan
 from evaluator.forms.reader import read_form
 from evaluator.rubric import LoadedRubric, load_rubric
@@ -141,3 +141,34 @@ def test_other_projects_and_existing_outputs_are_refused(tmp_path, loaded):
     taken.write_bytes(b"mine")
     got = _run("merge", str(a), str(b), "-o", str(taken))
     assert got.exit_code == 1 and "P001" in got.output and taken.read_bytes() == b"mine"
+
+
+def test_a_copy_with_errors_is_not_merged(tmp_path, loaded):
+    full = _content()
+    a = tmp_path / "A.xlsx"
+    a.write_bytes(form_bytes(loaded, _copy(full, "evaluator_a", "王某某")))
+    broken = SAMPLE.parents[2] / "samples" / "invalid" / "mistakes.xlsx"
+    got = _run("merge", str(a), str(broken), "-o", str(tmp_path / "m.xlsx"))
+    assert got.exit_code == 1 and "F029" in got.output and "✗ 未合并" in got.output
+    assert not (tmp_path / "m.xlsx").exists()
+
+
+def test_too_many_rows_together_is_refused_and_long_notes_are_kept_whole(tmp_path, loaded):
+    full = _content()
+    a_items = [FeedbackEntry(finding=f"甲发现 {n}") for n in range(40)]
+    b_items = [FeedbackEntry(finding=f"乙发现 {n}") for n in range(40)]
+    a, b = tmp_path / "A.xlsx", tmp_path / "B.xlsx"
+    a.write_bytes(form_bytes(loaded, _copy(full, "evaluator_a", "王某某").model_copy(update={"feedback": a_items})))
+    b.write_bytes(form_bytes(loaded, _copy(full, "evaluator_b", "周某某").model_copy(update={"feedback": b_items})))
+    got = _run("merge", str(a), str(b), "-o", str(tmp_path / "m.xlsx"), "--lang", "en")
+    assert got.exit_code == 1 and "M004" in got.output and "the feedback sheet has 80 rows, more than the 60" in got.output
+    long_a, long_b = "甲" * 1500, "乙" * 1500
+    a.write_bytes(form_bytes(loaded, _copy(full, "evaluator_a", "王某某").model_copy(update={"notes": {"D1.01": long_a}})))
+    b.write_bytes(form_bytes(loaded, _copy(full, "evaluator_b", "周某某").model_copy(update={"notes": {"D1.01": long_b}})))
+    out = tmp_path / "m.xlsx"
+    assert _run("merge", str(a), str(b), "-o", str(out)).exit_code == 0
+    wb = load_workbook(out)
+    slot = plan(loaded.rubric, "zh").slots["note:D1.01"]
+    text = wb[slot.sheet][slot.ref].value
+    assert long_a in text and long_b in text                # nothing cut
+    assert "F035" in _run("check", str(out)).output         # too long for the form: refused when read, located
