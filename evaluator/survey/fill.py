@@ -59,7 +59,8 @@ def fill_form(form: bytes, rubric: Rubric, survey: Survey, results: list[Result]
         share = result.share
         assert share is not None
         _put(wb, meta.slots[f"value:{m.field}"], float(share))
-        _put(wb, meta.slots[f"value:{m.sample}"], result.n)
+        if m.sample is not None:
+            _put(wb, meta.slots[f"value:{m.sample}"], result.n)
         need = required(indicators[m.indicator], households)
         trace = trace_text(survey, result, file, sha256, lang)
         if need is not None and result.n < need:

@@ -41,7 +41,7 @@ class Measure(Strict):
 
     indicator: str = Field(pattern=INDICATOR_ID)
     field: str = Field(pattern=FIELD_ID)
-    sample: str = Field(pattern=FIELD_ID)
+    sample: str | None = Field(default=None, pattern=FIELD_ID)   # None: the rubric asks no sample size
     items: list[str] = Field(min_length=1)
     accept: list[str] = Field(min_length=1)
     at_least: int = Field(default=1, ge=1)
@@ -118,6 +118,8 @@ def _check_measure(located: Located[Survey], n: int, m: Measure, indicators: dic
     fields = {f.id: f for f in indicator.evidence}
     for key, wanted in (("field", "percent"), ("sample", "integer")):
         fid = getattr(m, key)
+        if fid is None:
+            continue
         if fid not in fields:
             out.append(located.at(at + (key,), "R020", id=fid, hint=did_you_mean(fid, fields)))
         elif fields[fid].type != wanted:

@@ -166,7 +166,7 @@ def test_a_broken_survey_definition_is_located(tmp_path):
                    .replace("    scale: neighbours", "    scale: neighbors"), encoding="utf-8")
     got = _run("survey", "template", "-o", str(tmp_path / "q.xlsx"), "--survey", str(bad))
     assert got.exit_code == 1
-    assert "measures[1].field" in got.output and "R020" in got.output and "d6_satisfied_share" in got.output
+    assert "measures[2].field" in got.output and "R020" in got.output and "d6_satisfied_share" in got.output
     assert "items[1].scale" in got.output and "R006" in got.output
 
 
@@ -191,4 +191,16 @@ def test_no_group_under_5_can_be_read_or_subtracted(sizes):
 def test_rubric_check_checks_the_questionnaire_beside_the_rubric():
     got = _run("rubric", "check")
     assert got.exit_code == 0, got.output
-    assert "rubrics/surveys/chengdu-participatory.yaml：问卷 5 道题，用于 3 项指标" in got.output
+    assert "rubrics/surveys/chengdu-participatory.yaml：问卷 6 道题，用于 4 项指标" in got.output
+
+
+def test_a_share_without_a_sample_field(tmp_path):
+    csv = tmp_path / "export.csv"
+    csv.write_text("q_know_spending\n" + "是\n" * 7 + "否\n" * 3 + "说不清\n" * 2, encoding="utf-8")
+    out = tmp_path / "filled.xlsx"
+    got = _run("survey", "import", str(csv), "--form", str(SAMPLES / "jt-estate-2024.xlsx"), "-o", str(out))
+    assert got.exit_code == 0, got.output
+    values = read_form(out).evidence.values
+    assert values["d3_residents_know_spending"].value == pytest.approx(7 / 12)
+    assert "D3.04 d3_residents_know_spending：58.3%（7/12）" in got.output
+    assert values["d6_satisfaction_sample"].value == 112   # untouched: the export did not ask it
