@@ -143,9 +143,12 @@ def history(project: str, db: str | None, lang: Lang) -> None:
 @click.option("--force", is_flag=True, help="覆盖已有文件 / overwrite existing files")
 @click.option("--mapping", "mapping_files", multiple=True, type=click.Path(path_type=Path),
               help="评估标准版本映射（YAML，可多次使用）/ rubric version mapping (YAML, repeatable)")
+@click.option("--calibration", is_flag=True,
+              help="加入评估员一致性与校准（列出评估员姓名，供评估委员会使用）/ add rater agreement and calibration "
+                   "(names evaluators: for the evaluation committee)")
 @lang_option
 def compare(rounds: tuple[str, ...], projects: tuple[str, ...], db: str | None, out_dir: Path, force: bool,
-            mapping_files: tuple[Path, ...], lang: Lang) -> None:
+            mapping_files: tuple[Path, ...], calibration: bool, lang: Lang) -> None:
     """资助方的项目组合比较，写成 Excel 和 PDF · Portfolio comparison for funders, as Excel and PDF.
 
     各届分布、项目×领域、薄弱指标、跨届变化、自组织成长，写入 OUTPUT/portfolio.xlsx 和 OUTPUT/portfolio.pdf。
@@ -153,7 +156,7 @@ def compare(rounds: tuple[str, ...], projects: tuple[str, ...], db: str | None, 
     self-organizations' growth, written to OUTPUT/portfolio.xlsx and OUTPUT/portfolio.pdf."""
     mappings = load_mappings(mapping_files, lang)
     with using_store(db, lang) as store:
-        pf = portfolio_from_store(store, rounds, projects, mappings)
+        pf = portfolio_from_store(store, rounds, projects, mappings, calibration)
     if not pf.rounds:
         report_problems([problem("S032", store.name)], lang)
         sys.exit(1)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from evaluator.compare.agreement import calibration
+from evaluator.compare.agreement import calibration as round_calibration
 from evaluator.compare.compute import portfolio
 from evaluator.compare.model import Portfolio, Selection
 from evaluator.problems import did_you_mean
@@ -18,8 +18,10 @@ if TYPE_CHECKING:
 
 
 def portfolio_from_store(store: Store, rounds: Sequence[str] = (), projects: Sequence[str] = (),
-                         mappings: Sequence[RubricMapping] = ()) -> Portfolio:
-    """Rounds by name, projects by code or name (empty: all). StoreError names every unknown one."""
+                         mappings: Sequence[RubricMapping] = (), calibration: bool = False) -> Portfolio:
+    """Rounds by name, projects by code or name (empty: all). StoreError names every unknown one.
+    `mappings` compare rounds of two rubric versions; `calibration` adds each round's rater agreement,
+    which names evaluators: for the evaluation committee, not for funders' dashboards."""
     shown = store.name
     known_rounds = store.rounds()
     found = [problem("S031", shown, round=r, hint=did_you_mean(r, known_rounds)) for r in rounds if r not in known_rounds]
@@ -34,14 +36,14 @@ def portfolio_from_store(store: Store, rounds: Sequence[str] = (), projects: Seq
     selection = Selection(rounds=list(rounds), projects=codes)
     records = store.evaluations(rounds, codes, selection.evaluation_types)
     pf = portfolio(records, selection, store.grade_scales(r.rubric.sha256 for r in records), mappings)
-    return with_calibration(pf, store)
+    return with_calibration(pf, store) if calibration else pf
 
 
 def with_calibration(pf: Portfolio, store: Store) -> Portfolio:
     """The portfolio with each round's rater agreement, from the ratings of the evaluations it counts."""
     ids = [row.evaluation_id for r in pf.rounds for row in r.matrix]
     rated = store.rated(ids)
-    rounds = [calibration(r.name, [rated[row.evaluation_id] for row in r.matrix if row.evaluation_id in rated])
+    rounds = [round_calibration(r.name, [rated[row.evaluation_id] for row in r.matrix if row.evaluation_id in rated])
               for r in pf.rounds]
     return pf.model_copy(update={"calibration": rounds})
 

@@ -30,7 +30,9 @@ def stored(tmp_path_factory):
 
 def test_the_lenient_evaluator_and_the_noisy_indicator_are_found(stored):
     with Store.open(stored, create=False) as store:
-        pf = portfolio_from_store(store)
+        pf = portfolio_from_store(store, calibration=True)
+        plain = portfolio_from_store(store)
+    assert plain.calibration == []   # opt-in: it names evaluators
     (c,) = pf.calibration
     assert c.projects == 10
     assert [e.name for e in c.calibrate()] == [LENIENT]
@@ -45,7 +47,7 @@ def test_the_lenient_evaluator_and_the_noisy_indicator_are_found(stored):
 
 def test_portfolio_pdf_and_xlsx_name_them(stored, tmp_path):
     out = tmp_path / "portfolio"
-    got = CliRunner().invoke(main, ["compare", "--db", str(stored), "-o", str(out)])
+    got = CliRunner().invoke(main, ["compare", "--db", str(stored), "-o", str(out), "--calibration"])
     assert got.exit_code == 0, got.output
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO((out / "portfolio.pdf").read_bytes())).pages)
     flat = "".join(text.split())
@@ -58,7 +60,7 @@ def test_portfolio_pdf_and_xlsx_name_them(stored, tmp_path):
     assert lenient[-1] == "是" and lenient[-2] == "偏宽"
     assert list(wb["指标一致性"].iter_rows(values_only=True))[1][1] == NOISY
     before = (out / "portfolio.pdf").read_bytes(), (out / "portfolio.xlsx").read_bytes()
-    again = CliRunner().invoke(main, ["compare", "--db", str(stored), "-o", str(out)])
+    again = CliRunner().invoke(main, ["compare", "--db", str(stored), "-o", str(out), "--calibration"])
     assert again.exit_code == 0 and ((out / "portfolio.pdf").read_bytes(), (out / "portfolio.xlsx").read_bytes()) == before
 
 
@@ -66,7 +68,7 @@ def test_english_pdf(stored, tmp_path):
     from evaluator.compare.pdf import portfolio_view
 
     with Store.open(stored, create=False) as store:
-        pf = portfolio_from_store(store)
+        pf = portfolio_from_store(store, calibration=True)
     view = portfolio_view(pf, "en")
     assert any(f"Evaluator who needs calibration: {LENIENT} (lenient" in s for s in view.calibration[0].summary)
 

@@ -154,6 +154,6 @@ def test_project_trends_follow_the_mapping(stored, mapping, tmp_path):
     from openpyxl import load_workbook
 
     wb = load_workbook(out / "portfolio.xlsx")
-    assert wb.sheetnames[-5:] == ["项目指标变化（按映射）", "指标一致性", "评估员校准", "自评差距", "说明"]
+    assert wb.sheetnames[-2:] == ["项目指标变化（按映射）", "说明"]
     marks = [r[-1] for r in wb["项目指标变化（按映射）"].iter_rows(min_row=2, values_only=True) if r[4] == "D6.09"]
     assert marks and set(marks) == {"不可比较"}

@@ -4,10 +4,17 @@ only the committee and admins may open it."""
 
 from __future__ import annotations
 
+import pytest
 from django.urls import reverse
 
 from tests.field.rounds import LENIENT, NOISY, round_results
-from tests.web.world import log_in
+from tests.web.world import build, log_in
+
+
+@pytest.fixture
+def world_any(db_any):
+    """The world on SQLite and on PostgreSQL: levels and evaluators' names are read with JSON lookups."""
+    return build()
 
 
 def _store_round():
@@ -20,9 +27,9 @@ def _store_round():
     return Round.objects.get(name="2025-第四届微公益创投")
 
 
-def test_committee_sees_who_needs_calibration(world, client):
+def test_committee_sees_who_needs_calibration(world_any, client):
     round_ = _store_round()
-    log_in(client, world, "committee")
+    log_in(client, world_any, "committee")
     index = client.get(reverse("fieldwork:calibration_index")).content.decode()
     assert reverse("fieldwork:calibration", args=[round_.pk]) in index
     page = client.get(reverse("fieldwork:calibration", args=[round_.pk])).content.decode()
