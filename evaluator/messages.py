@@ -157,6 +157,22 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "W012": {"zh": "项目 {code}（{round}）没有分派给您，此表未评分", "en": "project {code} ({round}) is not assigned to you; this form was not scored"},
     "W013": {"zh": "表中的评估类型是{found}，而分派的是{expected}；请核对封面的评估类型", "en": "the form's evaluation type is {found}, but the assignment is for {expected}; check the evaluation type on the cover"},
     "W014": {"zh": "结果库中没有项目 {code}；请管理员先在设置中添加该项目", "en": "there is no project {code} in the store; ask an administrator to add the project first"},
+    # -- the review process (自评, review, consensus, 公示 and 复核, plans) ------------------------------
+    "V001": {"zh": "{project}（{round}）的评估正在评审中（状态：{state}），此时不能再上传新版本；只有草稿或被退回的评估可以重新上传", "en": "the evaluation of {project} ({round}) is under review (state: {state}); a new version can be uploaded only while it is a draft or has been returned"},
+    "V002": {"zh": "{project}（{round}）的结果已公示期满，是最终结果，已锁定，不能再更改", "en": "the result of {project} ({round}) is final: its publication period has ended and it is locked against any change"},
+    "V003": {"zh": "不能“{action}”：该评估当前的状态是“{state}”，此操作只能在{expected}时进行", "en": "cannot {action}: the evaluation is {state}; this can be done only when it is {expected}"},
+    "V004": {"zh": "您的角色不能“{action}”；此操作由{expected}进行", "en": "your role may not {action}; this is done by the {expected}"},
+    "V005": {"zh": "{field}：请写明理由", "en": "{field}: a reason is required"},
+    "V006": {"zh": "不能批准：评估员A和B在 {indicators} 上的评级相差超过 {threshold} 级，请先为每一项记录共识等级和理由", "en": "cannot approve: evaluators A and B are more than {threshold} level apart on {indicators}; record a consensus level and a reason for each first"},
+    "V007": {"zh": "{field}：等级应为 0–4 的整数，实际为“{found}”", "en": "{field}: the level should be a whole number from 0 to 4, found \"{found}\""},
+    "V008": {"zh": "自评提交截止时间 {deadline} 已过，不能再上传自评表", "en": "the self-assessment deadline {deadline} has passed; no more self-assessment forms can be uploaded"},
+    "V009": {"zh": "只能在公示期内（{start} 至 {end}）提出复核申请", "en": "an appeal can be filed only during the publication period ({start} to {end})"},
+    "V010": {"zh": "{field}：请至少选择本结果中的一个指标，实际为“{found}”", "en": "{field}: choose at least one indicator of this result, found \"{found}\""},
+    "V011": {"zh": "该结果的评估表不是通过本平台上传的，无法按共识等级重新计分；请评估员在平台上传该表", "en": "the form of this result was not uploaded to the platform, so it cannot be re-scored with the consensus levels; ask the evaluator to upload it here"},
+    "V012": {"zh": "{field}：应为晚于 {expected} 的日期时间，实际为“{found}”", "en": "{field}: expected a date and time after {expected}, found \"{found}\""},
+    "V013": {"zh": "第 {row} 行：{column} 应为{expected}，实际为“{found}”", "en": "row {row}: {column} should be {expected}, found \"{found}\""},
+    "V014": {"zh": "不是改进计划表：找不到工作表“{expected}”", "en": "not an improvement plan: the sheet \"{expected}\" is missing"},
+    "V015": {"zh": "改进计划属于项目 {found}，而评分的表格是项目 {expected} 的；未使用该计划", "en": "the improvement plan is for project {found}, but the form scored is for {expected}; the plan was not used"},
 }
 
 METHODS: dict[str, dict[str, str]] = {

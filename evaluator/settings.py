@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "evaluator.web.rounds",
     "evaluator.web.evaluations",
     "evaluator.web.portfolio",
+    "evaluator.web.process",
 ]
 
 MIDDLEWARE = [

@@ -36,5 +36,7 @@ def result_context(evaluation: Evaluation) -> dict:
     flags = {row.id: row.flags for d in view.domains if d.raters for row in d.raters.rows}
     blocks = [DomainBlock(d, [IndicatorLine(r, traces.get(r.id, ""), flags.get(r.id, "")) for r in d.rows], d.raters)
               for d in view.domains]
+    from evaluator.web.process.flow import review_of
+
     return {"evaluation": evaluation, "view": view, "domains": blocks, "lang": lang,
-            "other_lang": "en" if lang == "zh" else "zh"}
+            "other_lang": "en" if lang == "zh" else "zh", "review": review_of(evaluation)}
