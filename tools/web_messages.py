@@ -14,7 +14,7 @@ from pathlib import Path
 import polib
 
 WEB = Path(__file__).resolve().parents[1] / "evaluator" / "web"
-APPS = ["accounts", "audit", "rounds", "evaluations", "portfolio"]
+APPS = ["accounts", "audit", "rounds", "evaluations", "portfolio", "process"]
 
 
 def extract() -> None:

@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from tests.web.conftest import use_tasks
-from tests.web.world import build, ingest, log_in, sample_bytes
+from tests.web.world import build, ingest, log_in, reopen, sample_bytes
 
 
 @pytest.fixture
@@ -59,6 +59,7 @@ def test_a_new_form_is_the_next_version(world_any, client):
     from tests.web.test_uploads import changed_form
 
     log_in(client, world_any, "evaluator")
+    reopen(world_any)         # its review returned: new versions may be uploaded (issue 13)
     upload(client, world_any, "v2.xlsx", changed_form())
     submission = latest_submission()
     assert submission.state == "checked", submission.problems

@@ -59,10 +59,30 @@ def user(username: str, *roles: str, **profile):
 
 
 def ingest(name: str):
+    """Store a sample's result, approved by the committee (so organizations and funders read it)."""
     from evaluator.store.ingest import ingest as store
     from evaluator.store.models import Evaluation
 
-    return Evaluation.objects.get(pk=store("default", scored(name), name).evaluation_id)
+    evaluation = Evaluation.objects.get(pk=store("default", scored(name), name).evaluation_id)
+    approve(evaluation)
+    return evaluation
+
+
+def approve(evaluation, state: str = "approved"):
+    """The evaluation's review in `state` (the review process of issue 13), this version under review."""
+    from evaluator.web.process.models import Review
+
+    review, _ = Review.objects.update_or_create(
+        project=evaluation.project, round=evaluation.round, evaluation_type=evaluation.evaluation_type,
+        defaults={"evaluation": evaluation, "state": state})
+    return review
+
+
+def reopen(world: World) -> None:
+    """The world's evaluation returned to its evaluator, who may upload new versions of it again."""
+    from evaluator.web.process.models import Review
+
+    Review.objects.filter(pk=world.review.pk).update(state="returned")
 
 
 def build() -> World:
@@ -112,9 +132,7 @@ def released(evaluation, other, earlier, organization):
     from evaluator.web.process.models import Appeal, AppealFile, Review, RoundSchedule
 
     now = timezone.now()
-    for e, state in ((evaluation, "published"), (other, "approved"), (earlier, "approved")):
-        Review.objects.create(project=e.project, round=e.round, evaluation_type=e.evaluation_type, evaluation=e,
-                              state=state)
+    approve(evaluation, "published")
     RoundSchedule.objects.create(round=evaluation.round, publication_starts=now - datetime.timedelta(days=1),
                                  publication_ends=now + datetime.timedelta(days=10),
                                  appeals_decided_by=now + datetime.timedelta(days=20))

@@ -122,5 +122,8 @@ def _process_guard(submission: Submission, reading: FormReading) -> Problem | No
     p = reading.evidence.project
     project = Project.objects.filter(code=p.code).first()
     round_ = Round.objects.filter(name=p.round).first()
+    if Evaluation.objects.filter(project=project, round=round_, evaluation_type=p.evaluation_type,
+                                 source_sha256=submission.sha256).exists():
+        return None     # this very form is stored already: scoring it again changes nothing
     found = guard(project, round_, p.evaluation_type)
     return found.model_copy(update={"location": Location(file=submission.file_name)}) if found else None
