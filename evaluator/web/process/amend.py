@@ -8,13 +8,14 @@ from __future__ import annotations
 import io
 from collections.abc import Mapping
 
-from openpyxl import load_workbook
+from openpyxl import load_workbook  # type: ignore[import-untyped]
 
 from evaluator.forms import texts
 from evaluator.forms.layout import rating_option
 from evaluator.forms.meta import parse_meta
 from evaluator.forms.save import workbook_bytes
 from evaluator.rubric.models import Rubric
+from evaluator.rubric.rules import RatingRule
 from evaluator.sheet_text import put_value
 
 
@@ -30,7 +31,8 @@ def with_levels(workbook: bytes, rubric: Rubric, levels: Mapping[str, int], rate
     indicators = {i.id: i for i in rubric.indicators}
     for indicator_id, level in sorted(levels.items()):
         slot = meta.slots[f"rating:{indicator_id}:{rater}"]
-        anchors = indicators[indicator_id].rule.levels
+        rule = indicators[indicator_id].rule
+        anchors = rule.levels if isinstance(rule, RatingRule) else {}
         shown = rating_option(level, anchors[level](meta.lang)) if level in anchors else str(level)
         put_value(wb[slot.sheet][slot.ref], shown)
     return workbook_bytes(wb)

@@ -42,8 +42,9 @@ class ProcessRefused(Exception):
         self.problems = problems
 
 
-def _problem(code: str, field: str = PAGE, **params: Any) -> Problem:
-    return Problem(code=code, location=Location(file=field), params=params)
+def _problem(code: str, where: str = PAGE, /, **params: Any) -> Problem:
+    """A refusal located at the page's form field `where`."""
+    return Problem(code=code, location=Location(file=where), params=params)
 
 
 def review_of(evaluation: Evaluation) -> Review | None:

@@ -111,8 +111,8 @@ def open_actions(project_id: int, round_id: int) -> list[PlanAction]:
 def prefill_actions(workbook: bytes, actions: list[PlanAction]) -> bytes:
     """The form with each open action on its feedback sheet: the indicator, the action with the level it
     had, its owner and due date; the response column is left for whether it was done, and the evidence."""
-    from openpyxl import load_workbook
-    from openpyxl.utils.cell import range_boundaries
+    from openpyxl import load_workbook  # type: ignore[import-untyped]
+    from openpyxl.utils.cell import range_boundaries  # type: ignore[import-untyped]
 
     from evaluator.forms import texts
     from evaluator.forms.meta import parse_meta
