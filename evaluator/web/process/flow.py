@@ -137,7 +137,7 @@ def act(review: Review, action: str, user: Any, reason: str = "",
             schedule_of(review.round)
     from evaluator.web.process.notify import moved
 
-    moved(review, action, reason.strip())
+    moved(review, action, why)
     return review
 
 
