@@ -10,6 +10,7 @@ from typing import Any
 from evaluator.store.models import Evaluation, Project, Round
 from evaluator.web import access
 from evaluator.web.process import selfassess
+from evaluator.web.process.flow import settle
 from evaluator.web.process.models import Review
 from evaluator.web.process.words import STATE_NAMES
 
@@ -42,8 +43,8 @@ def portal_rows(user: Any) -> list[RoundRow]:
         project_rows = []
         for p in in_round:
             own = Evaluation.objects.filter(project=p, round=round_, evaluation_type="self", latest=True).first()
-            reviews = [(r, STATE_NAMES.shown(r.state)) for r in Review.objects.filter(project=p, round=round_)
-                       .select_related("evaluation")]
+            reviews = [(r, STATE_NAMES.shown(r.state)) for r in (
+                settle(x) for x in Review.objects.filter(project=p, round=round_).select_related("evaluation"))]
             project_rows.append(ProjectRow(p, own, reviews))
         rows.append(RoundRow(round_, selfassess.open_for(round_), project_rows))
     return rows
