@@ -357,10 +357,20 @@ def test_plan_responses_and_the_next_rounds_form(cycle, client):
 
     bad = client.post(reverse("process:respond", args=[review.pk]), {"stance_D1.06": "disagree"}, follow=True)
     assert "V005" in page_text(bad)
+    from evaluator.report.feedback import feedback_html, feedback_view
+    from evaluator.report.render import Renderer
+    from evaluator.web.evaluations import reports
+
+    key_before = reports.sources(w.evaluation)[0]
     client.post(reverse("process:respond", args=[review.pk]),
                 {"stance_D1.06": "disagree", "reason_D1.06": "回避规则已执行", "action_D1.06": "公开合同",
                  "stance_D1.01": "agree"})
     assert Response.objects.filter(review=review).count() == 2
+    assert reports.sources(w.evaluation)[0] != key_before          # the report is rendered again with the answers
+    view = feedback_view(reports.result_of(w.evaluation), "zh", None, reports.followup_of(w.evaluation))
+    with Renderer() as renderer:
+        html = feedback_html(view, renderer)
+    assert "执行机构的回应" in html and "回避规则已执行" in html and "公开合同" in html
 
     # the next round: the evaluator's form arrives with the open action
     next_round = Round.objects.create(name="2025-第四届微公益创投")
