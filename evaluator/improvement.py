@@ -22,28 +22,26 @@ from openpyxl.styles import Alignment, Font, PatternFill  # type: ignore[import-
 from pydantic import BaseModel, ConfigDict
 
 from evaluator.forms.save import workbook_bytes
-from evaluator.messages import Lang
+from evaluator.forms.texts import NO as NO_TEXT
+from evaluator.forms.texts import YES as YES_TEXT
+from evaluator.i18n import LANGS, N_, Lang, both, t
 from evaluator.problems import Location, Problem
 from evaluator.report.feedback_followup import FollowUp, PlanItem
 from evaluator.rubric.loader import display_path
 from evaluator.scoring.result import Result
 
-SHEETS = {"zh": "改进计划", "en": "Improvement plan"}
-TITLE = {"zh": "改进计划", "en": "Improvement plan"}
+SHEET = N_("Improvement plan")
 KEYS = ("code", "round", "result")
-KEY_LABELS = {"code": {"zh": "项目编号", "en": "Project code"}, "round": {"zh": "届次", "en": "Round"},
-              "result": {"zh": "所依据的评估结果", "en": "Drafted from the result"}}
+KEY_LABELS = {"code": N_("Project code"), "round": N_("Round"), "result": N_("Drafted from the result")}
 COLUMNS = ("indicator", "name", "level", "action", "owner", "due", "done", "evidence")
 COLUMN_LABELS = {
-    "indicator": {"zh": "指标编号", "en": "Indicator id"}, "name": {"zh": "指标", "en": "Indicator"},
-    "level": {"zh": "当时等级", "en": "Level then"}, "action": {"zh": "改进行动", "en": "Action"},
-    "owner": {"zh": "负责人", "en": "Owner"}, "due": {"zh": "截止日期", "en": "Due date"},
-    "done": {"zh": "是否完成（下一轮评估填写：是/否）", "en": "Done (the next evaluation: yes/no)"},
-    "evidence": {"zh": "完成情况与证据（下一轮评估填写）", "en": "How, and the evidence (the next evaluation)"},
+    "indicator": N_("Indicator id"), "name": N_("Indicator"), "level": N_("Level then"), "action": N_("Action"),
+    "owner": N_("Owner"), "due": N_("Due date"), "done": N_("Done (the next evaluation: yes/no)"),
+    "evidence": N_("How, and the evidence (the next evaluation)"),
 }
 HEAD_ROW = 6
 FIRST_ROW = HEAD_ROW + 1
-YES = {"是", "yes", "y", "已完成", "完成", "done"}
+YES = {"是", "yes", "y", "已完成", "完成", "done"}    # what a person types in the done column, either language
 NO = {"否", "no", "n", "未完成", "not done"}
 
 
@@ -70,24 +68,24 @@ def plan_workbook(result: Result, lang: Lang, items: list[PlanItem] | None = Non
     names = {i.id: i.name(lang) for i in result.indicators}
     wb = Workbook()
     ws = wb.active
-    ws.title = SHEETS[lang]
-    ws["A1"] = f"{TITLE[lang]} · {result.project.code} {result.project.name}"
+    ws.title = t(lang, SHEET)
+    ws["A1"] = f"{t(lang, SHEET)} · {result.project.code} {result.project.name}"
     ws["A1"].font = Font(bold=True, size=14)
     values = {"code": result.project.code, "round": result.project.round,
               "result": f"{result.source.file} · sha256 {result.source.sha256[:16]}"}
     for n, key in enumerate(KEYS, start=2):
-        ws.cell(n, 1, KEY_LABELS[key][lang]).font = Font(bold=True)
+        ws.cell(n, 1, t(lang, KEY_LABELS[key])).font = Font(bold=True)
         ws.cell(n, 2, values[key])
     head = PatternFill("solid", fgColor="DDE7F0")
     for column, key in enumerate(COLUMNS, start=1):
-        cell = ws.cell(HEAD_ROW, column, COLUMN_LABELS[key][lang])
+        cell = ws.cell(HEAD_ROW, column, t(lang, COLUMN_LABELS[key]))
         cell.font, cell.fill = Font(bold=True), head
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     for row, item in enumerate(items, start=FIRST_ROW):
         shown: dict[str, Any] = {"indicator": item.indicator, "name": names.get(item.indicator, ""),
                                  "level": item.level, "action": item.action, "owner": item.owner, "due": item.due,
-                                 "done": "" if item.done is None else ("是" if item.done else "否") if lang == "zh"
-                                 else ("yes" if item.done else "no"), "evidence": item.evidence}
+                                 "done": "" if item.done is None else (YES_TEXT if item.done else NO_TEXT)(lang),
+                                 "evidence": item.evidence}
         for column, key in enumerate(COLUMNS, start=1):
             value = shown[key]
             if value not in (None, ""):
@@ -105,9 +103,9 @@ def read_plan(path: Path) -> tuple[Plan | None, list[Problem]]:
         wb = load_workbook(io.BytesIO(path.read_bytes()), read_only=True, data_only=True)
     except Exception as exc:  # noqa: BLE001 — any unreadable file is one located problem, never a traceback
         return None, [Problem(code="S002", location=Location(file=shown), params={"detail": type(exc).__name__})]
-    sheet = next((wb[n] for n in SHEETS.values() if n in wb.sheetnames), None)
+    sheet = next((wb[n] for n in (t(lang, SHEET) for lang in LANGS) if n in wb.sheetnames), None)
     if sheet is None:
-        return None, [Problem(code="V014", location=Location(file=shown), params={"expected": SHEETS["zh"]})]
+        return None, [Problem(code="V014", location=Location(file=shown), params={"expected": both(SHEET)})]
     rows = [list(r) for r in sheet.iter_rows(values_only=True)]
 
     def value(r: int, c: int) -> Any:
@@ -121,14 +119,14 @@ def read_plan(path: Path) -> tuple[Plan | None, list[Problem]]:
         action, indicator = _text(cells["action"]), _text(cells["indicator"])
         if not action and not indicator:
             continue
-        def bad(key: str, found: Any, expected: dict[str, str], row: int = r, here: str = sheet.title) -> None:
+        def bad(key: str, found: Any, expected: dict[Lang, str], row: int = r, here: str = sheet.title) -> None:
             letter = "ABCDEFGH"[COLUMNS.index(key)]
             problems.append(Problem(code="V013", location=Location(file=shown, sheet=here, cell=f"{letter}{row}"),
-                                    params={"row": row, "column": COLUMN_LABELS[key], "expected": expected,
+                                    params={"row": row, "column": both(COLUMN_LABELS[key]), "expected": expected,
                                             "found": found}))
 
         if not indicator:
-            bad("indicator", "", {"zh": "指标编号", "en": "an indicator id"})
+            bad("indicator", "", both("an indicator id"))
         due = cells["due"]
         due_text = due.date().isoformat() if isinstance(due, dt.datetime) else due.isoformat() \
             if isinstance(due, dt.date) else _text(due)
@@ -136,11 +134,11 @@ def read_plan(path: Path) -> tuple[Plan | None, list[Problem]]:
             try:
                 dt.date.fromisoformat(due_text)
             except ValueError:
-                bad("due", due_text, {"zh": "日期（如 2025-06-30）", "en": "a date (e.g. 2025-06-30)"})
+                bad("due", due_text, both("a date (e.g. 2025-06-30)"))
         done_text = _text(cells["done"]).lower()
         done = True if done_text in YES else False if done_text in NO else None
         if done_text and done is None:
-            bad("done", _text(cells["done"]), {"zh": "是或否", "en": "yes or no"})
+            bad("done", _text(cells["done"]), both("yes or no"))
         level = cells["level"]
         items.append(PlanItem(indicator=indicator, action=action, owner=_text(cells["owner"]), due=due_text,
                               level=int(level) if isinstance(level, (int, float)) and not isinstance(level, bool)

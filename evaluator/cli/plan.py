@@ -10,7 +10,8 @@ from pathlib import Path
 
 import click
 
-from evaluator.cli.common import lang_option, report_problems, say, write_output
+from evaluator.cli.common import echo, lang_option, report_problems, write_output
+from evaluator.i18n import t
 from evaluator.improvement import plan_workbook
 from evaluator.messages import Lang
 from evaluator.store import StoreError
@@ -34,6 +35,5 @@ def plan(result: Path, output: Path, force: bool, lang: Lang) -> None:
     data = plan_workbook(found, lang)
     write_output(output, data, force, lang)
     count = len(found.highlights.priorities)
-    say(lang, f"✓ 已起草改进计划 {output}（{count} 项行动；请填写负责人和截止日期，下一轮评分时用 --plan 读回）",
-        f"✓ drafted the improvement plan {output} ({count} actions; fill in owners and due dates, and pass it "
-        "with --plan when the next round is scored)")
+    echo(t(lang, "✓ drafted the improvement plan {output} ({count} actions; fill in owners and due dates, and "
+                 "pass it with --plan when the next round is scored)", output=output, count=count))

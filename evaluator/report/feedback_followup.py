@@ -14,7 +14,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from evaluator.messages import Lang
+from evaluator.i18n import Lang
 from evaluator.scoring.result import Result
 
 

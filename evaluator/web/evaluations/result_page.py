@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from evaluator.i18n import LANGS
 from evaluator.report.feedback import FeedbackView, feedback_view
 from evaluator.report.feedback_domains import DomainSection, IndicatorRow, RaterTable
 from evaluator.store.models import Evaluation
@@ -39,4 +40,4 @@ def result_context(evaluation: Evaluation) -> dict:
     from evaluator.web.process.flow import review_of
 
     return {"evaluation": evaluation, "view": view, "domains": blocks, "lang": lang,
-            "other_lang": "en" if lang == "zh" else "zh", "review": review_of(evaluation)}
+            "other_lang": next(other for other in LANGS if other != lang), "review": review_of(evaluation)}

@@ -13,7 +13,7 @@ from typing import Any
 
 from django.db import transaction
 
-from evaluator.messages import Lang
+from evaluator.i18n import Lang, t
 from evaluator.problems import Problem
 from evaluator.web.process import states
 from evaluator.web.process.flow import ProcessRefused, _event, _problem
@@ -131,12 +131,12 @@ def prefill_actions(workbook: bytes, actions: list[PlanAction]) -> bytes:
         put_value(wb[slot.sheet].cell(first + row, column), value)
 
     for n, a in enumerate(actions):
-        if lang == "en":
-            text = (f"Improvement plan ({a.review.round.name}), level then {a.level}: {a.action}"
-                    f"{'; owner ' + a.owner if a.owner else ''}{'; due ' + a.due.isoformat() if a.due else ''}")
-        else:
-            text = (f"改进计划（{a.review.round.name}），当时等级 {a.level}：{a.action}"
-                    f"{'；负责人 ' + a.owner if a.owner else ''}{'；截止 ' + a.due.isoformat() if a.due else ''}")
+        text = t(lang, "Improvement plan ({round}), level then {level}: {action}", round=a.review.round.name,
+                 level=a.level if a.level is not None else "—", action=a.action)
+        if a.owner:
+            text += t(lang, "; owner {owner}", owner=a.owner)
+        if a.due:
+            text += t(lang, "; due {due}", due=a.due.isoformat())
         put("feedback:indicator", n, a.indicator_id)
         put("feedback:finding", n, text)
     return workbook_bytes(wb)

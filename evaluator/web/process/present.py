@@ -8,7 +8,7 @@ from typing import Any
 
 from django.utils import timezone
 
-from evaluator.messages import Lang
+from evaluator.i18n import Lang
 from evaluator.numbers import points
 from evaluator.store.models import Evaluation
 from evaluator.web.process import states
@@ -157,7 +157,7 @@ def public_rows(lang: Lang) -> list[tuple[str, str, list[PublicRow]]]:
         grouped.setdefault(r.round.name, (period, []))[1].append(PublicRow(
             r.project.code, e.project_name, e.organization_name or (r.project.organization.name if
                                                                       r.project.organization else ""),
-            points(e.total_points), e.grade_en if lang == "en" else e.grade_zh, r.state == "final"))
+            points(e.total_points), {"zh": e.grade_zh, "en": e.grade_en}[lang], r.state == "final"))
     return [(name, period, rows) for name, (period, rows) in grouped.items()]
 
 

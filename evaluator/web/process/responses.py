@@ -10,7 +10,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from evaluator.messages import Lang
+from evaluator.i18n import Lang
 from evaluator.numbers import points
 from evaluator.web.process import states
 from evaluator.web.process.flow import ProcessRefused, _event, _problem

@@ -267,11 +267,12 @@ def portal(request: HttpRequest) -> HttpResponse:
 
 @functools.lru_cache(maxsize=4)
 def _handbook(rubric_id: str, version: str, lang: str) -> bytes:
+    from evaluator.i18n import as_lang
     from evaluator.report.handbook import render_handbook
     from evaluator.web.evaluations.views import round_rubric_by_key
 
     loaded = round_rubric_by_key(rubric_id, version)
-    return render_handbook(loaded.rubric, loaded.sha256, "en" if lang == "en" else "zh")
+    return render_handbook(loaded.rubric, loaded.sha256, as_lang(lang))
 
 
 @login_required
