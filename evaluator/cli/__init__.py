@@ -10,6 +10,7 @@ from evaluator.cli.merge import merge
 from evaluator.cli.survey import survey
 from evaluator.cli.rubric import rubric
 import evaluator.cli.handbook  # noqa: E402,F401  (registers `rubric handbook`)
+from evaluator.cli.plan import plan
 from evaluator.cli.report import report
 from evaluator.cli.score import score
 from evaluator.cli.store import compare, history, ingest, migrate
@@ -29,6 +30,7 @@ main.add_command(merge)
 main.add_command(survey)
 main.add_command(score)
 main.add_command(report)
+main.add_command(plan)
 main.add_command(ingest)
 main.add_command(history)
 main.add_command(compare)

@@ -109,11 +109,11 @@ def import_(responses: Path, form: Path, output: Path, mapping: Path | None, sum
     try:
         data = read_regular(responses, 20 * 2**20)
     except InputError as exc:
-        report_problems([Problem(code="V002", location=Location(file=str(responses)), params={"detail": exc.detail})], lang)
+        report_problems([Problem(code="Q002", location=Location(file=str(responses)), params={"detail": exc.detail})], lang)
         sys.exit(1)
     filled = fill_form(read_regular(form, 64 * 2**20), reading.rubric.rubric, got.survey, results, count,
                        str(responses), hashlib.sha256(data).hexdigest())
-    thin = [Problem(code="V005", severity="warning", location=Location(file=str(responses)),
+    thin = [Problem(code="Q005", severity="warning", location=Location(file=str(responses)),
                     params={"label": f"{r.measure.indicator}", "n": r.n, "expected": filled.thin[r.measure.indicator]})
             for r in results if r.measure.indicator in filled.thin]
     report_problems(thin, lang)

@@ -9,7 +9,7 @@ from openpyxl import Workbook
 from evaluator.compare.model import Portfolio
 from evaluator.compare.pdf_calibration import LEANS
 from evaluator.compare.xlsx import Column, Kind, write_table
-from evaluator.i18n import N_, Lang, t
+from evaluator.i18n import N_, Lang, pt, t
 
 SHEETS = {"agreement": N_("Rater agreement"), "evaluators": N_("Evaluator calibration"),
           "self_gaps": N_("Self-assessment gaps")}
@@ -23,7 +23,7 @@ def column(header: str, kind: Kind = "text") -> Column:
     return Column(t("zh", header), t("en", header), kind)
 
 
-ROUND = column(N_("Round"))
+ROUND = Column(pt("zh", "portfolio", "Round"), pt("en", "portfolio", "Round"))   # 届次, as the other sheets
 
 
 def calibration_sheets(wb: Workbook, pf: Portfolio, lang: Lang) -> None:
@@ -56,7 +56,7 @@ def calibration_sheets(wb: Workbook, pf: Portfolio, lang: Lang) -> None:
 def trend_sheet(wb: Workbook, pf: Portfolio, lang: Lang) -> None:
     """Each project's indicators between consecutive rounds, through the rubric version mappings given."""
     ws = wb.create_sheet(t(lang, TRENDS))
-    columns = [column(N_("Project code")), column(N_("Project")), column(N_("Before")), column(N_("After")),
+    columns = [column(N_("Project code")), column(N_("Project name")), column(N_("Before")), column(N_("After")),
                column(N_("Indicator")), column(N_("Name")), column(N_("Share before"), "share"),
                column(N_("Share after"), "share"), column(N_("Change"), "share_change"), column(N_("Comparable"))]
     write_table(ws, columns, [[c.project.code, c.project.name, c.before_round, c.after_round, c.id, c.name(lang),

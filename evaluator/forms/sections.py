@@ -8,6 +8,7 @@ from functools import partial
 
 from pydantic import ValidationError
 
+from evaluator.i18n import LANGS
 from evaluator.evidence import CellRef, Project, Value
 from evaluator.forms import texts
 from evaluator.forms.cells import Book, Raw
@@ -36,7 +37,7 @@ def label(*parts: Text | str) -> Label:
 
 
 def _both(parts: Label) -> dict[str, str]:
-    return {lang: " ".join(p if isinstance(p, str) else p(lang) for p in parts) for lang in ("zh", "en")}
+    return {lang: " ".join(p if isinstance(p, str) else p(lang) for p in parts) for lang in LANGS}
 
 
 class Context:

@@ -60,14 +60,14 @@ def read_mapping(path: Path, survey: Survey) -> tuple[dict[str, str], list[Probl
     try:
         data = yaml.safe_load(read_regular(path, 2**20).decode("utf-8"))
     except InputError as exc:
-        return {}, [Problem(code="V006", location=Location(file=shown), params={"detail": exc.detail})]
+        return {}, [Problem(code="Q006", location=Location(file=shown), params={"detail": exc.detail})]
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        return {}, [Problem(code="V006", location=Location(file=shown), params={"detail": str(exc).splitlines()[0]})]
+        return {}, [Problem(code="Q006", location=Location(file=shown), params={"detail": str(exc).splitlines()[0]})]
     if not isinstance(data, dict) or not all(isinstance(k, str) and isinstance(v, (str, int)) for k, v in data.items()):
         detail = both(N_("expected lines of `item id: header`"))
-        return {}, [Problem(code="V006", location=Location(file=shown), params={"detail": detail})]
+        return {}, [Problem(code="Q006", location=Location(file=shown), params={"detail": detail})]
     known = [i.id for i in survey.items] + [g.id for g in survey.groups]
-    problems = [Problem(code="V007", location=Location(file=shown, key=k), params={"key": k, "hint": did_you_mean(k, known)})
+    problems = [Problem(code="Q007", location=Location(file=shown, key=k), params={"key": k, "hint": did_you_mean(k, known)})
                 for k in data if k not in known]
     return {k: str(v) for k, v in data.items() if k in known}, problems
 
@@ -77,13 +77,13 @@ def read_responses(path: Path, survey: Survey, mapping: dict[str, str] | None = 
     try:
         sheet, table = _table(path)
     except InputError as exc:
-        code = "V001" if exc.kind == "missing" else "V002"
+        code = "Q001" if exc.kind == "missing" else "Q002"
         return Responses([], [Problem(code=code, location=Location(file=shown), params={"path": shown, "detail": exc.detail})], [], {})
     except _Unreadable as exc:
-        return Responses([], [Problem(code="V002", location=Location(file=shown), params={"detail": str(exc)})], [], {})
+        return Responses([], [Problem(code="Q002", location=Location(file=shown), params={"detail": str(exc)})], [], {})
     candidates = [n for n, row in enumerate(table) if any(_text(v) for v in row)][:HEADER_SEARCH]
     if not candidates:
-        return Responses([], [Problem(code="V008", location=Location(file=shown))], [], {})
+        return Responses([], [Problem(code="Q008", location=Location(file=shown))], [], {})
     # the header row: of the first rows holding anything, the one naming the most items and groups
     # (a title or a note above the headers is common in exports and in the generated questionnaire)
     tried = [(n, *_columns([_text(v) for v in table[n]], survey, mapping or {}, shown)) for n in candidates]
@@ -97,7 +97,7 @@ def read_responses(path: Path, survey: Survey, mapping: dict[str, str] | None = 
             continue
         respondents.append(_respondent(offset, row, columns, survey, _Where(shown, sheet, headers), problems))
     if not respondents:
-        problems.append(Problem(code="V008", location=Location(file=shown)))
+        problems.append(Problem(code="Q008", location=Location(file=shown)))
     return Responses(respondents, problems, ignored, {k: headers[c] for k, c in columns.items()})
 
 
@@ -169,7 +169,7 @@ def _columns(headers: list[str], survey: Survey, mapping: dict[str, str], shown:
         elif key in mapping or key in [i.id for i in survey.items]:
             hint = did_you_mean(mapping.get(key, texts[0]), [h for h in headers if h])
             params = {"label": {"zh": label.zh, "en": label.en}, "key": key, "found": [h for h in headers if h][:12], "hint": hint}
-            problems.append(Problem(code="V003", location=Location(file=shown), params=params))
+            problems.append(Problem(code="Q003", location=Location(file=shown), params=params))
     # an item the export lacks was not asked (its measures stay empty): a warning, unless the mapping named
     # its column or no item was found at all (then these are not the answers of this questionnaire)
     items_found = any(i.id in columns for i in survey.items)
@@ -205,6 +205,6 @@ def _answer(row: list[Any], column: int, scale: list[Choice], row_number: int, l
         if key in (norm(choice.id), norm(choice.label.zh), norm(choice.label.en), str(n)):
             return choice.id
     expected = [c.label.zh for c in scale]
-    problems.append(Problem(code="V004", severity="warning", location=where.at(row_number, column),
+    problems.append(Problem(code="Q004", severity="warning", location=where.at(row_number, column),
                             params={"label": {"zh": label.zh, "en": label.en}, "found": raw[:60], "expected": expected}))
     return None

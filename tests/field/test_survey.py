@@ -95,7 +95,7 @@ def test_120_respondents_match_the_hand_computation(tmp_path):
     note = str(reading.evidence.notes["D6.02"].value)
     assert "〔问卷导入〕" in note and str(responses) in note and "96/120 = 80%" in note and "Wilson" in note
     # thin: 40 belonging answers, the rubric asks for max(50, 3% of 2360 households) = 71
-    assert "V005" in got.output and "D6.03" in got.output
+    assert "Q005" in got.output and "D6.03" in got.output
     assert "样本不足" in str(reading.evidence.notes["D6.03"].value)
     # the 3-respondent building is never shown, no row is under 5, and no personal data went anywhere
     everything = summary.read_text(encoding="utf-8") + got.output + _all_cells(out)
@@ -121,7 +121,7 @@ def test_csv_with_other_headers_and_a_mapping(tmp_path):
     mapping = tmp_path / "map.yaml"
     mapping.write_text("q_satisfaction: 您对项目满意吗\nq_neighbours: 邻里\nbuilding: 楼号\n", encoding="utf-8")
     missing = _run("survey", "import", str(csv), "--form", str(SAMPLES / "jt-estate-2024.xlsx"), "-o", str(tmp_path / "x.xlsx"))
-    assert missing.exit_code == 1 and "V003" in missing.output and not (tmp_path / "x.xlsx").exists()
+    assert missing.exit_code == 1 and "Q003" in missing.output and not (tmp_path / "x.xlsx").exists()
     out = tmp_path / "filled.xlsx"
     got = _run("survey", "import", str(csv), "--form", str(SAMPLES / "jt-estate-2024.xlsx"), "-o", str(out),
                "--map", str(mapping), "--lang", "en")
@@ -138,7 +138,7 @@ def test_an_answer_not_on_the_scale_is_located_and_not_counted(tmp_path):
     out = tmp_path / "filled.xlsx"
     got = _run("survey", "import", str(csv), "--form", str(SAMPLES / "jt-estate-2024.xlsx"), "-o", str(out))
     assert got.exit_code == 0, got.output
-    assert f"{csv}:3 q_satisfaction: 警告 V004" in got.output and "很好" in got.output
+    assert f"{csv}:3 q_satisfaction: 警告 Q004" in got.output and "很好" in got.output
     assert read_form(out).evidence.values["d6_satisfaction_sample"].value == 1
 
 
