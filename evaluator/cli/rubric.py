@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from evaluator.i18n import Lang, t
+from evaluator.i18n import Lang, as_lang, t
 from evaluator.numbers import number
 from evaluator.bundled import rubric_path
 from evaluator.cli.common import echo, lang_option, report_problems
@@ -48,7 +48,7 @@ def check(path: str | None, lang: str) -> None:
                  "stages; {warnings} warnings", id=s["id"], version=s["version"], domains=c["domains"],
            indicators=c["indicators"], points=number(c["points"], None), stages=c["stages"], warnings=n_warn)
          + f"\n  sha256 {loaded.sha256}")
-    _check_survey(loaded, lang)
+    _check_survey(loaded, as_lang(lang))
 
 
 def _check_survey(loaded: LoadedRubric, lang: Lang) -> None:
