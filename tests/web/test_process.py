@@ -324,6 +324,8 @@ def test_self_assessment_upload_until_the_deadline(cycle, client):
     review = review_of(w)
     page = page_text(client.get(reverse("process:review", args=[review.pk])))
     assert "机构自评与评估员评级对照" in page
+    page = page_text(client.get(reverse("evaluations:result", args=[review.evaluation_id])))
+    assert "机构自评与评估员评级对照" in page and "D1.06" in page
 
     schedule = schedule_of(w.round)
     schedule.self_assessment_until = timezone.now() - datetime.timedelta(minutes=1)
