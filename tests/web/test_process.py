@@ -198,9 +198,45 @@ def locked(cycle):
     RoundSchedule.objects.create(round=w.round, publication_starts=now - datetime.timedelta(days=8),
                                  publication_ends=now - datetime.timedelta(days=1))
     appeal = Appeal.objects.create(review=review, indicators=["D1.06"], reason="x", filed_by=w.users["organization"],
-                                   filed_at=now - datetime.timedelta(days=2), before=evaluation)
+                                   filed_at=now - datetime.timedelta(days=2), before=evaluation, state="upheld",
+                                   decision="维持", decided_by=w.users["committee"],
+                                   decided_at=now - datetime.timedelta(days=1, hours=1))
     review.refresh_from_db()
     return w, review, appeal
+
+
+def test_an_appeal_still_to_decide_keeps_the_result_open_until_it_is_decided(cycle, client):
+    """The period ends with an appeal filed in it: the result stays published (the committee may still
+    revise it, re-scored through the store); once decided, it is final."""
+    from evaluator.web.evaluations import submissions
+    from evaluator.web.process.flow import settle
+    from evaluator.web.process.models import Appeal, Review, RoundSchedule
+    from evaluator.web.uploads import Upload
+
+    w = cycle
+    submission = submissions.receive(Upload("jt.xlsx", sample_bytes("jt-estate-2024.xlsx")), w.users["evaluator"],
+                                     assignment=w.assignment)
+    submissions.check(submission)
+    evaluation = submissions.score(submission, w.users["evaluator"])
+    review = Review.objects.get(evaluation=evaluation)
+    Review.objects.filter(pk=review.pk).update(state="published")
+    now = timezone.now()
+    RoundSchedule.objects.create(round=w.round, publication_starts=now - datetime.timedelta(days=8),
+                                 publication_ends=now - datetime.timedelta(hours=1))
+    appeal = Appeal.objects.create(review=review, indicators=["D1.06"], reason="新证据", filed_by=w.users["organization"],
+                                   filed_at=now - datetime.timedelta(days=2), before=evaluation)
+    review.refresh_from_db()
+    assert settle(review).state == "published"
+    log_in(client, w, "organization")           # the period is over: no new appeal
+    page = page_text(client.post(reverse("process:appeal", args=[review.pk]),
+                                 {"indicators": ["D1.02"], "reason": "再申请"}, follow=True))
+    assert "V009" in page and review.appeals.count() == 1
+    log_in(client, w, "committee")
+    client.post(reverse("process:appeal_decide", args=[appeal.pk]),
+                {"decision_action": "revise", "level_D1.06": "3", "decision": "改为 3 级"})
+    appeal.refresh_from_db()
+    review.refresh_from_db()
+    assert appeal.state == "revised" and review.evaluation_id == appeal.after_id and review.state == "final"
 
 
 def test_a_locked_result_refuses_every_change(locked, client):
@@ -248,7 +284,7 @@ def test_a_locked_result_refuses_every_change(locked, client):
                                  {"decision_action": "revise", "level_D1.06": "3", "decision": "理由"}, follow=True))
     assert "V002" in page
     appeal.refresh_from_db()
-    assert appeal.state == "filed"
+    assert appeal.state == "upheld" and appeal.after_id is None
     ends = (timezone.localtime() + datetime.timedelta(days=3)).strftime("%Y-%m-%dT%H:%M")
     client.post(reverse("process:publish", args=[w.round.pk]), {"publication_ends": ends})
     review.refresh_from_db()

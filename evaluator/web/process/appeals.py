@@ -155,6 +155,7 @@ def decide(appeal: Appeal, user: Any, action: str, decision: str, levels: Mappin
     notify.send(notify.organization(review), "decided", review, reverse("process:history", args=[review.pk]),
                 {"project": f"{review.project.code} {review.project.name}", "round": review.round.name,
                  "decision": decision.strip()})
+    settle(review)            # a period already over waited only for this decision
     return appeal
 
 

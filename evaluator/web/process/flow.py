@@ -276,12 +276,13 @@ def rescore(review: Review, levels: Mapping[str, int], user: Any, kind: str) -> 
 # -- the end of 公示 --------------------------------------------------------------------------------------------
 
 def settle(review: Review, now: datetime | None = None) -> Review:
-    """A published result whose period has ended becomes final (moved by the system, once)."""
+    """A published result whose period has ended becomes final (moved by the system, once) — unless an
+    appeal filed during the period still waits for the committee's decision: then when it is decided."""
     if review.state != "published":
         return review
     ends = RoundSchedule.objects.filter(round_id=review.round_id).values_list("publication_ends", flat=True).first()
     now = now or timezone.now()
-    if ends is None or ends > now:
+    if ends is None or ends > now or review.appeals.filter(state="filed").exists():
         return review
     with transaction.atomic():
         locked = Review.objects.select_for_update().get(pk=review.pk)
@@ -289,9 +290,14 @@ def settle(review: Review, now: datetime | None = None) -> Review:
             target = states.move(locked.state, "finalize", "system")
             locked.state = target
             locked.save(update_fields=["state", "updated_at"])
-            _event(locked, "finalize", None, "system", "published", target, at=ends)
+            _event(locked, "finalize", None, "system", "published", target, at=max(ends, _last_decision(locked)))
             review.state = target
     return review
+
+
+def _last_decision(review: Review) -> datetime:
+    last = review.appeals.exclude(decided_at=None).order_by("-decided_at").values_list("decided_at", flat=True).first()
+    return last or datetime.min.replace(tzinfo=timezone.get_current_timezone())
 
 
 def settle_round(round_: Round) -> int:
