@@ -428,3 +428,36 @@ def test_plan_responses_and_the_next_rounds_form(cycle, client):
     items = reading.evidence.feedback
     assert [i.indicator for i in items] == ["D1.06"]
     assert "签订补充协议" in items[0].finding and "项目主任" in items[0].finding and "2025-06-30" in items[0].finding
+
+
+# every move through its URL, as every role, from every state: only the allowed role moves it — and of the
+# evaluators only the one assigned to the project (evaluator_b is not)
+ALLOWED = {("submit", "draft"): "evaluator", ("return", "submitted"): "committee",
+           ("return", "resubmitted"): "committee", ("resubmit", "returned"): "evaluator",
+           ("approve", "submitted"): "committee", ("approve", "resubmitted"): "committee",
+           ("publish", "approved"): "committee"}    # finalize: only the platform, when the period ends
+MOVERS = ("admin", "evaluator", "evaluator_b", "committee", "organization", "funder")
+
+
+@pytest.mark.parametrize("state", ["draft", "submitted", "returned", "resubmitted", "approved", "published", "final"])
+@pytest.mark.parametrize("action", ["submit", "return", "resubmit", "approve", "publish", "finalize"])
+def test_every_move_through_the_web_as_every_role(world, client, action, state):
+    from evaluator.web.process.models import Review, ReviewEvent
+
+    review = world.review
+    data = {"reason": "理由"}
+    for role in MOVERS:
+        Review.objects.filter(pk=review.pk).update(state=state)
+        before = ReviewEvent.objects.count()
+        response = log_in(client, world, role).post(reverse("process:move", args=[review.pk, action]), data)
+        review.refresh_from_db()
+        moved = ALLOWED.get((action, state)) == role
+        if role in ("evaluator_b", "organization", "funder"):
+            assert response.status_code == 403, (role, action, state)     # not their review page at all
+        else:
+            assert response.status_code == 302, (role, action, state)
+        if moved and action == "approve":
+            assert review.state == state                                   # D1.06: consensus first
+            continue
+        assert (review.state != state) == moved, (role, action, state, review.state)
+        assert (ReviewEvent.objects.count() > before) == moved

@@ -292,6 +292,9 @@ def settle(review: Review, now: datetime | None = None) -> Review:
             locked.save(update_fields=["state", "updated_at"])
             _event(locked, "finalize", None, "system", "published", target, at=max(ends, _last_decision(locked)))
             review.state = target
+            from evaluator.web.process.notify import moved
+
+            moved(locked, "finalize")
     return review
 
 
