@@ -461,3 +461,18 @@ def test_every_move_through_the_web_as_every_role(world, client, action, state):
             continue
         assert (review.state != state) == moved, (role, action, state, review.state)
         assert (ReviewEvent.objects.count() > before) == moved
+
+
+def test_the_review_pages_read_in_english(world, client):
+    from evaluator.web.process.models import Review
+
+    Review.objects.filter(pk=world.review.pk).update(state="submitted")
+    log_in(client, world, "committee")
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    page = page_text(client.get(reverse("process:review", args=[world.review.pk])))
+    assert "Evaluators A and B disagree" in page and "What you can do" in page and "submitted for review" in page
+    page = page_text(client.post(reverse("process:move", args=[world.review.pk, "approve"]), follow=True))
+    assert "cannot approve: evaluators A and B are more than 1 level apart on D1.06" in page
+    client.logout()
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    assert "Published results" in page_text(client.get(reverse("process:public")))
