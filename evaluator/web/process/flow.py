@@ -23,6 +23,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from evaluator.i18n import both
 from evaluator.problems import Location, Problem, errors
 from evaluator.scoring.ratings import DISAGREEMENT
 from evaluator.store.models import Evaluation, Project, Round
@@ -158,7 +159,7 @@ def _refusal(refused: states.Refused, transition: states.Transition, review: Rev
         return _problem("V004", action=action, expected=_joined([ROLE_NAMES[r] for r in sorted(transition.roles)
                                                                  if r != "system"]))
     if refused.code == states.NO_REASON:
-        return _problem("V005", "reason", field={"zh": "理由", "en": "reason"})
+        return _problem("V005", "reason", field=both("reason"))
     return _problem("V006", indicators=open_, threshold=DISAGREEMENT)
 
 
@@ -199,7 +200,7 @@ def record_consensus(review: Review, user: Any, levels: Mapping[str, Level]) -> 
     """Record consensus levels with their reasons, then re-score the stored form with them: the consensus
     level is what scores. Only the committee, and only while the review is before it (submitted or
     resubmitted)."""
-    problems = [_problem("V005", f"reason_{k}", field={"zh": f"{k} 的共识理由", "en": f"consensus reason of {k}"})
+    problems = [_problem("V005", f"reason_{k}", field=both("consensus reason of {indicator}", indicator=k))
                 for k, v in sorted(levels.items()) if not v.reason.strip()]
     if problems:
         raise ProcessRefused(problems)
