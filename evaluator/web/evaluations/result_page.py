@@ -38,6 +38,8 @@ def result_context(evaluation: Evaluation) -> dict:
     blocks = [DomainBlock(d, [IndicatorLine(r, traces.get(r.id, ""), flags.get(r.id, "")) for r in d.rows], d.raters)
               for d in view.domains]
     from evaluator.web.process.flow import review_of
+    from evaluator.web.process.present import result_comparison
 
     return {"evaluation": evaluation, "view": view, "domains": blocks, "lang": lang,
-            "other_lang": next(other for other in LANGS if other != lang), "review": review_of(evaluation)}
+            "other_lang": next(other for other in LANGS if other != lang), "review": review_of(evaluation),
+            "comparison": result_comparison(evaluation)}

@@ -13,7 +13,7 @@ from typing import Any
 
 from django.db import transaction
 
-from evaluator.i18n import Lang, t
+from evaluator.i18n import Lang, both, t
 from evaluator.problems import Problem
 from evaluator.web.process import states
 from evaluator.web.process.flow import ProcessRefused, _event, _problem
@@ -74,8 +74,8 @@ def save(review: Review, user: Any, data: Mapping[str, str]) -> int:
             continue
         row = n + 1
         if indicator not in levels:
-            problems.append(_problem("V013", f"indicator_{n}", row=row, column={"zh": "指标", "en": "indicator"},
-                                     expected={"zh": "本结果中的指标编号", "en": "an indicator id of this result"},
+            problems.append(_problem("V013", f"indicator_{n}", row=row, column=both("indicator"),
+                                     expected=both("an indicator id of this result"),
                                      found=indicator))
         due_text = (data.get(f"due_{n}") or "").strip()
         due = None
@@ -83,8 +83,8 @@ def save(review: Review, user: Any, data: Mapping[str, str]) -> int:
             try:
                 due = date.fromisoformat(due_text)
             except ValueError:
-                problems.append(_problem("V013", f"due_{n}", row=row, column={"zh": "截止日期", "en": "due date"},
-                                         expected={"zh": "日期（如 2025-06-30）", "en": "a date (e.g. 2025-06-30)"},
+                problems.append(_problem("V013", f"due_{n}", row=row, column=both("due date"),
+                                         expected=both("a date (e.g. 2025-06-30)"),
                                          found=due_text))
         actions.append(PlanAction(review=review, indicator_id=indicator, action=action,
                                   owner=(data.get(f"owner_{n}") or "").strip(), due=due, level=levels.get(indicator)))

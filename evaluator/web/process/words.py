@@ -71,6 +71,20 @@ ROLE_MSGIDS = {
     "system": gettext_noop("the platform"),
 }
 
+APPEAL_STATE_MSGIDS = {
+    "filed": gettext_noop("filed, waiting for the committee"),
+    "upheld": gettext_noop("upheld"),
+    "revised": gettext_noop("revised"),
+}
+UPLOAD_KIND_MSGIDS = {
+    "form": gettext_noop("the evaluators' form"),
+    "self": gettext_noop("self-assessment"),
+    "consensus": gettext_noop("re-scored with the consensus levels"),
+    "revision": gettext_noop("re-scored after the appeal"),
+}
+
 STATE_NAMES = _Names(STATE_MSGIDS)
+APPEAL_STATE_NAMES = _Names(APPEAL_STATE_MSGIDS)
+UPLOAD_KIND_NAMES = _Names(UPLOAD_KIND_MSGIDS)
 ACTION_NAMES = _Names(ACTION_MSGIDS)
 ROLE_NAMES = _Names(ROLE_MSGIDS)
