@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: demo test bench fuzz fuzz-store clean
+.PHONY: demo test bench fuzz fuzz-store messages clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -53,6 +53,10 @@ bench: $(STAMP)
 FUZZ_EXAMPLES ?= 2000
 fuzz-store: $(STAMP)
 	EVALUATOR_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest -q tests/store/test_fuzz_results.py
+
+# collect new texts into the translation catalogues and compile them (.po and .mo are both committed)
+messages: $(STAMP)
+	$(BIN)/python tools/messages.py --extract
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache

@@ -152,7 +152,7 @@ def _earlier(db: str | None, result: Result, shown: str) -> tuple[Result | None,
             return earlier_round(store, result), []
     except StoreError as exc:
         said = exc.problems[0]
-        return None, [_problem("G002", shown, "warning", detail={"zh": said.message("zh"), "en": said.message("en")})]
+        return None, [_problem("G002", shown, "warning", detail=said.messages())]
     except DatabaseError as exc:
         return None, [_problem("G002", shown, "warning", detail=database_detail(exc, target.shown))]
 

@@ -162,7 +162,7 @@ TIME_ZONE = "Asia/Shanghai"
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
 USE_I18N = True
-LOCALE_PATHS = [WEB / "locale"]
+LOCALE_PATHS = [WEB / "locale", WEB.parent / "locale"]  # the platform's own texts, then the engine's
 
 LOGGING = {
     "version": 1,

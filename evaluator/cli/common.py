@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from evaluator.messages import Lang
+from evaluator.i18n import Lang, as_lang
 from evaluator.outputs import OutputError, Written, write_bytes
 from evaluator.problems import Location, Problem
 from evaluator.rubric.loader import display_path
@@ -19,11 +19,13 @@ lang_option = click.option(
     envvar="EVALUATOR_LANG",
     show_default=True,
     help="消息语言 / language of messages",
+    callback=lambda _ctx, _param, value: as_lang(value),
 )
 
 
-def say(lang: Lang, zh: str, en: str, **kwargs) -> None:
-    click.echo(zh if lang == "zh" else en, **kwargs)
+def echo(text: str, *, err: bool = False) -> None:
+    """Print a line the user reads (already in their language: `t(lang, "…")`)."""
+    click.echo(text, err=err)
 
 
 def report_problems(problems: list[Problem], lang: Lang) -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 from django.db import DatabaseError
 
+from evaluator.i18n import N_, Lang, pt, t
 from evaluator.batch import (
     Options,
     Reported,
@@ -20,7 +21,7 @@ from evaluator.batch import (
     run_reports,
     staging,
 )
-from evaluator.cli.common import lang_option, report_problems, say
+from evaluator.cli.common import echo, lang_option, report_problems
 from evaluator.cli.store import db_option, open_store
 from evaluator.outputs import OutputError
 from evaluator.rubric.loader import display_path
@@ -31,9 +32,9 @@ from evaluator.store.files import read_result
 from evaluator.textable import table
 
 STATUS = {
-    "scored": {"zh": "已评分", "en": "scored"},
-    "provisional": {"zh": "暂定", "en": "provisional"},
-    "failed": {"zh": "失败", "en": "failed"},
+    "scored": N_("scored"),
+    "provisional": N_("provisional"),
+    "failed": N_("failed"),
 }
 
 
@@ -50,7 +51,7 @@ STATUS = {
 @click.option("--no-store", is_flag=True, help="不写入结果库 / do not store results in the database")
 @lang_option
 def score(paths: tuple[Path, ...], out_dir: Path, rubric: Path | None, workers: int, force: bool, strict: bool,
-          no_report: bool, db: str | None, no_store: bool, lang: str) -> None:
+          no_report: bool, db: str | None, no_store: bool, lang: Lang) -> None:
     """为填好的评估表评分，每份表格输出一个结果 JSON，并在旁边生成 PDF 反馈报告（--lang 决定报告语言）·
     Score filled forms into result JSON, each with its PDF feedback report beside it (in the --lang language)."""
     forms, empty = forms_in(paths)
@@ -78,18 +79,18 @@ def score(paths: tuple[Path, ...], out_dir: Path, rubric: Path | None, workers: 
         tally.add(item)
         report_problems(item.problems, lang)
     click.echo(summary_table(done, lang))
-    say(lang, f"共 {len(done)} 份：已评分 {tally.scored}，暂定 {tally.provisional}，失败 {tally.failed}；结果在 {out_dir}",
-        f"{len(done)} forms: {tally.scored} scored, {tally.provisional} provisional, {tally.failed} failed; results in {out_dir}")
+    echo(t(lang, "{n} forms: {scored} scored, {provisional} provisional, {failed} failed; results in {folder}",
+           n=len(done), scored=tally.scored, provisional=tally.provisional, failed=tally.failed, folder=out_dir))
     if options.report:
-        say(lang, f"报告：已生成 {tally.reports} 份，失败 {tally.reports_failed} 份（PDF 与结果 JSON 同名同目录）",
-            f"reports: {tally.reports} written, {tally.reports_failed} failed (each PDF beside its result JSON)")
+        echo(t(lang, "reports: {written} written, {failed} failed (each PDF beside its result JSON)",
+               written=tally.reports, failed=tally.reports_failed))
     if tally.failed or tally.reports_failed or empty:
         sys.exit(1)
 
 
-def _scored(forms: list[Path], options: Options, workers: int, lang: str) -> list[Scored]:
+def _scored(forms: list[Path], options: Options, workers: int, lang: Lang) -> list[Scored]:
     """Phase one: every form scored into the staging folder, then each result given its name."""
-    label = "评分中" if lang == "zh" else "Scoring"
+    label = t(lang, "Scoring")
     with staging(options) as staged:
         with click.progressbar(run(forms, staged, workers), length=len(forms), label=label, file=sys.stderr,
                                show_pos=True) as items:
@@ -97,10 +98,10 @@ def _scored(forms: list[Path], options: Options, workers: int, lang: str) -> lis
         return place(done, staged)
 
 
-def _with_reports(done: list[Scored], options: Options, workers: int, lang: str) -> list[Scored]:
+def _with_reports(done: list[Scored], options: Options, workers: int, lang: Lang) -> list[Scored]:
     """Phase two: a report for every result written and stored, each merged into its form's summary."""
     jobs = [Path(item.json_path) for item in done if item.json_path and item.status != "failed"]
-    label = "生成报告" if lang == "zh" else "Reports"
+    label = t(lang, "Reports")
     reported: dict[str, Reported] = {}
     with click.progressbar(run_reports(jobs, options, workers), length=len(jobs), label=label, file=sys.stderr,
                            show_pos=True) as items:
@@ -126,16 +127,16 @@ def _stored(store, item: Scored) -> Scored:
     return item
 
 
-def summary_table(done: list[Scored], lang: str) -> str:
+def summary_table(done: list[Scored], lang: Lang) -> str:
     """Project, round, total, grade and self-organizations per stage; a failed form shows its file name."""
-    zh = lang == "zh"
-    head = ["项目", "轮次", "总分", "等级", "自组织 阶段0-6", "状态"] if zh else \
-        ["Project", "Round", "Total", "Grade", "Organizations by stage 0-6", "Status"]
+    head = [pt(lang, "score table", "Project"), pt(lang, "score table", "Round"), pt(lang, "score table", "Total"),
+            pt(lang, "score table", "Grade"), pt(lang, "score table", "Organizations by stage 0-6"),
+            pt(lang, "score table", "Status")]
     rows = [
         [s.project or Path(s.form).name, s.round or "—", points(s.total) if s.total is not None else "—",
          s.grade(lang) if s.grade else "—", "/".join(str(n) for n in s.stage_counts.values()) or "—",
-         STATUS[s.status][lang] + (("（自评预测）" if zh else " (self-assessment)") if s.self_assessment else "")
-         + (("，报告失败" if zh else ", report failed") if s.report == "failed" else "")]
+         t(lang, STATUS[s.status]) + (t(lang, " (self-assessment)") if s.self_assessment else "")
+         + (t(lang, ", report failed") if s.report == "failed" else "")]
         for s in sorted(done, key=lambda s: (s.code or "~", s.round or "", s.form))
     ]
     return table(head, rows, right=(2,))

@@ -10,17 +10,18 @@ from typing import NamedTuple
 
 from pydantic import ValidationError
 
+from evaluator.i18n import LANGS
 from evaluator.evidence import CellRef, Project, Scalar, Value
+from evaluator.problems import Location, Problem
+from evaluator.rubric.fields import EvidenceField
+from evaluator.rubric.models import Rubric
+from evaluator.rubric.text import Text
 from evaluator.forms import texts
 from evaluator.forms.cells import Book, Raw
 from evaluator.forms.convert import Issue, Read, read_rating, read_value
 from evaluator.forms.layout import NOTE_FIELD, Slot
 from evaluator.forms.meta import FormMeta
 from evaluator.forms.project import COVER_LIMITS, PROJECT_FIELDS, project_data
-from evaluator.problems import Location, Problem
-from evaluator.rubric.fields import EvidenceField
-from evaluator.rubric.models import Rubric
-from evaluator.rubric.text import Text
 
 Convert = Callable[[Raw], Read]
 # An empty required answer: on the cover it leaves the project unidentified (an error); in the evidence
@@ -37,7 +38,7 @@ def label(*parts: Text | str) -> Label:
 
 
 def _both(parts: Label) -> dict[str, str]:
-    return {lang: " ".join(p if isinstance(p, str) else p(lang) for p in parts) for lang in ("zh", "en")}
+    return {lang: " ".join(p if isinstance(p, str) else p(lang) for p in parts) for lang in LANGS}
 
 
 class Context:

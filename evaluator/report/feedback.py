@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
+from evaluator.i18n import t
 from evaluator.messages import METHODS, Lang
 from evaluator.report.charts import LEGEND_EN, LEGEND_ZH, radar
 from evaluator.report.feedback_appendix import Appendix, appendix
@@ -115,7 +116,7 @@ def cover(result: Result, lang: Lang) -> Cover:
         round=p.round, type=TYPE_NAMES[p.evaluation_type](lang),
         period=say("period", lang, start=dates[0].isoformat(), end=dates[1].isoformat()) if all(dates) else "",
         date=p.evaluation_date.isoformat() if p.evaluation_date else "", evaluators=joined(p.evaluators, lang),
-        methods=joined([METHODS[m][lang] if m in METHODS else m for m in p.methods], lang),
+        methods=joined([t(lang, METHODS[m]) if m in METHODS else m for m in p.methods], lang),
         rubric=say("rubric", lang, id=r.id, version=r.version, sha=r.sha256[:12]),
     )
 

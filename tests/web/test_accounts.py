@@ -120,7 +120,7 @@ def test_the_wsgi_application_refuses_to_start_without_a_key():
 
 
 def test_translations_are_compiled_and_complete():
-    """Each .po has every text translated, and its committed .mo says the same (tools/web_messages.py)."""
+    """Each .po has every text translated, and its committed .mo says the same (tools/messages.py)."""
     import polib
 
     web = Path(__file__).resolve().parents[2] / "evaluator" / "web"
@@ -133,4 +133,4 @@ def test_translations_are_compiled_and_complete():
         mo = polib.mofile(str(po_path.with_suffix(".mo")))
         written = {(e.msgid, e.msgstr, tuple(sorted(e.msgstr_plural.items()))) for e in mo if e.msgid}
         wanted = {(e.msgid, e.msgstr, tuple(sorted(e.msgstr_plural.items()))) for e in po if not e.obsolete}
-        assert written == wanted, f"{po_path}: run python tools/web_messages.py"
+        assert written == wanted, f"{po_path}: run python tools/messages.py"

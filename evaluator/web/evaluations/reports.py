@@ -16,6 +16,7 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 
+from evaluator.i18n import as_lang
 from evaluator.problems import Location, Problem
 from evaluator.report.earlier import earlier_round
 from evaluator.scoring.result import Result
@@ -25,7 +26,6 @@ from evaluator.store.models import Evaluation
 from evaluator.store.targets import default_target
 from evaluator.web.evaluations.models import RenderedReport
 
-LANGS = ("zh", "en")
 STALE = timedelta(minutes=10)    # a render requested this long ago and not done is asked for again
 
 
@@ -90,7 +90,7 @@ def render(report_id: int) -> str:
 def _render(result: Result, lang: str, previous: Result | None) -> bytes:
     from evaluator.report.feedback import render_feedback
 
-    return render_feedback(result, "en" if lang == "en" else "zh", previous, renderer=_renderer())
+    return render_feedback(result, as_lang(lang), previous, renderer=_renderer())
 
 
 @functools.lru_cache(maxsize=1)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from evaluator.i18n import LANGS
 from evaluator.report.feedback import FeedbackView, feedback_view
 from evaluator.report.feedback_domains import DomainSection, IndicatorRow, RaterTable
 from evaluator.store.models import Evaluation
@@ -37,4 +38,4 @@ def result_context(evaluation: Evaluation) -> dict:
     blocks = [DomainBlock(d, [IndicatorLine(r, traces.get(r.id, ""), flags.get(r.id, "")) for r in d.rows], d.raters)
               for d in view.domains]
     return {"evaluation": evaluation, "view": view, "domains": blocks, "lang": lang,
-            "other_lang": "en" if lang == "zh" else "zh"}
+            "other_lang": next(other for other in LANGS if other != lang)}

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from evaluator.compare.cells import Cell, Grid, heat_legend, tr
+from evaluator import i18n
+from evaluator.compare.cells import Cell, Grid, heat_legend
 from evaluator.compare.findings import (
     findings,
     grades_sentence,
@@ -160,6 +161,5 @@ def _largest_moves(t: Table, lang: Lang) -> Table:
         return t
     half = PAIR_ROWS // 2
     left = len(t.rows) - PAIR_ROWS
-    more = tr(lang, f"另有 {left} 个变化较小的项目未列出，portfolio.xlsx 列出全部项目。",
-              f"{left} projects with smaller changes are not listed; portfolio.xlsx lists them all.")
+    more = i18n.t(lang, "{n} projects with smaller changes are not listed; portfolio.xlsx lists them all.", n=left)
     return Table(t.headers, t.rows[:half] + t.rows[-half:], t.cls, more)
