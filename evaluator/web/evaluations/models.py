@@ -96,3 +96,22 @@ class RenderedReport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.evaluation_id} {self.lang}.{self.fmt} {self.state}"
+
+
+class CheckedResult(models.Model):
+    """The result of a form that passed its check, scored when it was read (a form is read once): scoring the
+    submission stores this instead of reading the form again. It is used only while the rubric the form would
+    be read against is still the one it was scored with (`rubric_sha256`); it goes once the form is scored."""
+
+    submission = models.OneToOneField(Submission, on_delete=models.CASCADE, related_name="checked_result",
+                                      verbose_name=_("uploaded form"))
+    rubric_sha256 = models.CharField(max_length=64, verbose_name=_("rubric (sha256)"))
+    result = models.TextField(verbose_name=_("result (JSON)"))
+    problems = models.JSONField(default=list, verbose_name=_("problems"))   # the reading's, as score() keeps them
+
+    class Meta:
+        verbose_name = _("checked result")
+        verbose_name_plural = _("checked results")
+
+    def __str__(self) -> str:
+        return f"{self.submission_id} {self.rubric_sha256[:12]}"
