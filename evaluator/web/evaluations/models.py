@@ -115,3 +115,20 @@ class CheckedResult(models.Model):
 
     def __str__(self) -> str:
         return f"{self.submission_id} {self.rubric_sha256[:12]}"
+
+
+class KeptPage(models.Model):
+    """A rendered part of a page that is the same for everyone who may see it, kept under a key that names
+    everything it is made from (`pages.page_key`): a new key is a new row, so nothing is ever stale; rows of
+    old keys are dropped when the table grows past its limit. Shared by every server process."""
+
+    key = models.CharField(max_length=64, unique=True, verbose_name=_("made from (sha256)"))
+    content = models.TextField(verbose_name=_("content (JSON)"))
+    made_at = models.DateTimeField(auto_now_add=True, verbose_name=_("made at"))
+
+    class Meta:
+        verbose_name = _("kept page")
+        verbose_name_plural = _("kept pages")
+
+    def __str__(self) -> str:
+        return self.key[:12]
