@@ -98,3 +98,14 @@ def test_no_inline_language_switch_outside_the_reports():
     left = [line for line in done.stdout.splitlines()
             if not line.startswith((str(ROOT / "evaluator" / "report"), str(ROOT / "evaluator" / "compare")))]
     assert left == []
+
+
+def test_the_engine_and_the_platform_catalogues_agree():
+    """Django merges the engine's catalogue (LOCALE_PATHS, first) with the apps' own: a msgid both translate
+    must say the same, or the engine's words would replace the page's (a context keeps them apart)."""
+    engine = {(e.msgctxt, e.msgid): e.msgstr for e in _entries()}
+    differ = [(po_path.relative_to(ROOT).parts[2], e.msgid, e.msgstr, engine[(e.msgctxt, e.msgid)])
+              for po_path in sorted((ROOT / "evaluator" / "web").rglob("locale/zh_Hans/LC_MESSAGES/django.po"))
+              for e in polib.pofile(str(po_path))
+              if (e.msgctxt, e.msgid) in engine and e.msgstr and engine[(e.msgctxt, e.msgid)] != e.msgstr]
+    assert differ == []

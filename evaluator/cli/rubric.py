@@ -6,15 +6,15 @@ import sys
 
 import click
 
-from evaluator.i18n import t
-from evaluator.numbers import number
 from evaluator.bundled import rubric_path
 from evaluator.cli.common import echo, lang_option, report_problems
+from evaluator.i18n import Lang, t
+from evaluator.numbers import number
 from evaluator.problems import errors
 from evaluator.rubric import LoadedRubric, load_rubric
 from evaluator.rubric.canonical import dumps
-from evaluator.rubric.loader import display_path
 from evaluator.rubric.summary import summary, summary_table
+from evaluator.vocabulary import display_path
 
 PATH_HELP = "评估标准文件或内置标准的编号（默认 chengdu-participatory）/ rubric file or bundled rubric id"
 
@@ -24,7 +24,7 @@ def rubric() -> None:
     """评估标准：检查、查看 · Rubrics: check and show."""
 
 
-def _load(path: str | None, lang: str) -> LoadedRubric:
+def _load(path: str | None, lang: Lang) -> LoadedRubric:
     loaded = load_rubric(rubric_path(path))
     report_problems(loaded.problems, lang)
     return loaded
@@ -33,7 +33,7 @@ def _load(path: str | None, lang: str) -> LoadedRubric:
 @rubric.command()
 @click.argument("path", required=False)
 @lang_option
-def check(path: str | None, lang: str) -> None:
+def check(path: str | None, lang: Lang) -> None:
     """检查评估标准及其引用的所有文件，一次列出全部问题 · Check a rubric and every file it references."""
     loaded = _load(path, lang)
     n_err, n_warn = len(errors(loaded.problems)), len(loaded.problems) - len(errors(loaded.problems))
@@ -54,7 +54,7 @@ def check(path: str | None, lang: str) -> None:
 @click.argument("path", required=False)
 @click.option("--json", "as_json", is_flag=True, help="以 JSON 输出 / print JSON")
 @lang_option
-def show(path: str | None, as_json: bool, lang: str) -> None:
+def show(path: str | None, as_json: bool, lang: Lang) -> None:
     """列出评估标准的结构：领域、指标数、分值 · Print a rubric's structure."""
     loaded = _load(path, lang)
     if loaded.rubric is None:

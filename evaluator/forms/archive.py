@@ -22,8 +22,8 @@ from xml.etree.ElementTree import ParseError
 import defusedxml.ElementTree as safe_xml
 from defusedxml import DefusedXmlException
 
-from evaluator.i18n import both
 from evaluator.forms.sheet_xml import Damaged, SheetScan, Unsafe, scan_sheet
+from evaluator.i18n import both
 from evaluator.inputs import InputError, read_regular
 
 MAX_FILE = 50 * 2**20
@@ -152,7 +152,8 @@ def _sheet_names(parts: dict[str, bytes]) -> dict[str, str]:
     workbook = safe_xml.fromstring(parts["xl/workbook.xml"], forbid_dtd=True)
     rels_part = parts.get("xl/_rels/workbook.xml.rels")
     rels = safe_xml.fromstring(rels_part, forbid_dtd=True) if rels_part is not None else None
-    targets = {r.get("Id"): r.get("Target", "") for r in (rels.iter() if rels is not None else []) if _local(r.tag) == "Relationship"}
+    relations = rels.iter() if rels is not None else []
+    targets = {r.get("Id"): r.get("Target", "") for r in relations if _local(r.tag) == "Relationship"}
     lower = {name.lower(): name for name in parts}
     names = {}
     for sheet in workbook.iter():

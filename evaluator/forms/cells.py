@@ -11,15 +11,15 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Union
 
 import python_calamine as calamine
 from openpyxl.utils import column_index_from_string
 
 from evaluator.forms.archive import FileProblem, Package
 
-RawValue = Union[None, bool, int, float, str, dt.date, dt.datetime, dt.time, dt.timedelta]
+RawValue = None | bool | int | float | str | dt.date | dt.datetime | dt.time | dt.timedelta
 _REF = re.compile(r"^([A-Z]{1,3})([0-9]+)$")
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
 _TALL_MERGE = 50  # rows; taller merged ranges (unusual, possibly hostile) are searched, not indexed by row
@@ -57,7 +57,7 @@ def position(ref: str) -> tuple[int, int]:
 class Grid:
     """One sheet's values, addressed by A1 references."""
 
-    def __init__(self, rows: list[list[RawValue]], merged: list[tuple[tuple[int, int], tuple[int, int]]],
+    def __init__(self, rows: Sequence[Sequence[RawValue]], merged: list[tuple[tuple[int, int], tuple[int, int]]],
                  marks: dict[str, str]):
         self.rows, self.marks = rows, marks
         self._marked_rows = {position(ref)[0] + 1 for ref in marks}
@@ -106,7 +106,7 @@ class Book:
         try:
             self._wb = calamine.CalamineWorkbook.from_filelike(io.BytesIO(package.data))
             self.names: list[str] = list(self._wb.sheet_names)
-        except BaseException as exc:  # noqa: BLE001 — see _calamine_failed
+        except BaseException as exc:
             raise _calamine_failed(exc, None) from None
         self._marks = package.marks
         self._grids: dict[str, Grid] = {}
@@ -117,7 +117,7 @@ class Book:
                 sheet = self._wb.get_sheet_by_name(name)
                 rows = sheet.to_python(skip_empty_area=False)
                 merged = sheet.merged_cell_ranges or []
-            except BaseException as exc:  # noqa: BLE001 — see _calamine_failed
+            except BaseException as exc:
                 raise _calamine_failed(exc, name) from None
             self._grids[name] = Grid(rows, merged, self._marks.get(name, {}))
         return self._grids[name]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -57,7 +58,7 @@ def meta_rows(meta: FormMeta) -> list[list[str]]:
     return header + [[]] + [_TABLE_HEAD] + table
 
 
-def parse_meta(rows: list[list[Any]]) -> FormMeta:
+def parse_meta(rows: Sequence[Sequence[Any]]) -> FormMeta:
     """The inverse of `meta_rows`; MetaError when anything is missing, malformed or edited."""
     text = [[("" if v is None else str(v)).strip() for v in row] + ["", "", ""] for row in rows]
     if not text or text[0][:2] != ["format", MARKER]:
@@ -73,7 +74,7 @@ def parse_meta(rows: list[list[Any]]) -> FormMeta:
                 raise MetaError(f"duplicate {row[0]}")
             slots[row[0]] = Slot(sheet=row[1], ref=row[2])
     try:
-        meta = FormMeta(**{k: header.get(k) for k in _HEADER}, slots=slots)
+        meta = FormMeta.model_validate({**{k: header.get(k) for k in _HEADER}, "slots": slots})
     except ValidationError as exc:
         raise MetaError(", ".join(str(e["loc"][0]) for e in exc.errors())) from None
     if header.get("checksum") != meta.checksum():

@@ -3,23 +3,24 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from functools import partial
-from typing import Callable
 
 from pydantic import ValidationError
 
-from evaluator.i18n import LANGS
 from evaluator.evidence import CellRef, Project, Value
-from evaluator.problems import Location, Problem
-from evaluator.rubric.fields import EvidenceField
-from evaluator.rubric.models import Rubric
-from evaluator.rubric.text import Text
-from evaluator.forms import texts
+from evaluator.forms import phrases
 from evaluator.forms.cells import Book, Raw
 from evaluator.forms.convert import Issue, Read, read_rating, read_value
 from evaluator.forms.layout import NOTE_FIELD, Slot
 from evaluator.forms.meta import FormMeta
 from evaluator.forms.project import COVER_LIMITS, PROJECT_FIELDS, project_data
+from evaluator.i18n import LANGS, Lang
+from evaluator.problems import Location, Problem
+from evaluator.rubric.bilingual import Text
+from evaluator.rubric.fields import EvidenceField
+from evaluator.rubric.models import Rubric
 
 Convert = Callable[[Raw], Read]
 # An empty required answer: on the cover it leaves the project unidentified (an error); in the evidence
@@ -35,7 +36,7 @@ def label(*parts: Text | str) -> Label:
     return parts
 
 
-def _both(parts: Label) -> dict[str, str]:
+def _both(parts: Label) -> dict[Lang, str]:
     return {lang: " ".join(p if isinstance(p, str) else p(lang) for p in parts) for lang in LANGS}
 
 
@@ -50,7 +51,7 @@ class Context:
         """The slot for `key`; None when its sheet is missing (reported once already) or the map lacks it."""
         slot = self.meta.slots.get(key)
         if slot is None:
-            self.problems.append(Problem(code="F018", location=Location(file=self.shown, sheet=texts.META_SHEET),
+            self.problems.append(Problem(code="F018", location=Location(file=self.shown, sheet=phrases.META_SHEET),
                                          params={"label": _both(what), "key": key}))
             return None
         return None if slot.sheet in self.missing else slot
@@ -79,7 +80,7 @@ def read_project(ctx: Context) -> Project | None:
     got = {f.id: ctx.cell(f"project:{f.id}", label(f.label), _cover_reader(f), _required(f, REQUIRED_ANSWER))
            for f in PROJECT_FIELDS}
     start, end = got["period_start"], got["period_end"]
-    if start.value and end.value and end.value < start.value:
+    if isinstance(start.value, dt.date) and isinstance(end.value, dt.date) and end.value < start.value and end.cell:
         ctx.problems.append(Problem(code="F030", location=Location(file=ctx.shown, sheet=end.cell.sheet, cell=end.cell.cell),
                                     params={"start": start.value.isoformat(), "end": end.value.isoformat()}))
     try:
@@ -112,6 +113,6 @@ def read_ratings(ctx: Context, rubric: Rubric) -> dict[str, dict[str, Value]]:
 
 
 def read_notes(ctx: Context, rubric: Rubric) -> dict[str, Value]:
-    notes = {i.id: ctx.cell(f"note:{i.id}", label(i.id, texts.NOTE_ROW), partial(read_value, NOTE_FIELD))
+    notes = {i.id: ctx.cell(f"note:{i.id}", label(i.id, phrases.NOTE_ROW), partial(read_value, NOTE_FIELD))
              for i in rubric.indicators}
     return {k: v for k, v in notes.items() if v.value is not None}

@@ -6,9 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from evaluator.messages import Lang
+from evaluator.numbers import points
 from evaluator.report.feedback_domains import basis
 from evaluator.report.feedback_words import joined, rater_label, say
-from evaluator.numbers import points
 from evaluator.report.words import grade_spans
 from evaluator.scoring.result import Result
 

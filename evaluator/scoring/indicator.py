@@ -6,13 +6,13 @@ import math
 from fractions import Fraction
 
 from evaluator.numbers import PERCENT_PLACES, as_float, exact, exact_text, number, percent, points, published, telling
+from evaluator.rubric.bilingual import Text
 from evaluator.rubric.models import Indicator
-from evaluator.rubric.text import Text
 from evaluator.scoring.context import ScoringContext
 from evaluator.scoring.ratings import flags, ratings_of, self_level
 from evaluator.scoring.result import Comparison, IndicatorResult, ThinSample, Trace
-from evaluator.scoring.rules import Outcome, score_rule
 from evaluator.scoring.samples import thin_sample
+from evaluator.scoring.scorers import Outcome, score_rule
 
 
 def level_of(score: Fraction | None, rating: Fraction | None) -> int | None:

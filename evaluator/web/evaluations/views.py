@@ -13,9 +13,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from evaluator.i18n import as_lang, LANGS
 from evaluator.forms.archive import MAX_FILE
 from evaluator.forms.prefill import prefill
+from evaluator.i18n import LANGS, as_lang
 from evaluator.outputs import safe_name
 from evaluator.store.models import Evaluation, Round
 from evaluator.web import access

@@ -13,9 +13,10 @@ from datetime import timedelta
 
 from django.db import transaction
 from django.utils import timezone
+from django_tasks import task
 
-from evaluator.i18n import as_lang
 from evaluator.compare.model import Portfolio
+from evaluator.i18n import as_lang
 from evaluator.problems import Location, Problem
 from evaluator.web.portfolio.building import chosen_of, portfolio_for, scope_data
 from evaluator.web.portfolio.models import PortfolioFile
@@ -53,8 +54,6 @@ def wanted(scope: Scope, at: str, lang: str, fmt: str, chosen: Callable[[], Chos
             return kept(scope, at, lang, fmt, data) or row
         if not created:
             PortfolioFile.objects.filter(pk=row.pk).update(**what)
-    from evaluator.web.portfolio.tasks import build_portfolio_file
-
     build_portfolio_file.enqueue(row.pk)
     return PortfolioFile.objects.defer("data", "chosen").get(pk=row.pk)
 
@@ -65,7 +64,7 @@ def build(file_id: int) -> str:
     row = PortfolioFile.objects.defer("data").get(pk=file_id)
     try:
         data = render(portfolio_for(chosen_of(row.chosen)), row.lang, row.fmt)
-    except Exception as exc:  # noqa: BLE001 — a failed build is that file's state, never the worker's end
+    except Exception as exc:
         problem = Problem(code="G001", location=Location(file=f"portfolio.{row.fmt}"),
                           params={"detail": f"{type(exc).__name__}: {exc}"})
         PortfolioFile.objects.filter(pk=file_id, version=row.version).update(
@@ -93,3 +92,9 @@ def _renderer():
     from evaluator.report.render import Renderer
 
     return Renderer()
+
+
+@task()
+def build_portfolio_file(file_id: int) -> str:
+    """Off the request path (`evaluator worker`): build one requested dashboard download, read by its id."""
+    return build(file_id)

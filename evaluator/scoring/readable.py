@@ -6,8 +6,8 @@ import datetime as dt
 
 from evaluator.evidence import Value
 from evaluator.numbers import number, percent
+from evaluator.rubric.bilingual import Text
 from evaluator.rubric.fields import EvidenceField
-from evaluator.rubric.text import Text
 
 
 def shown(field: EvidenceField | None, value: object) -> Text:

@@ -10,19 +10,22 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import singledispatch
+from typing import Any
 
-from evaluator.expressions import ExpressionError
+from evaluator.evidence import Scalar
+from evaluator.expressions import Expression, ExpressionError
 from evaluator.numbers import exact, number, percent
+from evaluator.rubric.bilingual import Text
 from evaluator.rubric.models import Indicator
 from evaluator.rubric.rules import (
     BandsRule,
     ChecklistRule,
     ExpressionRule,
+    OnMissing,
     RatingRule,
     RatioRule,
     RosterRule,
 )
-from evaluator.rubric.text import Text
 from evaluator.scoring.bands import band_score
 from evaluator.scoring.context import ScoringContext
 from evaluator.scoring.ratings import official_rating
@@ -45,16 +48,17 @@ def _unfilled(inputs: list[TraceInput]) -> list[TraceInput]:
     return [i for i in inputs if i.value is None]
 
 
-def _when_missing(on_missing: str, inputs: list[TraceInput], missing: list[TraceInput]) -> Outcome:
+def _when_missing(on_missing: OnMissing, inputs: list[TraceInput], missing: list[TraceInput]) -> Outcome:
     names_zh = "、".join(f"{i.label.zh}（{i.cell or '—'}）" for i in missing)
     names_en = ", ".join(f"{i.label.en} ({i.cell or '—'})" for i in missing)
     detail = Text(zh=f"{names_zh}未填写", en=f"{names_en} not filled")
-    status: Status = {"missing": "missing", "zero": "scored", "not_applicable": "not_applicable"}[on_missing]
+    statuses: dict[OnMissing, Status] = {"missing": "missing", "zero": "scored", "not_applicable": "not_applicable"}
+    status = statuses[on_missing]
     return Outcome(status, Fraction(0) if on_missing == "zero" else None, detail, inputs, missing=missing)
 
 
 @singledispatch
-def score_rule(rule, indicator: Indicator, ctx: ScoringContext) -> Outcome:
+def score_rule(rule: object, indicator: Indicator, ctx: ScoringContext) -> Outcome:
     raise TypeError(f"no scorer for rule kind {type(rule).__name__}")
 
 
@@ -63,7 +67,7 @@ def _(rule: BandsRule, indicator: Indicator, ctx: ScoringContext) -> Outcome:
     inputs = [ctx.trace_input(rule.input)]
     if missing := _unfilled(inputs):
         return _when_missing(rule.on_missing, inputs, missing)
-    value = exact(inputs[0].value)
+    value = _numeric(inputs[0].value)
     score, comparisons = band_score(value, rule.bands)
     detail = Text(zh=f"{inputs[0].label.zh} {inputs[0].shown.zh}（{inputs[0].cell}）",
                   en=f"{inputs[0].label.en} {inputs[0].shown.en} ({inputs[0].cell})")
@@ -79,13 +83,14 @@ def _(rule: RatioRule, indicator: Indicator, ctx: ScoringContext) -> Outcome:
         return _when_missing(rule.on_missing, inputs, missing)
     said = Text(zh=f"{top.label.zh} {top.shown.zh}（{top.cell}）÷ {bottom.label.zh} {bottom.shown.zh}（{bottom.cell}）",
                 en=f"{top.label.en} {top.shown.en} ({top.cell}) ÷ {bottom.label.en} {bottom.shown.en} ({bottom.cell})")
-    if exact(bottom.value) == 0:
-        outcome = {"not_applicable": ("not_applicable", None), "zero": ("scored", Fraction(0)),
-                   "full": ("scored", Fraction(1))}
+    if _numeric(bottom.value) == 0:
+        outcome: dict[str, tuple[Status, Fraction | None]] = {
+            "not_applicable": ("not_applicable", None), "zero": ("scored", Fraction(0)), "full": ("scored", Fraction(1))}
         status, score = outcome[rule.on_zero_denominator]
         zero = Comparison(left=0, op="==", right=0, holds=True)
-        return Outcome(status, score, Text(zh=f"{said.zh}，分母为 0", en=f"{said.en}, the denominator is 0"), inputs, None, [zero])
-    ratio = exact(top.value) / exact(bottom.value)
+        detail = Text(zh=f"{said.zh}，分母为 0", en=f"{said.en}, the denominator is 0")
+        return Outcome(status, score, detail, inputs, None, [zero])
+    ratio = _numeric(top.value) / _numeric(bottom.value)
     score, comparisons = band_score(ratio, rule.bands)
     detail = Text(zh=f"{said.zh} = {percent(ratio)}", en=f"{said.en} = {percent(ratio)}")
     return Outcome("scored", score, detail, inputs, ratio, comparisons, percent=True)
@@ -98,7 +103,7 @@ def _(rule: ChecklistRule, indicator: Indicator, ctx: ScoringContext) -> Outcome
     if missing and rule.on_missing != "zero":
         return _when_missing(rule.on_missing, inputs, missing)
     total = sum(exact(item.weight) for item in rule.items)
-    met = sum((exact(item.weight) for item, inp in zip(rule.items, inputs) if inp.value is True), Fraction(0))
+    met = sum((exact(item.weight) for item, inp in zip(rule.items, inputs, strict=True) if inp.value is True), Fraction(0))
     ticks_zh = "、".join(f"{i.label.zh} {_tick(i)}（{i.cell}）" for i in inputs)
     ticks_en = ", ".join(f"{i.label.en} {_tick(i)} ({i.cell})" for i in inputs)
     detail = Text(zh=f"{ticks_zh}，满足权重 {number(met)}/{number(total)}",
@@ -168,11 +173,18 @@ def _(rule: RatingRule, indicator: Indicator, ctx: ScoringContext) -> Outcome:
     return Outcome("scored", level / 4, official.how, [], level, official.comparisons)
 
 
+def _numeric(value: Scalar) -> Fraction:
+    """A filled numeric input's exact value (the rubric check lets only number fields into these rules)."""
+    if isinstance(value, (int, float, str)):
+        return exact(value)
+    raise TypeError(f"expected a number, found {value!r}")
+
+
 def _tick(item: TraceInput) -> str:
-    return {True: "✓", False: "✗", None: "?"}[item.value]
+    return "✓" if item.value is True else "✗" if item.value is False else "?"
 
 
-def _holds(condition, values: dict) -> bool:
+def _holds(condition: Expression, values: dict[str, Any]) -> bool:
     try:
         return bool(condition.evaluate(values))
     except ExpressionError:
