@@ -1,4 +1,5 @@
-"""Rounds sort the way people count them, in Arabic or Chinese numerals."""
+"""The shared vocabulary: rounds sort the way people count them (Arabic or Chinese numerals), and outputs
+show no machine's absolute paths."""
 
 from __future__ import annotations
 
@@ -20,3 +21,24 @@ def test_rounds_sort_naturally():
     assert sorted(funded, key=round_key) == ["2023-第一届微公益创投", "2023-第二届微公益创投", "2024-第三届微公益创投"]
     assert sorted(["2024", "2023", "2023春", "第2届", "第10届"], key=round_key) == \
         ["2023", "2023春", "2024", "第2届", "第10届"]
+
+
+def test_outputs_show_no_absolute_machine_path():
+    """A result's source and a report's appendix name the form as given when relative, by its name otherwise."""
+    from pathlib import Path
+
+    from evaluator.vocabulary import portable_path
+
+    assert portable_path("samples/jt-estate-2024.xlsx") == "samples/jt-estate-2024.xlsx"
+    assert portable_path("/somewhere/on/a/machine/form.xlsx") == "form.xlsx"
+    assert portable_path(Path("/tmp/x/评估表.xlsx")) == "评估表.xlsx"
+
+
+def test_a_form_read_by_its_absolute_path_records_only_its_name():
+    from pathlib import Path
+
+    from evaluator.forms.reader import read_form
+
+    form = (Path(__file__).resolve().parents[1] / "samples" / "jt-estate-2024.xlsx")
+    reading = read_form(form)
+    assert reading.evidence is not None and reading.evidence.source.file == "jt-estate-2024.xlsx"

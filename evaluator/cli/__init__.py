@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import click
 
-import evaluator.cli.handbook  # noqa: F401  (registers `rubric handbook`)
 from evaluator import __version__
 from evaluator.cli.forms import check, template
 from evaluator.cli.report import report

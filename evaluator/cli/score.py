@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 from django.db import DatabaseError
@@ -16,11 +17,14 @@ from evaluator.i18n import Lang, pt, t
 from evaluator.jobs import Options, Reported, Scored
 from evaluator.numbers import points
 from evaluator.outputs import OutputError
-from evaluator.store import Store, StoreError
+from evaluator.store import StoreError
 from evaluator.store.db import database_detail, problem
 from evaluator.store.files import read_result
 from evaluator.text_table import table
 from evaluator.vocabulary import display_path
+
+if TYPE_CHECKING:
+    from evaluator.store import Store  # the class loads Django: only its name is needed here
 
 
 @click.command()

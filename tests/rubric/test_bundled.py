@@ -106,6 +106,7 @@ def test_an_installed_wheel_finds_the_bundled_rubric(tmp_path):
     )
     assert build.returncode == 0, build.stderr
     wheel = next(tmp_path.glob("evaluator-*.whl"))
+    assert "evaluator/py.typed" in zipfile.ZipFile(wheel).namelist()   # the package says it is typed
     site = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(site)
     probe = (
