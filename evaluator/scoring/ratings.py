@@ -10,11 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from fractions import Fraction
 
+from evaluator.i18n import t
 from evaluator.numbers import number
 from evaluator.rubric.bilingual import Text
 from evaluator.rubric.models import Indicator, Rater
 from evaluator.scoring.context import ScoringContext
-from evaluator.scoring.readable import cell_of
+from evaluator.scoring.readable import cell_of, in_both, listed, value_at_cell
 from evaluator.scoring.result import Comparison, Rating
 
 DISAGREEMENT = 1  # evaluators more than one level apart with no consensus are flagged
@@ -51,32 +52,36 @@ def _by_role(indicator: Indicator, ctx: ScoringContext, role: str) -> list[tuple
 
 
 def _said(labelled: list[tuple[Rater, Rating]]) -> Text:
-    zh = "、".join(f"{rater.label.zh} {r.level}（{r.cell}）" for rater, r in labelled)
-    en = ", ".join(f"{rater.label.en} {r.level} ({r.cell})" for rater, r in labelled)
-    return Text(zh=zh, en=en)
+    return in_both(lambda lang: listed(lang, (value_at_cell(lang, rater.label, r.level, r.cell) for rater, r in labelled)))
 
 
 def official_rating(indicator: Indicator, ctx: ScoringContext) -> Official:
     if ctx.mode == "self_assessment":
         own = _by_role(indicator, ctx, "self")
         if not own:
-            return Official(None, Text(zh="自评未填写", en="no self-assessment level"), _first_cell(indicator, ctx, "self"))
+            return Official(None, in_both(lambda lang: t(lang, "no self-assessment level")),
+                            _first_cell(indicator, ctx, "self"))
         said = _said(own[:1])
-        return Official(own[0][1].level, Text(zh=f"{said.zh}，作为预测等级", en=f"{said.en}, taken as the predicted level"))
+        return Official(own[0][1].level, in_both(lambda lang: t(lang, "{ratings}, taken as the predicted level",
+                                                                  ratings=said(lang))))
     consensus = _by_role(indicator, ctx, "consensus")
     evaluators = _by_role(indicator, ctx, "evaluator")
     comparisons = _spread(evaluators)
     if consensus:
         said = _said(consensus[:1])
-        return Official(consensus[0][1].level, Text(zh=f"共识等级 {said.zh}", en=f"consensus level {said.en}"), None, comparisons)
+        agreed = said
+        return Official(consensus[0][1].level, in_both(lambda lang: t(lang, "consensus level {ratings}", ratings=agreed(lang))),
+                        None, comparisons)
     if not evaluators:
-        return Official(None, Text(zh="评估员未评级", en="no evaluator rated it"), _first_cell(indicator, ctx, "evaluator"))
+        return Official(None, in_both(lambda lang: t(lang, "no evaluator rated it")),
+                        _first_cell(indicator, ctx, "evaluator"))
     mean = Fraction(sum(r.level for _, r in evaluators if r.level is not None), len(evaluators))
     said = _said(evaluators)
     if len(evaluators) == 1:
-        return Official(mean, Text(zh=f"{said.zh}", en=f"{said.en}"), None, comparisons)
-    return Official(mean, Text(zh=f"{said.zh}，无共识等级，取均值 {number(mean)}",
-                               en=f"{said.en}, no consensus level, mean {number(mean)}"), None, comparisons)
+        return Official(mean, said, None, comparisons)
+    mean_shown = number(mean)
+    return Official(mean, in_both(lambda lang: t(lang, "{ratings}, no consensus level, mean {mean}", ratings=said(lang),
+                                                 mean=mean_shown)), None, comparisons)
 
 
 def _spread(evaluators: list[tuple[Rater, Rating]]) -> list[Comparison]:
