@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -18,6 +19,14 @@ from openpyxl.worksheet.worksheet import Worksheet
 CellValue = str | int | float | bool | dt.date | dt.datetime | dt.time | None
 
 RISKY = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
+def active_sheet(wb: Workbook) -> Worksheet:
+    """A new workbook's one worksheet (openpyxl types `active` loosely: it may be a chart sheet, or none)."""
+    ws = wb.active
+    if not isinstance(ws, Worksheet):
+        raise TypeError("the workbook has no active worksheet")
+    return ws
 
 
 def cell_at(ws: Worksheet, ref: str) -> Cell:

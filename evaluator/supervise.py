@@ -152,11 +152,11 @@ def _serve(conn: Connection, work: Callable[[Any], Any], memory: int | None) -> 
             answer: tuple[str, Any] = ("ok", work(item))
         except MemoryError:
             answer = ("memory", None)
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 — one item's bug is that item's failure
             answer = ("error", f"{type(exc).__name__}: {exc}")
         try:
             conn.send(answer)
         except (OSError, ValueError):
             os._exit(1)
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 — an answer that cannot be sent back
             conn.send(("error", f"{type(exc).__name__}: {exc}"))

@@ -25,16 +25,20 @@ ALLOWED: dict[str, set[str]] = {
     "rubric": set(),
     "forms": {"rubric"},
     "scoring": {"rubric"},
-    "jobs": {"rubric"},
+    "survey": {"rubric", "forms", "scoring"},
+    "improvement": {"rubric", "forms", "scoring", "report"},
+    "jobs": {"rubric", "improvement"},
     "store": {"rubric", "scoring"},
     "report": {"rubric", "scoring"},
     "compare": {"rubric", "scoring", "forms", "store", "report"},
-    "pipeline": {"rubric", "forms", "scoring", "store", "report", "jobs"},
+    "pipeline": {"rubric", "forms", "scoring", "store", "report", "jobs", "improvement"},
     "batch": {"rubric", "jobs", "pipeline"},
     "settings": {"store"},
-    "web": {"rubric", "forms", "scoring", "store", "report", "compare", "jobs", "pipeline", "batch", "settings"},
-    "cli": {"rubric", "forms", "scoring", "store", "report", "compare", "jobs", "pipeline", "batch", "settings",
-            "web", "package"},
+    "apps": set(),                                                            # the engine as a Django app
+    "web": {"rubric", "forms", "scoring", "store", "report", "compare", "survey", "improvement", "jobs", "pipeline",
+            "batch", "settings"},
+    "cli": {"rubric", "forms", "scoring", "store", "report", "compare", "survey", "improvement", "jobs", "pipeline",
+            "batch", "settings", "web", "package"},
     "package": {"rubric", "forms", "scoring", "store", "report", "compare"},   # evaluator/__init__.py: the API
 }
 # modules a part may not import even though the part may import their package

@@ -106,7 +106,7 @@ class Book:
         try:
             self._wb = calamine.CalamineWorkbook.from_filelike(io.BytesIO(package.data))
             self.names: list[str] = list(self._wb.sheet_names)
-        except BaseException as exc:
+        except BaseException as exc:  # noqa: BLE001 — see _calamine_failed
             raise _calamine_failed(exc, None) from None
         self._marks = package.marks
         self._grids: dict[str, Grid] = {}
@@ -117,7 +117,7 @@ class Book:
                 sheet = self._wb.get_sheet_by_name(name)
                 rows = sheet.to_python(skip_empty_area=False)
                 merged = sheet.merged_cell_ranges or []
-            except BaseException as exc:
+            except BaseException as exc:  # noqa: BLE001 — see _calamine_failed
                 raise _calamine_failed(exc, name) from None
             self._grids[name] = Grid(rows, merged, self._marks.get(name, {}))
         return self._grids[name]

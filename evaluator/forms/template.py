@@ -18,7 +18,7 @@ from evaluator.forms.validation import NUMBER_FORMATS, Validations, hint
 from evaluator.messages import Lang
 from evaluator.rubric.bilingual import Text
 from evaluator.rubric.models import Rubric
-from evaluator.sheet_text import put_value
+from evaluator.sheet_text import active_sheet, put_value
 
 TABLE_WIDTHS = {"text": 20, "choice": 16, "date": 13, "boolean": 11, "integer": 11, "number": 12, "percent": 11}
 
@@ -27,10 +27,7 @@ def build_template(rubric: Rubric, sha256: str, lang: Lang) -> tuple[Workbook, L
     layout = plan(rubric, lang)
     wb = Workbook()
     validations = Validations(layout)
-    cover = wb.active
-    if not isinstance(cover, Worksheet):  # a new workbook's one sheet
-        raise TypeError("a new workbook has no worksheet")
-    _cover(cover, rubric, layout, validations)
+    _cover(active_sheet(wb), rubric, layout, validations)
     _guide(wb.create_sheet(layout.guide), rubric, lang)
     for sheet in layout.domains:
         ws = wb.create_sheet(sheet.name)

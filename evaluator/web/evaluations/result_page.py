@@ -37,5 +37,9 @@ def result_context(evaluation: Evaluation) -> dict:
     flags = {row.id: row.flags for d in view.domains if d.raters for row in d.raters.rows}
     blocks = [DomainBlock(d, [IndicatorLine(r, traces.get(r.id, ""), flags.get(r.id, "")) for r in d.rows], d.raters)
               for d in view.domains]
+    from evaluator.web.process.flow import review_of
+    from evaluator.web.process.present import result_comparison
+
     return {"evaluation": evaluation, "view": view, "domains": blocks, "lang": lang,
-            "other_lang": next(other for other in LANGS if other != lang)}
+            "other_lang": next(other for other in LANGS if other != lang), "review": review_of(evaluation),
+            "comparison": result_comparison(evaluation)}
