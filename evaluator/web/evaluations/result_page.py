@@ -37,7 +37,7 @@ class DomainBlock:
 def result_page(evaluation: Evaluation) -> dict:
     """The page's context: the evaluation and the page's kept parts (`pages.kept`: rendered once per result,
     earlier round and language). What differs between viewers is for the page around them to add."""
-    from evaluator.report.earlier import earlier_id
+    from evaluator.store.earlier import earlier_id
 
     lang = current()
     earlier = earlier_id(server_store(), evaluation.project.code, evaluation.round.name)
