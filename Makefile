@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: demo test bench fuzz fuzz-store messages clean
+.PHONY: demo test lint bench fuzz fuzz-store messages clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,11 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
+# ruff (rule set in pyproject.toml) and mypy (strict on evaluator/scoring and evaluator/rubric): both must say nothing
+lint: $(STAMP)
+	$(BIN)/ruff check evaluator tests tools benchmarks
+	$(BIN)/mypy
+
 # a longer run of the fuzzing slice that `make test` runs (tests/fuzz): EXAMPLES mutants of forms and of rubrics
 EXAMPLES ?= 2000
 fuzz: $(STAMP)
@@ -44,6 +49,7 @@ fuzz: $(STAMP)
 
 N ?= 1000
 bench: $(STAMP)
+	$(BIN)/python benchmarks/bench_read.py
 	$(BIN)/python benchmarks/bench_round.py $(N)
 	$(BIN)/python benchmarks/bench_store.py
 	$(BIN)/python benchmarks/bench_web.py

@@ -20,12 +20,11 @@ from evaluator.compare.model import Portfolio
 from evaluator.compare.pdf import portfolio_pdf
 from evaluator.compare.select import portfolio_from_store, project_codes
 from evaluator.i18n import Lang, t
-from evaluator.rubric.loader import display_path
 from evaluator.rubric.mapping import RubricMapping
 from evaluator.store import StoreError
 from evaluator.store.db import database_detail, database_problem, problem
 from evaluator.store.files import read_result
-from evaluator.store.terms import TYPE_NAMES
+from evaluator.vocabulary import display_path, evaluation_type_name
 
 if TYPE_CHECKING:
     from evaluator.store import Ingested, Store
@@ -110,7 +109,7 @@ def _ingest_one(store: Store, path: Path, lang: Lang) -> Ingested | None:
     except DatabaseError as exc:  # locked too long, disk full, server gone: the transaction was rolled back
         report_problems([problem("S024", shown, detail=database_detail(exc, store.name))], lang)
         return None
-    what = printable(f"{done.project_code} · {done.round} · {TYPE_NAMES[done.evaluation_type](lang)}")
+    what = printable(f"{done.project_code} · {done.round} · {evaluation_type_name(done.evaluation_type, lang)}")
     if done.added:
         echo(t(lang, "✓ {path}: {what} · version {version}", path=shown, what=what, version=done.version))
     else:
@@ -142,9 +141,8 @@ def history(project: str, db: str | None, lang: Lang) -> None:
 @click.option("--force", is_flag=True, help="覆盖已有文件 / overwrite existing files")
 @click.option("--mapping", "mapping_files", multiple=True, type=click.Path(path_type=Path),
               help="评估标准版本映射（YAML，可多次使用）/ rubric version mapping (YAML, repeatable)")
-@click.option("--calibration", is_flag=True,
-              help="加入评估员一致性与校准（列出评估员姓名，供评估委员会使用）/ add rater agreement and calibration "
-                   "(names evaluators: for the evaluation committee)")
+@click.option("--calibration/--no-calibration", default=True, show_default=True,
+              help="评估员一致性与校准（列出评估员姓名）/ rater agreement and calibration (names evaluators)")
 @lang_option
 def compare(rounds: tuple[str, ...], projects: tuple[str, ...], db: str | None, out_dir: Path, force: bool,
             mapping_files: tuple[Path, ...], calibration: bool, lang: Lang) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from evaluator.compare.agreement import calibration as round_calibration
@@ -15,13 +15,14 @@ from evaluator.store.db import problem
 
 if TYPE_CHECKING:
     from evaluator.store import Store
+    from evaluator.store.records import RatedEvaluation
 
 
 def portfolio_from_store(store: Store, rounds: Sequence[str] = (), projects: Sequence[str] = (),
-                         mappings: Sequence[RubricMapping] = (), calibration: bool = False) -> Portfolio:
+                         mappings: Sequence[RubricMapping] = (), calibration: bool = True) -> Portfolio:
     """Rounds by name, projects by code or name (empty: all). StoreError names every unknown one.
-    `mappings` compare rounds of two rubric versions; `calibration` adds each round's rater agreement,
-    which names evaluators: for the evaluation committee, not for funders' dashboards."""
+    `mappings` compare rounds of two rubric versions; `calibration` adds each round's rater agreement
+    (it names evaluators; the dashboards' downloads carry it too)."""
     shown = store.name
     known_rounds = store.rounds()
     found = [problem("S031", shown, round=r, hint=did_you_mean(r, known_rounds)) for r in rounds if r not in known_rounds]
@@ -36,13 +37,14 @@ def portfolio_from_store(store: Store, rounds: Sequence[str] = (), projects: Seq
     selection = Selection(rounds=list(rounds), projects=codes)
     records = store.evaluations(rounds, codes, selection.evaluation_types)
     pf = portfolio(records, selection, store.grade_scales(r.rubric.sha256 for r in records), mappings)
-    return with_calibration(pf, store) if calibration else pf
+    return with_calibration(pf, store.rated) if calibration else pf
 
 
-def with_calibration(pf: Portfolio, store: Store) -> Portfolio:
-    """The portfolio with each round's rater agreement, from the ratings of the evaluations it counts."""
+def with_calibration(pf: Portfolio, rated_of: Callable[[Sequence[int]], Mapping[int, RatedEvaluation]]) -> Portfolio:
+    """The portfolio with each round's rater agreement, from the ratings of the evaluations it counts
+    (`rated_of`: the store's ratings of evaluations by id; the command line and the platform pass theirs)."""
     ids = [row.evaluation_id for r in pf.rounds for row in r.matrix]
-    rated = store.rated(ids)
+    rated = rated_of(ids)
     rounds = [round_calibration(r.name, [rated[row.evaluation_id] for row in r.matrix if row.evaluation_id in rated])
               for r in pf.rounds]
     return pf.model_copy(update={"calibration": rounds})

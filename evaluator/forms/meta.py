@@ -6,8 +6,10 @@ over the whole content so an edited map is refused instead of silently misread.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -57,8 +59,16 @@ def meta_rows(meta: FormMeta) -> list[list[str]]:
     return header + [[]] + [_TABLE_HEAD] + table
 
 
-def parse_meta(rows: list[list[Any]]) -> FormMeta:
-    """The inverse of `meta_rows`; MetaError when anything is missing, malformed or edited."""
+def parse_meta(rows: Sequence[Sequence[Any]]) -> FormMeta:
+    """The inverse of `meta_rows`; MetaError when anything is missing, malformed or edited.
+
+    Every form made from one template carries the same `_meta`, so what it parses to is kept, keyed by the
+    rows themselves (a `FormMeta` is frozen; nobody changes its map)."""
+    return _parsed(tuple(tuple(row) for row in rows))
+
+
+@functools.lru_cache(maxsize=32)
+def _parsed(rows: tuple[tuple[Any, ...], ...]) -> FormMeta:
     text = [[("" if v is None else str(v)).strip() for v in row] + ["", "", ""] for row in rows]
     if not text or text[0][:2] != ["format", MARKER]:
         raise MetaError("format")
@@ -73,7 +83,7 @@ def parse_meta(rows: list[list[Any]]) -> FormMeta:
                 raise MetaError(f"duplicate {row[0]}")
             slots[row[0]] = Slot(sheet=row[1], ref=row[2])
     try:
-        meta = FormMeta(**{k: header.get(k) for k in _HEADER}, slots=slots)
+        meta = FormMeta.model_validate({**{k: header.get(k) for k in _HEADER}, "slots": slots})
     except ValidationError as exc:
         raise MetaError(", ".join(str(e["loc"][0]) for e in exc.errors())) from None
     if header.get("checksum") != meta.checksum():

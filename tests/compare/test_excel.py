@@ -53,18 +53,19 @@ def test_numbers_are_numbers_with_number_formats(pf):
     header = rows(ws)[0]
     assert header[:12] == ["届次", "项目编号", "项目名称", "执行机构", "评估类型", "版本", "总分", "满分", "得分率", "等级",
                            "证据不全", "触及红线"]
-    first = {h: c for h, c in zip(header, ws[2])}
+    first = dict(zip(header, ws[2], strict=True))
     # each cell holds the figure as the reports write it, in a format that shows it the same way: 90, 90%, +25
     assert first["项目编号"].value == "P3" and first["总分"].value == 90 and first["总分"].number_format == "0"
     assert first["得分率"].value == 0.9 and first["得分率"].number_format == "0%"
     assert first["D1 得分率"].value == 0.9 and first["版本"].value == 1
-    changes = {h: c for h, c in zip(rows(workbook(pf)["项目变化"])[0], workbook(pf)["项目变化"][2])}
+    changes = dict(zip(rows(workbook(pf)["项目变化"])[0], workbook(pf)["项目变化"][2], strict=False))
     assert changes["总分变化"].value == 25 and changes["总分变化"].number_format == '+0;"\u2212"0;0'
 
 
 def test_every_table_has_a_frozen_header_and_an_autofilter(pf):
     wb = workbook(pf)
-    assert wb.sheetnames == ["概览", "项目×领域", "指标", "项目变化", "指标变化", "自组织", "说明"]
+    assert wb.sheetnames == ["概览", "项目×领域", "指标", "项目变化", "指标变化", "自组织", "指标一致性", "评估员校准",
+                             "自评差距", "说明"]
     for ws in wb:
         assert ws.freeze_panes is not None and ws.freeze_panes.endswith("2")
         assert ws.auto_filter.ref.startswith("A1:")
@@ -81,7 +82,8 @@ def test_organizations_sheet_shows_the_movement(pf):
 def test_english_headers(pf):
     wb = workbook(pf, "en")
     assert wb.sheetnames == ["Overview", "Projects x domains", "Indicators", "Project changes", "Indicator changes",
-                             "Self-organizations", "Notes"]
+                             "Self-organizations", "Rater agreement", "Evaluator calibration", "Self-assessment gaps",
+                             "Notes"]
     assert rows(wb["Indicators"])[0][:3] == ["Round", "Rank (1 = weakest)", "Indicator"]
     notes = rows(wb["Notes"])
     assert any("only mini 0.2.0 has D1.03" in (r[1] or "") for r in notes)

@@ -13,7 +13,7 @@ from pypdf import PdfReader
 from evaluator.cli import main
 from evaluator.compare.agreement import alpha, calibration
 from evaluator.compare.select import portfolio_from_store
-from evaluator.rubric.text import Text
+from evaluator.rubric.bilingual import Text
 from evaluator.store import Store
 from evaluator.store.records import RatedEvaluation
 from tests.field.rounds import LENIENT, NOISY, round_results
@@ -31,8 +31,8 @@ def stored(tmp_path_factory):
 def test_the_lenient_evaluator_and_the_noisy_indicator_are_found(stored):
     with Store.open(stored, create=False) as store:
         pf = portfolio_from_store(store, calibration=True)
-        plain = portfolio_from_store(store)
-    assert plain.calibration == []   # opt-in: it names evaluators
+        plain = portfolio_from_store(store, calibration=False)
+    assert plain.calibration == []   # --no-calibration leaves it out
     (c,) = pf.calibration
     assert c.projects == 10
     assert [e.name for e in c.calibrate()] == [LENIENT]

@@ -38,7 +38,8 @@ def _older(name: str):
     data["rubric"] = dict(data["rubric"], version=OLD, sha256="0" * 64)
     out = []
     by_id = {i["id"]: i for i in data["indicators"]}
-    for i in data["indicators"]:
+    for indicator in data["indicators"]:
+        i = indicator
         if i["id"] == "D5.05":
             continue
         if i["id"] == "D5.04":
@@ -154,6 +155,6 @@ def test_project_trends_follow_the_mapping(stored, mapping, tmp_path):
     from openpyxl import load_workbook
 
     wb = load_workbook(out / "portfolio.xlsx")
-    assert wb.sheetnames[-2:] == ["项目指标变化（按映射）", "说明"]
+    assert "项目指标变化（按映射）" in wb.sheetnames and wb.sheetnames[-1] == "说明"
     marks = [r[-1] for r in wb["项目指标变化（按映射）"].iter_rows(min_row=2, values_only=True) if r[4] == "D6.09"]
     assert marks and set(marks) == {"不可比较"}

@@ -198,9 +198,45 @@ def locked(cycle):
     RoundSchedule.objects.create(round=w.round, publication_starts=now - datetime.timedelta(days=8),
                                  publication_ends=now - datetime.timedelta(days=1))
     appeal = Appeal.objects.create(review=review, indicators=["D1.06"], reason="x", filed_by=w.users["organization"],
-                                   filed_at=now - datetime.timedelta(days=2), before=evaluation)
+                                   filed_at=now - datetime.timedelta(days=2), before=evaluation, state="upheld",
+                                   decision="维持", decided_by=w.users["committee"],
+                                   decided_at=now - datetime.timedelta(days=1, hours=1))
     review.refresh_from_db()
     return w, review, appeal
+
+
+def test_an_appeal_still_to_decide_keeps_the_result_open_until_it_is_decided(cycle, client):
+    """The period ends with an appeal filed in it: the result stays published (the committee may still
+    revise it, re-scored through the store); once decided, it is final."""
+    from evaluator.web.evaluations import submissions
+    from evaluator.web.process.flow import settle
+    from evaluator.web.process.models import Appeal, Review, RoundSchedule
+    from evaluator.web.uploads import Upload
+
+    w = cycle
+    submission = submissions.receive(Upload("jt.xlsx", sample_bytes("jt-estate-2024.xlsx")), w.users["evaluator"],
+                                     assignment=w.assignment)
+    submissions.check(submission)
+    evaluation = submissions.score(submission, w.users["evaluator"])
+    review = Review.objects.get(evaluation=evaluation)
+    Review.objects.filter(pk=review.pk).update(state="published")
+    now = timezone.now()
+    RoundSchedule.objects.create(round=w.round, publication_starts=now - datetime.timedelta(days=8),
+                                 publication_ends=now - datetime.timedelta(hours=1))
+    appeal = Appeal.objects.create(review=review, indicators=["D1.06"], reason="新证据", filed_by=w.users["organization"],
+                                   filed_at=now - datetime.timedelta(days=2), before=evaluation)
+    review.refresh_from_db()
+    assert settle(review).state == "published"
+    log_in(client, w, "organization")           # the period is over: no new appeal
+    page = page_text(client.post(reverse("process:appeal", args=[review.pk]),
+                                 {"indicators": ["D1.02"], "reason": "再申请"}, follow=True))
+    assert "V009" in page and review.appeals.count() == 1
+    log_in(client, w, "committee")
+    client.post(reverse("process:appeal_decide", args=[appeal.pk]),
+                {"decision_action": "revise", "level_D1.06": "3", "decision": "改为 3 级"})
+    appeal.refresh_from_db()
+    review.refresh_from_db()
+    assert appeal.state == "revised" and review.evaluation_id == appeal.after_id and review.state == "final"
 
 
 def test_a_locked_result_refuses_every_change(locked, client):
@@ -248,7 +284,7 @@ def test_a_locked_result_refuses_every_change(locked, client):
                                  {"decision_action": "revise", "level_D1.06": "3", "decision": "理由"}, follow=True))
     assert "V002" in page
     appeal.refresh_from_db()
-    assert appeal.state == "filed"
+    assert appeal.state == "upheld" and appeal.after_id is None
     ends = (timezone.localtime() + datetime.timedelta(days=3)).strftime("%Y-%m-%dT%H:%M")
     client.post(reverse("process:publish", args=[w.round.pk]), {"publication_ends": ends})
     review.refresh_from_db()
@@ -324,6 +360,8 @@ def test_self_assessment_upload_until_the_deadline(cycle, client):
     review = review_of(w)
     page = page_text(client.get(reverse("process:review", args=[review.pk])))
     assert "机构自评与评估员评级对照" in page
+    page = page_text(client.get(reverse("evaluations:result", args=[review.evaluation_id])))
+    assert "机构自评与评估员评级对照" in page and "D1.06" in page
 
     schedule = schedule_of(w.round)
     schedule.self_assessment_until = timezone.now() - datetime.timedelta(minutes=1)
@@ -390,3 +428,51 @@ def test_plan_responses_and_the_next_rounds_form(cycle, client):
     items = reading.evidence.feedback
     assert [i.indicator for i in items] == ["D1.06"]
     assert "签订补充协议" in items[0].finding and "项目主任" in items[0].finding and "2025-06-30" in items[0].finding
+
+
+# every move through its URL, as every role, from every state: only the allowed role moves it — and of the
+# evaluators only the one assigned to the project (evaluator_b is not)
+ALLOWED = {("submit", "draft"): "evaluator", ("return", "submitted"): "committee",
+           ("return", "resubmitted"): "committee", ("resubmit", "returned"): "evaluator",
+           ("approve", "submitted"): "committee", ("approve", "resubmitted"): "committee",
+           ("publish", "approved"): "committee"}    # finalize: only the platform, when the period ends
+MOVERS = ("admin", "evaluator", "evaluator_b", "committee", "organization", "funder")
+
+
+@pytest.mark.parametrize("state", ["draft", "submitted", "returned", "resubmitted", "approved", "published", "final"])
+@pytest.mark.parametrize("action", ["submit", "return", "resubmit", "approve", "publish", "finalize"])
+def test_every_move_through_the_web_as_every_role(world, client, action, state):
+    from evaluator.web.process.models import Review, ReviewEvent
+
+    review = world.review
+    data = {"reason": "理由"}
+    for role in MOVERS:
+        Review.objects.filter(pk=review.pk).update(state=state)
+        before = ReviewEvent.objects.count()
+        response = log_in(client, world, role).post(reverse("process:move", args=[review.pk, action]), data)
+        review.refresh_from_db()
+        moved = ALLOWED.get((action, state)) == role
+        if role in ("evaluator_b", "organization", "funder"):
+            assert response.status_code == 403, (role, action, state)     # not their review page at all
+        else:
+            assert response.status_code == 302, (role, action, state)
+        if moved and action == "approve":
+            assert review.state == state                                   # D1.06: consensus first
+            continue
+        assert (review.state != state) == moved, (role, action, state, review.state)
+        assert (ReviewEvent.objects.count() > before) == moved
+
+
+def test_the_review_pages_read_in_english(world, client):
+    from evaluator.web.process.models import Review
+
+    Review.objects.filter(pk=world.review.pk).update(state="submitted")
+    log_in(client, world, "committee")
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    page = page_text(client.get(reverse("process:review", args=[world.review.pk])))
+    assert "Evaluators A and B disagree" in page and "What you can do" in page and "submitted for review" in page
+    page = page_text(client.post(reverse("process:move", args=[world.review.pk, "approve"]), follow=True))
+    assert "cannot approve: evaluators A and B are more than 1 level apart on D1.06" in page
+    client.logout()
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    assert "Published results" in page_text(client.get(reverse("process:public")))

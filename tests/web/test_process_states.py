@@ -19,7 +19,7 @@ EXPECTED: dict[tuple[str, str], tuple[str, set[str]]] = {
     ("approve", "submitted"): ("approved", {"committee"}),
     ("approve", "resubmitted"): ("approved", {"committee"}),
     ("publish", "approved"): ("published", {"committee"}),
-    ("finalize", "published"): ("final", {"committee", "system"}),
+    ("finalize", "published"): ("final", {"system"}),    # nobody cuts the appeal period short
 }
 REASON_NEEDED = {"return"}
 
@@ -127,7 +127,7 @@ def test_who_acts_next():
     assert states.next_roles("draft") == {"evaluator"}
     assert states.next_roles("submitted") == {"committee"}
     assert states.next_roles("returned") == {"evaluator"}
-    assert states.next_roles("published") == {"committee"}
+    assert states.next_roles("published") == frozenset()       # the period runs; appeals have their own machine
     assert states.next_roles("final") == frozenset()
     assert states.actions_for("submitted", {"committee"}) == ["return", "approve"]
     assert states.actions_for("final", {"committee", "admin"}) == []

@@ -11,15 +11,17 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+from evaluator.bundled import bundled_rubrics
 from evaluator.forms.reader import FormReading, read_form
+from evaluator.i18n import both
 from evaluator.problems import Location, Problem, errors
 from evaluator.rubric import LoadedRubric
 from evaluator.scoring.engine import evaluate
 from evaluator.scoring.result import Result
 from evaluator.store.ingest import Ingested, ingest
 from evaluator.store.models import Round
-from evaluator.store.terms import TYPE_NAMES
-from evaluator.web.rounds.rubrics import rubric_for
+from evaluator.vocabulary import EVALUATION_TYPE_NAMES
+from evaluator.web.rounds.rubrics import bundled, rubric_for
 
 
 def read_bytes(data: bytes, name: str, rubric: LoadedRubric | None = None) -> FormReading:
@@ -46,6 +48,11 @@ def round_rubric(round_: Round | None) -> LoadedRubric | None:
     return rubric_for(round_.rubric_id, round_.rubric_version) if round_ is not None else None
 
 
+def bundled_rubric(rubric_id: str) -> LoadedRubric | None:
+    """The bundled rubric a form's `_meta` names, as `read_form` reads a form against it when a round names none."""
+    return bundled(rubric_id) if rubric_id in bundled_rubrics() else None
+
+
 def mismatches(reading: FormReading, name: str, code: str | None, round_name: str | None,
                evaluation_type: str | None) -> list[Problem]:
     """What the cover says against what the form was uploaded for: project code, round, evaluation type."""
@@ -60,7 +67,8 @@ def mismatches(reading: FormReading, name: str, code: str | None, round_name: st
         found.append(Problem(code="W011", location=where, params={"found": p.round, "expected": round_name}))
     if evaluation_type is not None and p.evaluation_type != evaluation_type:
         found.append(Problem(code="W013", location=where, params={
-            "found": TYPE_NAMES[p.evaluation_type].model_dump(), "expected": TYPE_NAMES[evaluation_type].model_dump()}))
+            "found": both(EVALUATION_TYPE_NAMES[p.evaluation_type]),
+            "expected": both(EVALUATION_TYPE_NAMES[evaluation_type])}))
     return found
 
 

@@ -18,6 +18,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from evaluator.i18n import both
 from evaluator.problems import Location, Problem
 from evaluator.store.models import Evaluation, Round
 from evaluator.web import access
@@ -46,10 +47,10 @@ def publish_round(round_: Round, user: Any, ends: datetime, decided_by: datetime
     now = timezone.now()
     if ends <= now:
         raise ProcessRefused([Problem(code="V012", location=Location(file="publication_ends"), params={
-            "field": {"zh": "公示截止", "en": "publication ends"}, "expected": _when(now), "found": _when(ends)})])
+            "field": both("publication ends"), "expected": _when(now), "found": _when(ends)})])
     if decided_by is not None and decided_by < ends:
         raise ProcessRefused([Problem(code="V012", location=Location(file="appeals_decided_by"), params={
-            "field": {"zh": "复核决定截止", "en": "appeals decided by"}, "expected": _when(ends),
+            "field": both("appeals decided by"), "expected": _when(ends),
             "found": _when(decided_by)})])
     if not access.has_role(user, "committee"):
         raise ProcessRefused([_problem("V004", action=ACTION_NAMES["publish"], expected=ROLE_NAMES["committee"])])
@@ -88,7 +89,7 @@ def file_appeal(review: Review, user: Any, indicators: list[str], reason: str, f
     known = {i["id"] for i in review.evaluation.result.get("indicators", [])}
     chosen = [i for i in dict.fromkeys(indicators) if i]
     if not chosen or set(chosen) - known:
-        raise ProcessRefused([_problem("V010", "indicators", field={"zh": "申请复核的指标", "en": "indicators appealed"},
+        raise ProcessRefused([_problem("V010", "indicators", field=both("indicators appealed"),
                                        found=", ".join(sorted(set(chosen) - known)) or "—")])
     with transaction.atomic():
         appeal = Appeal.objects.create(review=review, indicators=chosen, reason=reason.strip(), filed_by=user,
@@ -97,7 +98,7 @@ def file_appeal(review: Review, user: Any, indicators: list[str], reason: str, f
             AppealFile.objects.create(appeal=appeal, file_name=f.name, sha256=hashlib.sha256(f.data).hexdigest(),
                                       size=len(f.data), data=f.data)
         _event(review, "appeal", user, "organization", review.state, review.state, reason.strip(),
-               {i: "" for i in chosen})
+               dict.fromkeys(chosen, ""))
     until = _when(schedule.appeals_decided_by)
     notify.send(notify.committee(), "appeal", review, reverse("process:appeal_decide", args=[appeal.pk]),
                 {"project": f"{review.project.code} {review.project.name}", "round": review.round.name,
@@ -110,7 +111,7 @@ def _appeal_refusal(refused: states.Refused, review: Review, action: str) -> Pro
     if refused.code == states.LOCKED_RESULT:
         return _problem("V002", project=f"{review.project.code} {review.project.name}", round=review.round.name)
     if refused.code == states.NO_REASON:
-        return _problem("V005", "reason", field={"zh": "理由", "en": "reason"})
+        return _problem("V005", "reason", field=both("reason"))
     if refused.code == states.WRONG_ROLE:
         expected = "organization" if action == "appeal" else "committee"
         return _problem("V004", action=ACTION_NAMES[action], expected=ROLE_NAMES[expected])
@@ -130,12 +131,12 @@ def decide(appeal: Appeal, user: Any, action: str, decision: str, levels: Mappin
         except states.Refused as refused:
             if refused.code == states.WRONG_STATE and appeal.state != "filed":
                 raise ProcessRefused([_problem("V003", action=ACTION_NAMES[action], state=appeal.state,
-                                               expected={"zh": "已提出", "en": "filed"})]) from None
+                                               expected=both("filed"))]) from None
             raise ProcessRefused([_appeal_refusal(refused, review, action)]) from None
         if action == "revise":
             chosen = {k: v for k, v in levels.items() if k in appeal.indicators}
             if not chosen:
-                raise ProcessRefused([_problem("V010", "levels", field={"zh": "复核后的等级", "en": "revised levels"},
+                raise ProcessRefused([_problem("V010", "levels", field=both("revised levels"),
                                                found="—")])
             before = review.evaluation
             now = timezone.now()
@@ -155,6 +156,7 @@ def decide(appeal: Appeal, user: Any, action: str, decision: str, levels: Mappin
     notify.send(notify.organization(review), "decided", review, reverse("process:history", args=[review.pk]),
                 {"project": f"{review.project.code} {review.project.name}", "round": review.round.name,
                  "decision": decision.strip()})
+    settle(review)            # a period already over waited only for this decision
     return appeal
 
 

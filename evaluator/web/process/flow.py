@@ -23,14 +23,16 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from evaluator.i18n import Lang, both
 from evaluator.problems import Location, Problem, errors
 from evaluator.scoring.ratings import DISAGREEMENT
 from evaluator.store.models import Evaluation, Project, Round
-from evaluator.store.terms import TYPE_NAMES
+from evaluator.vocabulary import EVALUATION_TYPE_NAMES
 from evaluator.web import access
 from evaluator.web.audit.log import record
 from evaluator.web.process import states
-from evaluator.web.process.models import Consensus, Review, ReviewEvent, RoundSchedule
+from evaluator.web.process.models import Consensus, Review, ReviewEvent, RoundSchedule, schedule_of
+from evaluator.web.process.notify import moved
 from evaluator.web.process.words import ACTION_NAMES, ROLE_NAMES, STATE_NAMES
 
 PAGE = "review"
@@ -51,11 +53,6 @@ def review_of(evaluation: Evaluation) -> Review | None:
     return Review.objects.filter(project_id=evaluation.project_id, round_id=evaluation.round_id,
                                  evaluation_type=evaluation.evaluation_type).select_related(
         "project", "round", "evaluation").first()
-
-
-def schedule_of(round_: Round) -> RoundSchedule:
-    found, _ = RoundSchedule.objects.get_or_create(round=round_)
-    return found
 
 
 # -- uploads follow the review ---------------------------------------------------------------------------------
@@ -135,8 +132,6 @@ def act(review: Review, action: str, user: Any, reason: str = "",
         _event(review, action, user, role, source, target, reason.strip(), indicators)
         if action == "publish":
             schedule_of(review.round)
-    from evaluator.web.process.notify import moved
-
     moved(review, action, why)
     return review
 
@@ -158,7 +153,7 @@ def _refusal(refused: states.Refused, transition: states.Transition, review: Rev
         return _problem("V004", action=action, expected=_joined([ROLE_NAMES[r] for r in sorted(transition.roles)
                                                                  if r != "system"]))
     if refused.code == states.NO_REASON:
-        return _problem("V005", "reason", field={"zh": "理由", "en": "reason"})
+        return _problem("V005", "reason", field=both("reason"))
     return _problem("V006", indicators=open_, threshold=DISAGREEMENT)
 
 
@@ -199,7 +194,7 @@ def record_consensus(review: Review, user: Any, levels: Mapping[str, Level]) -> 
     """Record consensus levels with their reasons, then re-score the stored form with them: the consensus
     level is what scores. Only the committee, and only while the review is before it (submitted or
     resubmitted)."""
-    problems = [_problem("V005", f"reason_{k}", field={"zh": f"{k} 的共识理由", "en": f"consensus reason of {k}"})
+    problems = [_problem("V005", f"reason_{k}", field=both("consensus reason of {indicator}", indicator=k))
                 for k, v in sorted(levels.items()) if not v.reason.strip()]
     if problems:
         raise ProcessRefused(problems)
@@ -276,12 +271,13 @@ def rescore(review: Review, levels: Mapping[str, int], user: Any, kind: str) -> 
 # -- the end of 公示 --------------------------------------------------------------------------------------------
 
 def settle(review: Review, now: datetime | None = None) -> Review:
-    """A published result whose period has ended becomes final (moved by the system, once)."""
+    """A published result whose period has ended becomes final (moved by the system, once) — unless an
+    appeal filed during the period still waits for the committee's decision: then when it is decided."""
     if review.state != "published":
         return review
     ends = RoundSchedule.objects.filter(round_id=review.round_id).values_list("publication_ends", flat=True).first()
     now = now or timezone.now()
-    if ends is None or ends > now:
+    if ends is None or ends > now or review.appeals.filter(state="filed").exists():
         return review
     with transaction.atomic():
         locked = Review.objects.select_for_update().get(pk=review.pk)
@@ -289,9 +285,15 @@ def settle(review: Review, now: datetime | None = None) -> Review:
             target = states.move(locked.state, "finalize", "system")
             locked.state = target
             locked.save(update_fields=["state", "updated_at"])
-            _event(locked, "finalize", None, "system", "published", target, at=ends)
+            _event(locked, "finalize", None, "system", "published", target, at=max(ends, _last_decision(locked)))
             review.state = target
+            moved(locked, "finalize")
     return review
+
+
+def _last_decision(review: Review) -> datetime:
+    last = review.appeals.exclude(decided_at=None).order_by("-decided_at").values_list("decided_at", flat=True).first()
+    return last or datetime.min.replace(tzinfo=timezone.get_current_timezone())
 
 
 def settle_round(round_: Round) -> int:
@@ -302,5 +304,5 @@ def settle_round(round_: Round) -> int:
     return count
 
 
-def type_name(evaluation_type: str) -> dict[str, str]:
-    return TYPE_NAMES[evaluation_type].model_dump()
+def type_name(evaluation_type: str) -> dict[Lang, str]:
+    return both(EVALUATION_TYPE_NAMES[evaluation_type])

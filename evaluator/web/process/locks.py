@@ -28,8 +28,9 @@ def locked_guard(alias: str, project: object, round_: object, evaluation_type: s
         return []
     reviews = Review.objects.using(alias).filter(project=project, round=round_, evaluation_type=evaluation_type)
     now = timezone.now()
-    if reviews.filter(state="final").exists() or reviews.filter(
-            state="published", round__schedule__publication_ends__lte=now).exists():
+    over = reviews.filter(state="published", round__schedule__publication_ends__lte=now).exclude(
+        appeals__state="filed")                      # an appeal still to decide keeps it open for the revision
+    if reviews.filter(state="final").exists() or over.exists():
         return [Problem(code="V002", location=Location(file=file), params={
             "project": f"{project.code} {project.name}", "round": round_.name})]  # type: ignore[attr-defined]
     return []

@@ -13,7 +13,7 @@ from typing import Any
 
 from django.db import transaction
 
-from evaluator.i18n import Lang, t
+from evaluator.i18n import Lang, both, t
 from evaluator.problems import Problem
 from evaluator.web.process import states
 from evaluator.web.process.flow import ProcessRefused, _event, _problem
@@ -74,8 +74,8 @@ def save(review: Review, user: Any, data: Mapping[str, str]) -> int:
             continue
         row = n + 1
         if indicator not in levels:
-            problems.append(_problem("V013", f"indicator_{n}", row=row, column={"zh": "指标", "en": "indicator"},
-                                     expected={"zh": "本结果中的指标编号", "en": "an indicator id of this result"},
+            problems.append(_problem("V013", f"indicator_{n}", row=row, column=both("indicator"),
+                                     expected=both("an indicator id of this result"),
                                      found=indicator))
         due_text = (data.get(f"due_{n}") or "").strip()
         due = None
@@ -83,8 +83,8 @@ def save(review: Review, user: Any, data: Mapping[str, str]) -> int:
             try:
                 due = date.fromisoformat(due_text)
             except ValueError:
-                problems.append(_problem("V013", f"due_{n}", row=row, column={"zh": "截止日期", "en": "due date"},
-                                         expected={"zh": "日期（如 2025-06-30）", "en": "a date (e.g. 2025-06-30)"},
+                problems.append(_problem("V013", f"due_{n}", row=row, column=both("due date"),
+                                         expected=both("a date (e.g. 2025-06-30)"),
                                          found=due_text))
         actions.append(PlanAction(review=review, indicator_id=indicator, action=action,
                                   owner=(data.get(f"owner_{n}") or "").strip(), due=due, level=levels.get(indicator)))
@@ -111,24 +111,26 @@ def open_actions(project_id: int, round_id: int) -> list[PlanAction]:
 def prefill_actions(workbook: bytes, actions: list[PlanAction]) -> bytes:
     """The form with each open action on its feedback sheet: the indicator, the action with the level it
     had, its owner and due date; the response column is left for whether it was done, and the evidence."""
-    from openpyxl import load_workbook  # type: ignore[import-untyped]
-    from openpyxl.utils.cell import range_boundaries  # type: ignore[import-untyped]
+    from openpyxl import load_workbook
+    from openpyxl.utils.cell import get_column_letter, range_boundaries
 
-    from evaluator.forms import texts
+    from evaluator.forms import phrases
     from evaluator.forms.meta import parse_meta
     from evaluator.forms.save import workbook_bytes
-    from evaluator.sheet_text import put_value
+    from evaluator.sheet_text import cell_at, put_value
 
     if not actions:
         return workbook
     wb = load_workbook(io.BytesIO(workbook))
-    meta = parse_meta([list(r) for r in wb[texts.META_SHEET].iter_rows(values_only=True)])
+    meta = parse_meta([list(r) for r in wb[phrases.META_SHEET].iter_rows(values_only=True)])
     lang = meta.lang
 
     def put(key: str, row: int, value: str) -> None:
         slot = meta.slots[key]
         column, first = range_boundaries(slot.ref)[:2]
-        put_value(wb[slot.sheet].cell(first + row, column), value)
+        if column is None or first is None:  # the map names cells and column ranges, never whole rows
+            raise ValueError(f"{slot.sheet}!{slot.ref} is not a cell")
+        put_value(cell_at(wb[slot.sheet], f"{get_column_letter(column)}{first + row}"), value)
 
     for n, a in enumerate(actions):
         text = t(lang, "Improvement plan ({round}), level then {level}: {action}", round=a.review.round.name,

@@ -12,6 +12,7 @@ from evaluator.web import access
 from evaluator.web.process import selfassess
 from evaluator.web.process.flow import settle
 from evaluator.web.process.models import Review
+from evaluator.web.process.states import RELEASED
 from evaluator.web.process.words import STATE_NAMES
 
 
@@ -20,6 +21,7 @@ class ProjectRow:
     project: Project
     self_assessment: Evaluation | None
     reviews: list[tuple[Review, str]]
+    may_self_assess: bool       # before the deadline, and before the official result is approved
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,7 @@ def portal_rows(user: Any) -> list[RoundRow]:
             own = Evaluation.objects.filter(project=p, round=round_, evaluation_type="self", latest=True).first()
             reviews = [(r, STATE_NAMES.shown(r.state)) for r in (
                 settle(x) for x in Review.objects.filter(project=p, round=round_).select_related("evaluation"))]
-            project_rows.append(ProjectRow(p, own, reviews))
+            released = any(r.state in RELEASED for r, _ in reviews)
+            project_rows.append(ProjectRow(p, own, reviews, selfassess.open_for(round_) and not released))
         rows.append(RoundRow(round_, selfassess.open_for(round_), project_rows))
     return rows

@@ -67,20 +67,31 @@ class ComparisonRow:
     gap: bool
 
 
-def self_assessment_of(review: Review) -> Evaluation | None:
+def self_assessment_of(review: Review | Evaluation) -> Evaluation | None:
     return Evaluation.objects.filter(project_id=review.project_id, round_id=review.round_id, evaluation_type="self",
                                      latest=True).first()
 
 
-def comparison_rows(review: Review) -> list[ComparisonRow]:
+def result_comparison(evaluation: Evaluation) -> list[ComparisonRow]:
+    """On an official result's page: the organization's own self-assessment beside the ratings, when it
+    uploaded one for the project and round."""
+    if evaluation.evaluation_type == "self":
+        return []
+    return comparison_rows(evaluation, require_self=True)
+
+
+def comparison_rows(review: Review | Evaluation, require_self: bool = False) -> list[ComparisonRow]:
     """Each indicator: the organization's self-assessment beside the evaluators' levels and the official one."""
     from evaluator.web.lang import current
 
     lang = current()
     own_eval = self_assessment_of(review)
+    if own_eval is None and require_self:
+        return []
     own = {i["id"]: i.get("level") for i in own_eval.result.get("indicators", [])} if own_eval else {}
     rows = []
-    for i in review.evaluation.result.get("indicators", []):
+    evaluation = review.evaluation if isinstance(review, Review) else review
+    for i in evaluation.result.get("indicators", []):
         levels = _levels(i)
         if not levels:
             continue

@@ -10,7 +10,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from evaluator.i18n import Lang
+from evaluator.i18n import Lang, both
 from evaluator.numbers import points
 from evaluator.web.process import states
 from evaluator.web.process.flow import ProcessRefused, _event, _problem
@@ -57,7 +57,7 @@ def answer(review: Review, user: Any, data: Mapping[str, str]) -> int:
         reason, action = data.get(f"reason_{indicator}", "").strip(), data.get(f"action_{indicator}", "").strip()
         if stance == "disagree" and not reason:
             problems.append(_problem("V005", f"reason_{indicator}",
-                                     field={"zh": f"{indicator} 不同意的理由", "en": f"reason for disagreeing with {indicator}"}))
+                                     field=both("reason for disagreeing with {indicator}", indicator=indicator)))
         answers[indicator] = (stance, reason, action)
     if problems:
         raise ProcessRefused(problems)

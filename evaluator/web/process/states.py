@@ -12,7 +12,7 @@ with a stable reason code; the process app records the move (who, when, why) and
                                   approved ◀──approve (committee)──────┘
                                       │ publish (committee): 公示 begins
                                       ▼
-                                  published ──finalize (committee or the system, when the period ends)──▶ final
+                                  published ──finalize (the system, when the period ends)──▶ final
 
 Approval is refused while any indicator's evaluators disagree beyond the rubric's threshold without a
 recorded consensus (`open_disagreements`). A return needs a reason (for the whole form or per indicator).
@@ -63,7 +63,7 @@ TRANSITIONS: dict[Action, Transition] = {
     "approve": Transition("approve", frozenset({"submitted", "resubmitted"}), "approved", frozenset({"committee"}),
                           needs_consensus=True),
     "publish": Transition("publish", frozenset({"approved"}), "published", frozenset({"committee"})),
-    "finalize": Transition("finalize", frozenset({"published"}), "final", frozenset({"committee", "system"})),
+    "finalize": Transition("finalize", frozenset({"published"}), "final", frozenset({"system"})),
 }
 
 APPEAL_TRANSITIONS: dict[AppealAction, Transition] = {

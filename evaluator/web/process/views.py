@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from evaluator.forms.archive import MAX_FILE
+from evaluator.i18n import both
 from evaluator.outputs import safe_name
 from evaluator.problems import Problem
 from evaluator.store.models import Evaluation, Project, Round
@@ -141,7 +142,7 @@ def publish(request: HttpRequest, pk: int) -> HttpResponse:
         decided = _datetime(request.POST.get("appeals_decided_by", "")) if request.POST.get("appeals_decided_by") else None
         if ends is None:
             messages.error(request, _located(flow._problem(
-                "V012", "publication_ends", field={"zh": "公示截止", "en": "publication ends"},
+                "V012", "publication_ends", field=both("publication ends"),
                 expected=timezone.localtime().strftime("%Y-%m-%d %H:%M"), found=request.POST.get("publication_ends", ""))))
             return redirect("process:publish", pk=pk)
         try:
@@ -316,7 +317,7 @@ def self_assess(request: HttpRequest, project_pk: int, round_pk: int) -> HttpRes
         file = request.FILES.get("form")
         try:
             if file is None:
-                raise ProcessRefused([flow._problem("V010", "form", field={"zh": "自评表", "en": "self-assessment form"},
+                raise ProcessRefused([flow._problem("V010", "form", field=both("self-assessment form"),
                                                     found="—")])
             submission = selfassess.upload(project, round_, request.user, read_upload(file, MAX_FILE))
         except (ProcessRefused, UploadRefused) as refused:

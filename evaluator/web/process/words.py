@@ -25,7 +25,7 @@ class _Names(Mapping[str, dict[str, str]]):
     def __getitem__(self, key: str) -> dict[str, str]:
         return both(self.msgids.get(key, key))
 
-    def __iter__(self):  # type: ignore[no-untyped-def]
+    def __iter__(self):
         return iter(self.msgids)
 
     def __len__(self) -> int:
@@ -71,6 +71,20 @@ ROLE_MSGIDS = {
     "system": gettext_noop("the platform"),
 }
 
+APPEAL_STATE_MSGIDS = {
+    "filed": gettext_noop("filed, waiting for the committee"),
+    "upheld": gettext_noop("upheld"),
+    "revised": gettext_noop("revised"),
+}
+UPLOAD_KIND_MSGIDS = {
+    "form": gettext_noop("the evaluators' form"),
+    "self": gettext_noop("self-assessment"),
+    "consensus": gettext_noop("re-scored with the consensus levels"),
+    "revision": gettext_noop("re-scored after the appeal"),
+}
+
 STATE_NAMES = _Names(STATE_MSGIDS)
+APPEAL_STATE_NAMES = _Names(APPEAL_STATE_MSGIDS)
+UPLOAD_KIND_NAMES = _Names(UPLOAD_KIND_MSGIDS)
 ACTION_NAMES = _Names(ACTION_MSGIDS)
 ROLE_NAMES = _Names(ROLE_MSGIDS)
