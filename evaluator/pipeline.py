@@ -15,9 +15,11 @@ from typing import Literal
 
 from evaluator.batch import Options, Reported, Scored
 from evaluator.forms.reader import read_form
+from evaluator.improvement import Plan
 from evaluator.messages import Lang
 from evaluator.outputs import OutputError, safe_name, write_bytes
 from evaluator.problems import Location, Problem, errors
+from evaluator.report.feedback_followup import FollowUp
 from evaluator.rubric import LoadedRubric, load_rubric
 from evaluator.rubric.loader import display_path
 from evaluator.scoring.engine import evaluate
@@ -100,11 +102,11 @@ def _renderer():
 def report_beside(result_json: Path, options: Options) -> Reported:
     """The PDF report of a result written by `score_form`, beside its JSON."""
     return report_result(result_json, result_json.with_suffix(".pdf"), lang=options.lang, db=options.db,
-                         force=options.force)
+                         force=options.force, plan=options.plan)
 
 
 def report_result(result_json: Path, target: Path, *, lang: Lang, db: str | None, force: bool,
-                  fmt: Literal["pdf", "html"] = "pdf") -> Reported:
+                  fmt: Literal["pdf", "html"] = "pdf", plan: Plan | None = None) -> Reported:
     """Read a result, find the project's earlier round in `db`, render the report and write it to `target`
     (never over a different file without `force`). Every failure is a located problem of this result."""
     shown = display_path(result_json)
@@ -113,8 +115,13 @@ def report_result(result_json: Path, target: Path, *, lang: Lang, db: str | None
     except StoreError as exc:
         return Reported(result=str(result_json), status="failed", problems=exc.problems)
     previous, problems = _earlier(db, result, shown)
+    followup = None
+    if plan is not None and plan.code == result.project.code:
+        followup = plan.followup()
+    elif plan is not None:
+        problems.append(_problem("V015", shown, "warning", found=plan.code, expected=result.project.code))
     try:
-        data = _render(result, previous, lang, fmt)
+        data = _render(result, previous, lang, fmt, followup)
     except Exception as exc:  # noqa: BLE001 — one report's failure is that result's, never the batch's
         internal = _problem("G001", shown, detail=f"{type(exc).__name__}: {exc}")
         return Reported(result=str(result_json), status="failed", problems=problems + [internal])
@@ -157,9 +164,10 @@ def _earlier(db: str | None, result: Result, shown: str) -> tuple[Result | None,
         return None, [_problem("G002", shown, "warning", detail=database_detail(exc, target.shown))]
 
 
-def _render(result: Result, previous: Result | None, lang: Lang, fmt: str) -> bytes:
+def _render(result: Result, previous: Result | None, lang: Lang, fmt: str, followup: FollowUp | None = None) -> bytes:
     from evaluator.report.feedback import feedback_html, feedback_view, render_feedback
 
     if fmt == "html":
-        return feedback_html(feedback_view(result, lang, previous), _renderer(), standalone=True).encode("utf-8")
-    return render_feedback(result, lang, previous, renderer=_renderer())
+        view = feedback_view(result, lang, previous, followup)
+        return feedback_html(view, _renderer(), standalone=True).encode("utf-8")
+    return render_feedback(result, lang, previous, renderer=_renderer(), followup=followup)

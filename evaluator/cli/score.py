@@ -49,18 +49,30 @@ STATUS = {
 @click.option("--no-report", is_flag=True, help="不生成 PDF 报告 / skip PDF reports")
 @db_option
 @click.option("--no-store", is_flag=True, help="不写入结果库 / do not store results in the database")
+@click.option("--plan", "plan_path", type=click.Path(path_type=Path), default=None,
+              help="上一轮的改进计划（evaluator plan 生成、填好完成情况）：该项目的报告显示落实情况 / the earlier "
+                   "round's improvement plan (from evaluator plan, done and evidence filled in): the project's "
+                   "report shows the follow-up")
 @lang_option
 def score(paths: tuple[Path, ...], out_dir: Path, rubric: Path | None, workers: int, force: bool, strict: bool,
-          no_report: bool, db: str | None, no_store: bool, lang: Lang) -> None:
+          no_report: bool, db: str | None, no_store: bool, lang: Lang, plan_path: Path | None) -> None:
     """为填好的评估表评分，每份表格输出一个结果 JSON，并在旁边生成 PDF 反馈报告（--lang 决定报告语言）·
     Score filled forms into result JSON, each with its PDF feedback report beside it (in the --lang language)."""
     forms, empty = forms_in(paths)
     report_problems(empty, lang)
     if not forms:
         sys.exit(1)
+    plan = None
+    if plan_path is not None:
+        from evaluator.improvement import read_plan
+
+        plan, plan_problems = read_plan(plan_path)
+        report_problems(plan_problems, lang)
+        if plan is None or plan_problems:
+            sys.exit(1)
     store = None if no_store else open_store(db, lang, create=True)
     options = Options(out_dir=out_dir, rubric=rubric, force=force, strict=strict, report=not no_report, lang=lang,
-                      db=store.target.text if store else None)
+                      db=store.target.text if store else None, plan=plan)
     try:
         done = _scored(forms, options, workers, lang)
     except OutputError as exc:

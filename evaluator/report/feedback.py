@@ -20,6 +20,7 @@ from evaluator.report.feedback_appendix import Appendix, appendix
 from evaluator.report.feedback_change import Change, Delta, change
 from evaluator.report.feedback_domains import DomainSection, basis, domain_section, points_of, share, share_of
 from evaluator.report.feedback_orgs import Organizations, organizations
+from evaluator.report.feedback_followup import FollowUp, FollowUpView, followup_view
 from evaluator.report.feedback_voices import Participation, participation
 from evaluator.report.feedback_words import FLAG_LIMITS, joined, say
 from evaluator.numbers import adds_up, exact, number, points
@@ -105,6 +106,7 @@ class FeedbackView:
     organizations: Organizations | None
     participation: Participation
     appendix: Appendix
+    followup: FollowUpView | None = None   # the organization's answers and the earlier plan's follow-up
 
 
 def cover(result: Result, lang: Lang) -> Cover:
@@ -195,7 +197,8 @@ def flag_legend(domains: list[DomainSection], lang: Lang) -> list[tuple[str, str
     return [(say(f"flag.{f}", lang), say(f"flag_note.{f}", lang, n=n), marks[f]) for f, n in FLAG_LIMITS.items()]
 
 
-def feedback_view(result: Result, lang: Lang, previous: Result | None = None) -> FeedbackView:
+def feedback_view(result: Result, lang: Lang, previous: Result | None = None,
+                  followup: FollowUp | None = None) -> FeedbackView:
     """The whole report; `previous` is the project's official evaluation in its earlier round, if stored."""
     moved = change(result, previous, lang) if previous is not None else None
     kind = say(f"kind.{result.mode}", lang)
@@ -207,6 +210,7 @@ def feedback_view(result: Result, lang: Lang, previous: Result | None = None) ->
         cover=cover(result, lang), summary=summary(result, moved, lang), missing=missing(result, lang),
         domains=domains, flags=flag_legend(domains, lang), organizations=organizations(result, moved, lang),
         participation=participation(result, lang), appendix=appendix(result, lang),
+        followup=followup_view(followup, result, lang),
     )
 
 
@@ -220,12 +224,12 @@ def feedback_html(view: FeedbackView, renderer: Renderer, standalone: bool = Fal
 
 
 def render_feedback(result: Result, lang: Lang, previous: Result | None = None,
-                    renderer: Renderer | None = None) -> bytes:
+                    renderer: Renderer | None = None, followup: FollowUp | None = None) -> bytes:
     """The report PDF; pass a `Renderer` to share its fonts and stylesheets across a batch."""
     from evaluator.report.render import Renderer  # WeasyPrint loads only when a PDF is made
 
     if renderer is None:
         with Renderer() as own:
-            return render_feedback(result, lang, previous, own)
-    view = feedback_view(result, lang, previous)
+            return render_feedback(result, lang, previous, own, followup)
+    view = feedback_view(result, lang, previous, followup)
     return renderer.pdf("feedback.html", stylesheets=STYLESHEETS, report=view, lang=lang, styles=Markup(""))

@@ -45,7 +45,15 @@ def sources(evaluation: Evaluation) -> tuple[str, Result, Result | None]:
     digest = hashlib.sha256(json.dumps(evaluation.result, sort_keys=True, ensure_ascii=False).encode("utf-8"))
     if previous is not None:
         digest.update(f"|{previous.source.sha256}|{previous.rubric.sha256}".encode())
+    if (followup := followup_of(evaluation)) is not None:      # the organization's answers (issue 13)
+        digest.update(b"|" + followup.model_dump_json().encode("utf-8"))
     return digest.hexdigest(), result, previous
+
+
+def followup_of(evaluation: Evaluation):
+    from evaluator.web.process.feedback import followup_for
+
+    return followup_for(evaluation)
 
 
 def wanted(evaluation: Evaluation, lang: str, again: bool = False) -> RenderedReport:
@@ -75,7 +83,7 @@ def render(report_id: int) -> str:
     row = RenderedReport.objects.select_related("evaluation").get(pk=report_id)
     key, result, previous = sources(row.evaluation)
     try:
-        data = _render(result, row.lang, previous)
+        data = _render(result, row.lang, previous, followup_of(row.evaluation))
     except Exception as exc:  # noqa: BLE001 — a failed report is that report's state, never the worker's end
         problem = Problem(code="G001", location=Location(file=result.source.file),
                           params={"detail": f"{type(exc).__name__}: {exc}"})
@@ -87,10 +95,10 @@ def render(report_id: int) -> str:
     return "done"
 
 
-def _render(result: Result, lang: str, previous: Result | None) -> bytes:
+def _render(result: Result, lang: str, previous: Result | None, followup=None) -> bytes:
     from evaluator.report.feedback import render_feedback
 
-    return render_feedback(result, as_lang(lang), previous, renderer=_renderer())
+    return render_feedback(result, as_lang(lang), previous, renderer=_renderer(), followup=followup)
 
 
 @functools.lru_cache(maxsize=1)

@@ -42,9 +42,14 @@ def result_page(evaluation: Evaluation) -> dict:
     digests = stored_digests([evaluation.pk] + ([earlier] if earlier is not None else []))
     parts = ("result", evaluation.pk, digests.get(evaluation.pk), earlier, digests.get(earlier) if earlier else None, lang)
     content = kept(parts, lambda: _rendered(evaluation, lang, earlier))
-    # head and body are HTML our own templates rendered, escaping every value (autoescape), in `_rendered`
+    from evaluator.web.process.flow import review_of
+    from evaluator.web.process.present import result_comparison
+
+    # head and body are HTML our own templates rendered, escaping every value (autoescape), in `_rendered`;
+    # the review (its state, what the viewer's role may open) and the self-assessment beside it are read anew
     return {"evaluation": evaluation, "page": {"title": content["title"], "head": mark_safe(content["head"]),
-                                               "body": mark_safe(content["body"])}}
+                                               "body": mark_safe(content["body"])},
+            "review": review_of(evaluation), "comparison": result_comparison(evaluation)}
 
 
 def _earlier(evaluation: Evaluation) -> int | None:

@@ -12,6 +12,7 @@ import json
 
 from django.db import transaction
 
+from evaluator.evidence import Project as FormProject
 from evaluator.forms.reader import FormReading
 from evaluator.problems import Location, Problem, errors
 from evaluator.scoring.result import Result
@@ -124,6 +125,9 @@ def score(submission: Submission, user, reading: FormReading | None = None) -> E
             _finish(submission, "refused", reading.problems)
             return None
         result, problems = checking.score(reading), reading.problems
+    if (refused := _process_guard(submission, result.project)) is not None:
+        _finish(submission, "refused", problems + [refused])
+        return None
     try:
         ingested = checking.store(result, submission.file_name)
     except StoreError as exc:
@@ -137,4 +141,22 @@ def score(submission: Submission, user, reading: FormReading | None = None) -> E
         record(user, "submission.score", submission, evaluation=evaluation.pk, added=ingested.added,
                version=ingested.version, total=result.total.points, grade=result.total.grade.id)
         CheckedResult.objects.filter(submission=submission).delete()
+    from evaluator.web.process.flow import on_scored
+
+    on_scored(evaluation, user, submission.file_name)
     return evaluation
+
+
+def _process_guard(submission: Submission, p: FormProject) -> Problem | None:
+    """The review process refuses a new version of a result under review or locked (issue 13); `p` is the
+    project as the form's cover names it (the result's)."""
+    from evaluator.store.models import Round
+    from evaluator.web.process.flow import guard
+
+    project = Project.objects.filter(code=p.code).first()
+    round_ = Round.objects.filter(name=p.round).first()
+    if Evaluation.objects.filter(project=project, round=round_, evaluation_type=p.evaluation_type,
+                                 source_sha256=submission.sha256).exists():
+        return None     # this very form is stored already: scoring it again changes nothing
+    found = guard(project, round_, p.evaluation_type)
+    return found.model_copy(update={"location": Location(file=submission.file_name)}) if found else None

@@ -69,6 +69,9 @@ def form(request: HttpRequest, pk: int) -> HttpResponse:
     key = (assignment.round.rubric_id, assignment.round.rubric_version)
     blank = _template(loaded.sha256 or "", current(), key)
     data = prefill(blank, _cover(assignment))
+    from evaluator.web.process.plans import open_actions, prefill_actions
+
+    data = prefill_actions(data, open_actions(assignment.project_id, assignment.round_id))   # the last plan (issue 13)
     name = safe_name(assignment.project.code, assignment.round.name, _("form")) + ".xlsx"
     return FileResponse(io.BytesIO(data), as_attachment=True, filename=name, content_type=XLSX)
 
