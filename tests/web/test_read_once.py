@@ -10,7 +10,7 @@ import pytest
 from django.urls import reverse
 
 from tests.web.test_flow import latest_submission, upload
-from tests.web.world import log_in
+from tests.web.world import log_in, reopen
 
 
 @pytest.fixture
@@ -42,6 +42,7 @@ def test_upload_to_scored_reads_the_form_once_and_stores_what_a_second_reading_g
     from tests.web.test_uploads import changed_form
 
     log_in(client, world, "evaluator")
+    reopen(world)             # its review returned: new versions may be uploaded (issue 13)
     upload(client, world, "v2.xlsx", changed_form())
     submission = latest_submission()
     assert submission.state == "checked" and len(reads) == 1
@@ -60,6 +61,7 @@ def test_a_result_kept_with_another_rubric_is_not_used(world, client, reads):
     from tests.web.test_uploads import changed_form
 
     log_in(client, world, "evaluator")
+    reopen(world)             # its review returned: new versions may be uploaded (issue 13)
     upload(client, world, "v2.xlsx", changed_form())
     submission = latest_submission()
     kept = CheckedResult.objects.get(submission=submission)

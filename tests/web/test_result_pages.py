@@ -63,7 +63,8 @@ def test_a_kept_page_is_the_page_rendered_anew_and_costs_fewer_queries(world, cl
     assert _without_tokens(again) == _without_tokens(first)
     assert "总分和等级" in again and "<svg" in again and "D1.01" in again
     assert from_memory < from_database < rendered
-    assert from_memory <= 7      # session, person, evaluation, roles, access, the earlier round, the results' digests
+    assert from_memory <= 9      # session, person, evaluation, roles, access, the earlier round, the results' digests,
+    #                              the review and the self-assessment beside it (read per request)
     assert KeptPage.objects.count() == 1
 
 
