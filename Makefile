@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: demo test bench fuzz fuzz-store messages clean
+.PHONY: demo test lint bench fuzz fuzz-store messages clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,11 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+# ruff (rule set in pyproject.toml) and mypy (strict on evaluator/scoring and evaluator/rubric): both must say nothing
+lint: $(STAMP)
+	$(BIN)/ruff check evaluator tests tools benchmarks
+	$(BIN)/mypy
 
 # a longer run of the fuzzing slice that `make test` runs (tests/fuzz): EXAMPLES mutants of forms and of rubrics
 EXAMPLES ?= 2000

@@ -49,10 +49,10 @@ def bare_pdf(html: str) -> bytes:
 def in_process(results: list[Path], db: Path) -> None:
     from pypdf import PdfReader
 
-    from evaluator.report.earlier import earlier_round
     from evaluator.report.feedback import feedback_html, feedback_view, render_feedback
     from evaluator.report.render import Renderer
     from evaluator.store import Store
+    from evaluator.store.earlier import earlier_round
     from evaluator.store.files import read_result
 
     started = time.perf_counter()
@@ -85,7 +85,8 @@ def in_process(results: list[Path], db: Path) -> None:
 
 def phase_two(folder: Path, workers: int) -> None:
     """Child process: render every result under `folder` as `evaluator score` does in its second phase."""
-    from evaluator.batch import Options, run_reports
+    from evaluator.batch import run_reports
+    from evaluator.jobs import Options
 
     results = sorted(folder.rglob("*.json"))
     options = Options(out_dir=folder, db=folder / "ev.db", force=True)

@@ -23,7 +23,7 @@ from evaluator.rubric import load_rubric
 from evaluator.scoring.engine import evaluate
 
 sys.path.insert(0, str(Path(__file__).parent))
-from synthetic import write_forms  # noqa: E402
+from synthetic import write_forms
 
 EVALUATOR = Path(sys.executable).with_name("evaluator")
 

@@ -123,7 +123,7 @@ def main(projects: int) -> None:
     n = len(made)
     texts = [r.model_dump_json(by_alias=True) for r in made]
     runs = []
-    for run in range(RUNS):      # the best of a few runs: the machine is shared
+    for _ in range(RUNS):      # the best of a few runs: the machine is shared
         with tempfile.TemporaryDirectory() as tmp:
             bare_db, store_db = Path(tmp) / "bare.db", Path(tmp) / "store.db"
             floor_in, ours_in = bare_ingest(bare_db, texts), store_ingest(store_db, made)

@@ -39,8 +39,9 @@ def _value(field: EvidenceField, rnd: random.Random):
 
 def content(loaded: LoadedRubric, seed: int) -> FormContent:
     rubric, rnd = loaded.rubric, random.Random(seed)
-    values = {k: _value(f, rnd) for k, f in rubric.evidence_fields.items() if not k.endswith(("falsified", "concealed", "misused"))}
-    values |= {k: False for k in rubric.evidence_fields if k.endswith(("falsified", "concealed", "misused"))}
+    red_line = ("falsified", "concealed", "misused")
+    values = {k: _value(f, rnd) for k, f in rubric.evidence_fields.items() if not k.endswith(red_line)}
+    values |= {k: False for k in rubric.evidence_fields if k.endswith(red_line)}
     ratings = {i.id: {r: rnd.randint(1, 4) for r in i.raters} for i in rubric.indicators if i.raters}
     columns = rubric.ladder.roster_columns
     roster = [{c.id: (f"自组织{seed}-{n}" if c.id == columns[0].id else _value(c, rnd)) for c in columns}

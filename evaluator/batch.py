@@ -25,68 +25,17 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
-
-from evaluator.improvement import Plan
+from evaluator import pipeline
+from evaluator.i18n import Lang
+from evaluator.jobs import Options, Reported, Scored
 from evaluator.outputs import OutputError, make_folder, reason, write_bytes
 from evaluator.problems import Location, Problem
-from evaluator.rubric.loader import display_path
-from evaluator.rubric.text import Text
 from evaluator.supervise import Limits, supervised
+from evaluator.vocabulary import display_path
 
-Status = Literal["scored", "provisional", "failed"]
-ReportStatus = Literal["written", "unchanged", "failed"]
 FORM_LIMITS = Limits(seconds=120)     # reading and scoring one form takes well under a second
 REPORT_LIMITS = Limits(seconds=600)   # a report, a few seconds
-
-
-class Options(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-    out_dir: Path
-    rubric: Path | None = None
-    force: bool = False
-    strict: bool = False
-    report: bool = True
-    lang: Literal["zh", "en"] = "zh"
-    db: str | None = None         # the store (path or URL) where reports look up the earlier round (None: nowhere)
-    staging: Path | None = None   # where workers write results before they get their names (see `staging`)
-    plan: Plan | None = None      # an improvement plan read back: its project's report shows the follow-up
-
-
-class Scored(BaseModel):
-    """What the parent keeps of one form."""
-
-    model_config = ConfigDict(frozen=True)
-
-    form: str
-    status: Status
-    problems: list[Problem] = []
-    json_path: str | None = None
-    name: str | None = None      # the result's file name stem, before collisions are settled
-    report_path: str | None = None
-    project: str | None = None
-    code: str | None = None
-    round: str | None = None
-    total: float | None = None
-    grade: Text | None = None
-    stage_counts: dict[str, int] = {}
-    self_assessment: bool = False
-    written: str | None = None   # written | unchanged | exists
-    report: ReportStatus | None = None
-
-
-class Reported(BaseModel):
-    """What the parent keeps of one report."""
-
-    model_config = ConfigDict(frozen=True)
-
-    result: str                  # the result JSON it was made from
-    status: ReportStatus
-    path: str | None = None
-    problems: list[Problem] = []
 
 
 def forms_in(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
@@ -123,16 +72,14 @@ def staging(options: Options) -> Iterator[Options]:
 
 def run(forms: list[Path], options: Options, workers: int = 1) -> Iterator[Scored]:
     """Score every form into the staging folder, yielding summaries as they finish (in completion order)."""
-    from evaluator.pipeline import score_form
 
-    yield from supervised(partial(score_form, options=options), forms, workers, FORM_LIMITS, _form_failed)
+    yield from supervised(partial(pipeline.score_form, options=options), forms, workers, FORM_LIMITS, _form_failed)
 
 
 def run_reports(results: list[Path], options: Options, workers: int = 1) -> Iterator[Reported]:
     """Render the report of every result beside its JSON, yielding outcomes as they finish."""
-    from evaluator.pipeline import report_beside
 
-    yield from supervised(partial(report_beside, options=options), results, workers, REPORT_LIMITS, _report_failed)
+    yield from supervised(partial(pipeline.report_beside, options=options), results, workers, REPORT_LIMITS, _report_failed)
 
 
 def place(done: list[Scored], options: Options) -> list[Scored]:
@@ -167,12 +114,12 @@ def _failed(item: Scored, problems: list[Problem], code: str, **params) -> Score
     return item.model_copy(update={"status": "failed", "json_path": None, "problems": problems + [problem]})
 
 
-def _form_failed(form: Path, detail: dict[str, str]) -> Scored:
+def _form_failed(form: Path, detail: dict[Lang, str]) -> Scored:
     problem = Problem(code="P005", location=Location(file=str(form)), params={"detail": detail})
     return Scored(form=str(form), status="failed", problems=[problem])
 
 
-def _report_failed(result: Path, detail: dict[str, str]) -> Reported:
+def _report_failed(result: Path, detail: dict[Lang, str]) -> Reported:
     problem = Problem(code="P005", location=Location(file=display_path(result)), params={"detail": detail})
     return Reported(result=str(result), status="failed", problems=[problem])
 

@@ -7,11 +7,11 @@ it and never looks at a workbook. Every value keeps the cell it came from so a t
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal, Union
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-Scalar = Union[bool, int, float, str, dt.date, None]
+Scalar = bool | int | float | str | dt.date | None
 EvaluationType = Literal["self", "midterm", "final"]
 
 

@@ -17,18 +17,19 @@ import io
 from pathlib import Path
 from typing import Any
 
-from openpyxl import Workbook, load_workbook  # type: ignore[import-untyped]
-from openpyxl.styles import Alignment, Font, PatternFill  # type: ignore[import-untyped]
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Alignment, Font, PatternFill
 from pydantic import BaseModel, ConfigDict
 
+from evaluator.forms.phrases import NO as NO_TEXT
+from evaluator.forms.phrases import YES as YES_TEXT
 from evaluator.forms.save import workbook_bytes
-from evaluator.forms.texts import NO as NO_TEXT
-from evaluator.forms.texts import YES as YES_TEXT
 from evaluator.i18n import LANGS, N_, Lang, both, t
 from evaluator.problems import Location, Problem
 from evaluator.report.feedback_followup import FollowUp, PlanItem
-from evaluator.rubric.loader import display_path
 from evaluator.scoring.result import Result
+from evaluator.sheet_text import active_sheet
+from evaluator.vocabulary import display_path
 
 SHEET = N_("Improvement plan")
 KEYS = ("code", "round", "result")
@@ -67,7 +68,7 @@ def plan_workbook(result: Result, lang: Lang, items: list[PlanItem] | None = Non
     items = draft(result, lang) if items is None else items
     names = {i.id: i.name(lang) for i in result.indicators}
     wb = Workbook()
-    ws = wb.active
+    ws = active_sheet(wb)
     ws.title = t(lang, SHEET)
     ws["A1"] = f"{t(lang, SHEET)} · {result.project.code} {result.project.name}"
     ws["A1"].font = Font(bold=True, size=14)
@@ -92,7 +93,7 @@ def plan_workbook(result: Result, lang: Lang, items: list[PlanItem] | None = Non
                 ws.cell(row, column, value).alignment = Alignment(wrap_text=True, vertical="top")
     for letter, width in zip("ABCDEFGH", (10, 18, 9, 60, 14, 12, 16, 40), strict=True):
         ws.column_dimensions[letter].width = width
-    ws.freeze_panes = ws.cell(FIRST_ROW, 1)
+    ws.freeze_panes = f"A{FIRST_ROW}"
     return workbook_bytes(wb)
 
 

@@ -9,11 +9,12 @@ descriptor, and read no further than the limit.
 
 from __future__ import annotations
 
-from evaluator.i18n import both
 import os
 import stat
 from pathlib import Path
 from typing import Literal
+
+from evaluator.i18n import Lang, both
 
 Kind = Literal["missing", "folder", "special", "too_large", "unreadable"]
 _FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
@@ -23,7 +24,7 @@ _CHUNK = 1 << 20
 class InputError(OSError):
     """Why a file cannot be read: `kind` for the caller's code, `detail` in both languages."""
 
-    def __init__(self, kind: Kind, detail: dict[str, str]):
+    def __init__(self, kind: Kind, detail: dict[Lang, str]):
         super().__init__(detail["en"])
         self.kind, self.detail = kind, detail
 

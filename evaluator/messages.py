@@ -202,7 +202,7 @@ METHODS: dict[str, str] = {
 }
 
 # the names of evidence field types in messages (R021, R043)
-TYPE_NAMES: dict[str, str] = {
+FIELD_TYPE_NAMES: dict[str, str] = {
     "integer": N_("integer"),
     "number": N_("number"),
     "percent": N_("percent"),

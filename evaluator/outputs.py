@@ -19,7 +19,7 @@ import tempfile
 from pathlib import Path
 from typing import Literal
 
-from evaluator.i18n import both, LANGS, N_
+from evaluator.i18n import LANGS, N_, Lang, both
 from evaluator.inputs import InputError, read_regular
 
 Written = Literal["written", "unchanged", "exists"]
@@ -41,7 +41,7 @@ _REASONS: dict[int, str] = {
 class OutputError(Exception):
     """An output that cannot be written: `path` and `detail` (zh/en) make the problem."""
 
-    def __init__(self, path: Path, detail: dict[str, str]):
+    def __init__(self, path: Path, detail: dict[Lang, str]):
         super().__init__(f"{path}: {detail['en']}")
         self.path, self.detail = path, detail
 
@@ -68,7 +68,7 @@ def make_folder(path: Path) -> None:
         raise OutputError(path, reason(exc)) from None
 
 
-def reason(exc: OSError) -> dict[str, str]:
+def reason(exc: OSError) -> dict[Lang, str]:
     if isinstance(exc, InputError):
         return exc.detail
     known = _REASONS.get(exc.errno or 0)

@@ -11,23 +11,21 @@ import os
 import tempfile
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
-from evaluator.batch import Options, Reported, Scored
 from evaluator.forms.reader import read_form
 from evaluator.improvement import Plan
+from evaluator.jobs import Options, Reported, Scored
 from evaluator.messages import Lang
 from evaluator.outputs import OutputError, safe_name, write_bytes
-from evaluator.problems import Location, Problem, errors
+from evaluator.problems import Location, Problem, Severity, errors
 from evaluator.report.feedback_followup import FollowUp
 from evaluator.rubric import LoadedRubric, load_rubric
-from evaluator.rubric.loader import display_path
 from evaluator.scoring.engine import evaluate
 from evaluator.scoring.result import Result
 from evaluator.store import StoreError
 from evaluator.store.files import read_result
-
-TYPE_NAMES = {"self": "自评", "midterm": "中期", "final": "终期"}
+from evaluator.vocabulary import display_path, evaluation_type_name
 
 
 @lru_cache(maxsize=8)
@@ -39,7 +37,7 @@ def _rubric(path: str) -> LoadedRubric:
 def result_name(result: Result) -> str:
     """`<code>_<round>_<type>`: one file per project, round and kind of evaluation."""
     p = result.project
-    return safe_name(p.code, p.round, TYPE_NAMES[p.evaluation_type])
+    return safe_name(p.code, p.round, evaluation_type_name(p.evaluation_type, "zh"))  # file names are in Chinese
 
 
 def score_form(form: Path, options: Options) -> Scored:
@@ -49,7 +47,7 @@ def score_form(form: Path, options: Options) -> Scored:
     reading = read_form(form, given)
     if errors(reading.problems) or reading.evidence is None or reading.rubric is None:
         return Scored(form=str(form), status="failed", problems=reading.problems)
-    result = evaluate(reading.rubric.rubric, reading.evidence, reading.problems)
+    result = evaluate(reading.rubric.valid()[0], reading.evidence, reading.problems)
     summary = _summary(form, result)
     if options.strict and result.total.provisional:
         return summary.model_copy(update={"status": "failed", "problems": reading.problems + [_provisional(form, result)]})
@@ -136,7 +134,7 @@ def report_result(result_json: Path, target: Path, *, lang: Lang, db: str | None
     return Reported(result=str(result_json), status=written, path=str(target), problems=problems)
 
 
-def _problem(code: str, file: str, severity: str = "error", **params) -> Problem:
+def _problem(code: str, file: str, severity: Severity = "error", **params: Any) -> Problem:
     return Problem(code=code, severity=severity, location=Location(file=file), params=params)
 
 
@@ -150,9 +148,9 @@ def _earlier(db: str | None, result: Result, shown: str) -> tuple[Result | None,
         return None, []
     from django.db import DatabaseError
 
-    from evaluator.report.earlier import earlier_round
     from evaluator.store import Store
     from evaluator.store.db import database_detail
+    from evaluator.store.earlier import earlier_round
 
     try:
         with Store.open(target.text, create=False) as store:

@@ -13,7 +13,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from evaluator.i18n import LANGS, Lang, N_, both, pt, t
+from evaluator.i18n import LANGS, N_, Lang, both, pt, t
 from evaluator.messages import CATALOGUE
 
 Severity = Literal["error", "warning"]

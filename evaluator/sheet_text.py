@@ -9,9 +9,32 @@ not evaluate it even after the user edits the cell.
 
 from __future__ import annotations
 
+import datetime as dt
+
+from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.worksheet.worksheet import Worksheet
+
+# what we write into a cell: text, numbers, dates, booleans, or nothing
+CellValue = str | int | float | bool | dt.date | dt.datetime | dt.time | None
 
 RISKY = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
+def active_sheet(wb: Workbook) -> Worksheet:
+    """A new workbook's one worksheet (openpyxl types `active` loosely: it may be a chart sheet, or none)."""
+    ws = wb.active
+    if not isinstance(ws, Worksheet):
+        raise TypeError("the workbook has no active worksheet")
+    return ws
+
+
+def cell_at(ws: Worksheet, ref: str) -> Cell:
+    """The cell at `ref`, one we write: a merge's top-left cell, never a cell a merge covers."""
+    cell = ws[ref]
+    if not isinstance(cell, Cell):
+        raise TypeError(f"{ws.title}!{ref} is covered by a merged range")
+    return cell
 
 
 def put_text(cell: Cell, text: str) -> None:
@@ -23,7 +46,7 @@ def put_text(cell: Cell, text: str) -> None:
         cell.quotePrefix = True
 
 
-def put_value(cell: Cell, value: object) -> None:
+def put_value(cell: Cell, value: CellValue) -> None:
     """Any value we write: text through `put_text`, numbers, dates and booleans as they are."""
     if isinstance(value, str):
         put_text(cell, value)

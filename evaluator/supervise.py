@@ -12,7 +12,7 @@ happens in, and the parent holds what must not be lost (the results store is wri
 
 from __future__ import annotations
 
-from evaluator.i18n import both
+import contextlib
 import faulthandler
 import multiprocessing
 import os
@@ -25,6 +25,8 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Any, Generic, TypeVar
 
+from evaluator.i18n import Lang, both
+
 T = TypeVar("T")
 R = TypeVar("R")
 MEMORY_LIMIT = 4 * 2**30   # address space of one worker: far above any real form or report
@@ -36,7 +38,7 @@ class Limits:
     memory: int | None = MEMORY_LIMIT
 
 
-def failure_detail(kind: str, value: Any = None) -> dict[str, str]:
+def failure_detail(kind: str, value: Any = None) -> dict[Lang, str]:
     """Why a worker stopped, in both languages: a signal, an exit status, the time or memory limit."""
     if kind == "signal":
         name = signal.Signals(value).name if value in signal.Signals._value2member_map_ else str(value)
@@ -65,10 +67,8 @@ class _Worker(Generic[T]):
 
     def stop(self) -> None:
         if self.process.is_alive():
-            try:
+            with contextlib.suppress(OSError):
                 self.conn.send(None)
-            except OSError:
-                pass
             self.process.join(timeout=2)
         if self.process.is_alive():
             self.process.kill()
@@ -77,7 +77,7 @@ class _Worker(Generic[T]):
 
 
 def supervised(work: Callable[[T], R], items: list[T], workers: int, limits: Limits,
-               failed: Callable[[T, dict[str, str]], R]) -> Iterator[R]:
+               failed: Callable[[T, dict[Lang, str]], R]) -> Iterator[R]:
     """`work(item)` for every item in at most `workers` child processes, yielding results as they come;
     an item whose worker died, overran or raised yields `failed(item, reason)` instead."""
     if not items:
@@ -125,7 +125,7 @@ def _answer(worker: _Worker) -> tuple[str, Any] | None:
         return None
 
 
-def _ended(worker: _Worker) -> dict[str, str]:
+def _ended(worker: _Worker) -> dict[Lang, str]:
     worker.process.join(timeout=5)
     code = worker.process.exitcode
     worker.stop()

@@ -36,7 +36,7 @@ def isolated(function: Callable[..., Any], *args: Any, timeout: float = 30.0) ->
         os.close(read_end)
         try:
             payload = pickle.dumps(("returned", function(*args), ""))
-        except BaseException:  # noqa: BLE001 — reported to the parent, which decides
+        except BaseException:
             payload = pickle.dumps(("raised", None, traceback.format_exc()))
         with os.fdopen(write_end, "wb") as out:
             out.write(payload)

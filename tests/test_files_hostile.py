@@ -99,7 +99,7 @@ def test_two_writers_at_once_never_overwrite(tmp_path):
     """Both used to pass the exists-check and one replaced the other; now exactly one writes."""
     target = tmp_path / "result.json"
     context = multiprocessing.get_context("fork")
-    for attempt in range(5):
+    for _attempt in range(5):
         target.unlink(missing_ok=True)
         barrier, answers = context.Barrier(6), context.Queue()
         writers = [context.Process(target=_race, args=(target, f"writer {i} ".encode() * 1000, barrier, answers))

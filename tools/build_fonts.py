@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import bz2
+import contextlib
 import hashlib
 import re
 import subprocess
@@ -54,10 +55,8 @@ def gb2312() -> set[int]:
     chars = set()
     for lead in range(0xA1, 0xF8):
         for trail in range(0xA1, 0xFF):
-            try:
+            with contextlib.suppress(UnicodeDecodeError):
                 chars.add(ord(bytes([lead, trail]).decode("gb2312")))
-            except UnicodeDecodeError:
-                pass
     return chars
 
 

@@ -7,13 +7,12 @@ import click
 from evaluator import __version__
 from evaluator.cli.forms import check, template
 from evaluator.cli.merge import merge
-from evaluator.cli.survey import survey
-from evaluator.cli.rubric import rubric
-import evaluator.cli.handbook  # noqa: E402,F401  (registers `rubric handbook`)
 from evaluator.cli.plan import plan
 from evaluator.cli.report import report
+from evaluator.cli.rubric import rubric
 from evaluator.cli.score import score
 from evaluator.cli.store import compare, history, ingest, migrate
+from evaluator.cli.survey import survey
 from evaluator.cli.web import manage, serve, worker
 
 

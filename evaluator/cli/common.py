@@ -10,7 +10,7 @@ import click
 from evaluator.i18n import Lang, as_lang
 from evaluator.outputs import OutputError, Written, write_bytes
 from evaluator.problems import Location, Problem
-from evaluator.rubric.loader import display_path
+from evaluator.vocabulary import display_path
 
 lang_option = click.option(
     "--lang",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 import time
 from pathlib import Path
+from typing import Literal
 
 import click
 
@@ -12,9 +13,9 @@ from evaluator.cli.common import echo, lang_option, report_problems
 from evaluator.i18n import Lang, t
 from evaluator.pipeline import report_result
 from evaluator.problems import Location, Problem
-from evaluator.rubric.loader import display_path
 from evaluator.store.db import problem
 from evaluator.store.targets import parse_target
+from evaluator.vocabulary import display_path
 
 SUFFIXES = (".pdf", ".html")
 
@@ -38,12 +39,13 @@ def report(results: tuple[Path, ...], output: Path, fmt: str | None, db: str | N
     if not single and (output.is_file() or output.suffix.lower() in SUFFIXES):
         report_problems([problem("G004", display_path(output), count=len(results), path=display_path(output))], lang)
         sys.exit(1)
-    fmt = fmt or (output.suffix.lower().lstrip(".") if single else "pdf")
+    given = fmt or (output.suffix.lower().lstrip(".") if single else "pdf")
+    fmt_: Literal["pdf", "html"] = "html" if given == "html" else "pdf"  # the --format choice, or one of SUFFIXES
     database, failed = _database(db, lang), 0
     for path in results:
-        target = output if single else output / f"{path.stem}.{fmt}"
+        target = output if single else output / f"{path.stem}.{fmt_}"
         started = time.perf_counter()
-        done = report_result(path, target, lang=lang, db=database, force=force, fmt=fmt)
+        done = report_result(path, target, lang=lang, db=database, force=force, fmt=fmt_)
         report_problems(done.problems, lang)
         failed += done.status == "failed"
         if done.status != "failed":

@@ -1,20 +1,22 @@
-"""`evaluator rubric check|show`: validate a rubric, print its structure."""
+"""`evaluator rubric check|show|handbook`: validate a rubric, print its structure, write its handbook."""
 
 from __future__ import annotations
 
 import sys
+import time
+from pathlib import Path
 
 import click
 
+from evaluator.bundled import rubric_path
+from evaluator.cli.common import echo, lang_option, report_problems, write_output
 from evaluator.i18n import Lang, t
 from evaluator.numbers import number
-from evaluator.bundled import rubric_path
-from evaluator.cli.common import echo, lang_option, report_problems
 from evaluator.problems import errors
 from evaluator.rubric import LoadedRubric, load_rubric
 from evaluator.rubric.canonical import dumps
-from evaluator.rubric.loader import display_path
 from evaluator.rubric.summary import summary, summary_table
+from evaluator.vocabulary import display_path
 
 PATH_HELP = "评估标准文件或内置标准的编号（默认 chengdu-participatory）/ rubric file or bundled rubric id"
 
@@ -24,7 +26,7 @@ def rubric() -> None:
     """评估标准：检查、查看 · Rubrics: check and show."""
 
 
-def _load(path: str | None, lang: str) -> LoadedRubric:
+def _load(path: str | None, lang: Lang) -> LoadedRubric:
     loaded = load_rubric(rubric_path(path))
     report_problems(loaded.problems, lang)
     return loaded
@@ -33,7 +35,7 @@ def _load(path: str | None, lang: str) -> LoadedRubric:
 @rubric.command()
 @click.argument("path", required=False)
 @lang_option
-def check(path: str | None, lang: str) -> None:
+def check(path: str | None, lang: Lang) -> None:
     """检查评估标准及其引用的所有文件，一次列出全部问题 · Check a rubric and every file it references."""
     loaded = _load(path, lang)
     n_err, n_warn = len(errors(loaded.problems)), len(loaded.problems) - len(errors(loaded.problems))
@@ -73,7 +75,7 @@ def _check_survey(loaded: LoadedRubric, lang: Lang) -> None:
 @click.argument("path", required=False)
 @click.option("--json", "as_json", is_flag=True, help="以 JSON 输出 / print JSON")
 @lang_option
-def show(path: str | None, as_json: bool, lang: str) -> None:
+def show(path: str | None, as_json: bool, lang: Lang) -> None:
     """列出评估标准的结构：领域、指标数、分值 · Print a rubric's structure."""
     loaded = _load(path, lang)
     if loaded.rubric is None:
@@ -82,3 +84,25 @@ def show(path: str | None, as_json: bool, lang: str) -> None:
         click.echo(dumps(summary(loaded.rubric, loaded.sha256)))
     else:
         click.echo(summary_table(loaded.rubric, loaded.sha256, lang))
+
+
+@rubric.command()
+@click.argument("path", required=False)
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=Path("handbook.pdf"),
+              show_default=True, help="输出的 PDF 文件 / PDF file to write")
+@click.option("--force", is_flag=True, help="覆盖已存在的输出文件 / overwrite an existing output file")
+@lang_option
+def handbook(path: str | None, output: Path, force: bool, lang: Lang) -> None:
+    """生成评估手册 PDF，供被评估方在项目开始时阅读 · Write the rubric handbook as a PDF."""
+    loaded = load_rubric(rubric_path(path))
+    report_problems(loaded.problems, lang)
+    if not loaded.ok:
+        sys.exit(1)
+    from evaluator.report.handbook import render_handbook  # WeasyPrint loads only when a PDF is made
+
+    started = time.perf_counter()
+    data = render_handbook(*loaded.valid(), lang)
+    write_output(output, data, force, lang)
+    seconds, size = time.perf_counter() - started, len(data) / 1024
+    echo(t(lang, "✓ wrote the handbook {output} ({size:.0f} KB in {seconds:.1f} s)", output=output, size=size,
+           seconds=seconds))

@@ -5,37 +5,26 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 from django.db import DatabaseError
 
-from evaluator.i18n import N_, Lang, pt, t
-from evaluator.batch import (
-    Options,
-    Reported,
-    Scored,
-    Tally,
-    forms_in,
-    place,
-    run,
-    run_reports,
-    staging,
-)
+from evaluator.batch import Tally, forms_in, place, run, run_reports, staging
 from evaluator.cli.common import echo, lang_option, report_problems
 from evaluator.cli.store import db_option, open_store
+from evaluator.i18n import Lang, pt, t
+from evaluator.jobs import Options, Reported, Scored
+from evaluator.numbers import points
 from evaluator.outputs import OutputError
-from evaluator.rubric.loader import display_path
 from evaluator.store import StoreError
 from evaluator.store.db import database_detail, problem
-from evaluator.numbers import points
 from evaluator.store.files import read_result
-from evaluator.textable import table
+from evaluator.text_table import table
+from evaluator.vocabulary import display_path
 
-STATUS = {
-    "scored": N_("scored"),
-    "provisional": N_("provisional"),
-    "failed": N_("failed"),
-}
+if TYPE_CHECKING:
+    from evaluator.store import Store  # the class loads Django: only its name is needed here
 
 
 @click.command()
@@ -117,8 +106,8 @@ def _with_reports(done: list[Scored], options: Options, workers: int, lang: Lang
     reported: dict[str, Reported] = {}
     with click.progressbar(run_reports(jobs, options, workers), length=len(jobs), label=label, file=sys.stderr,
                            show_pos=True) as items:
-        for item in items:
-            reported[item.result] = item
+        for report in items:
+            reported[report.result] = report
     merged = []
     for item in done:
         r = reported.get(item.json_path or "")
@@ -127,8 +116,10 @@ def _with_reports(done: list[Scored], options: Options, workers: int, lang: Lang
     return merged
 
 
-def _stored(store, item: Scored) -> Scored:
+def _stored(store: Store, item: Scored) -> Scored:
     """Put a written result in the results database; a failure there is the form's failure too."""
+    if item.json_path is None:
+        return item
     try:
         store.ingest(read_result(Path(item.json_path)), item.form)
     except StoreError as exc:
@@ -139,6 +130,11 @@ def _stored(store, item: Scored) -> Scored:
     return item
 
 
+def _status(status: str, lang: Lang) -> str:
+    return {"scored": pt(lang, "score status", "scored"), "provisional": pt(lang, "score status", "provisional"),
+            "failed": pt(lang, "score status", "failed")}[status]
+
+
 def summary_table(done: list[Scored], lang: Lang) -> str:
     """Project, round, total, grade and self-organizations per stage; a failed form shows its file name."""
     head = [pt(lang, "score table", "Project"), pt(lang, "score table", "Round"), pt(lang, "score table", "Total"),
@@ -147,7 +143,7 @@ def summary_table(done: list[Scored], lang: Lang) -> str:
     rows = [
         [s.project or Path(s.form).name, s.round or "—", points(s.total) if s.total is not None else "—",
          s.grade(lang) if s.grade else "—", "/".join(str(n) for n in s.stage_counts.values()) or "—",
-         t(lang, STATUS[s.status]) + (t(lang, " (self-assessment)") if s.self_assessment else "")
+         _status(s.status, lang) + (t(lang, " (self-assessment)") if s.self_assessment else "")
          + (t(lang, ", report failed") if s.report == "failed" else "")]
         for s in sorted(done, key=lambda s: (s.code or "~", s.round or "", s.form))
     ]

@@ -20,12 +20,11 @@ from evaluator.compare.model import Portfolio
 from evaluator.compare.pdf import portfolio_pdf
 from evaluator.compare.select import portfolio_from_store, project_codes
 from evaluator.i18n import Lang, t
-from evaluator.rubric.loader import display_path
 from evaluator.rubric.mapping import RubricMapping
 from evaluator.store import StoreError
 from evaluator.store.db import database_detail, database_problem, problem
 from evaluator.store.files import read_result
-from evaluator.store.terms import TYPE_NAMES
+from evaluator.vocabulary import display_path, evaluation_type_name
 
 if TYPE_CHECKING:
     from evaluator.store import Ingested, Store
@@ -110,7 +109,7 @@ def _ingest_one(store: Store, path: Path, lang: Lang) -> Ingested | None:
     except DatabaseError as exc:  # locked too long, disk full, server gone: the transaction was rolled back
         report_problems([problem("S024", shown, detail=database_detail(exc, store.name))], lang)
         return None
-    what = printable(f"{done.project_code} · {done.round} · {TYPE_NAMES[done.evaluation_type](lang)}")
+    what = printable(f"{done.project_code} · {done.round} · {evaluation_type_name(done.evaluation_type, lang)}")
     if done.added:
         echo(t(lang, "✓ {path}: {what} · version {version}", path=shown, what=what, version=done.version))
     else:

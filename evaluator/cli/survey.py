@@ -56,7 +56,8 @@ survey_option = click.option("--survey", "survey_file", type=click.Path(path_typ
 
 @survey.command("template")
 @click.argument("rubric", required=False)
-@click.option("-o", "--output", required=True, type=click.Path(path_type=Path), help="输出的 .xlsx 文件 / the .xlsx file to write")
+@click.option("-o", "--output", required=True, type=click.Path(path_type=Path),
+              help="输出的 .xlsx 文件 / the .xlsx file to write")
 @survey_option
 @click.option("--force", is_flag=True, help="覆盖已有文件 / overwrite an existing file")
 @lang_option
@@ -73,10 +74,13 @@ def template(rubric: str | None, output: Path, survey_file: Path | None, force: 
 
 @survey.command("import")
 @click.argument("responses", type=click.Path(path_type=Path))
-@click.option("--form", "form", required=True, type=click.Path(path_type=Path), help="要填写的评估表 / the evaluation form to fill")
+@click.option("--form", "form", required=True, type=click.Path(path_type=Path),
+              help="要填写的评估表 / the evaluation form to fill")
 @click.option("-o", "--output", required=True, type=click.Path(path_type=Path), help="填好的评估表 / the filled form to write")
-@click.option("--map", "mapping", type=click.Path(path_type=Path), help="列名对应（YAML：题目编号: 表头）/ column mapping (YAML: item id: header)")
-@click.option("--summary", type=click.Path(path_type=Path), help="另存统计结果（JSON，只含汇总数）/ also write the statistics (JSON, aggregates only)")
+@click.option("--map", "mapping", type=click.Path(path_type=Path),
+              help="列名对应（YAML：题目编号: 表头）/ column mapping (YAML: item id: header)")
+@click.option("--summary", type=click.Path(path_type=Path),
+              help="另存统计结果（JSON，只含汇总数）/ also write the statistics (JSON, aggregates only)")
 @click.option("--rubric", "rubric", help="评估标准（默认：表中注明的内置标准）/ rubric (default: the bundled one the form names)")
 @survey_option
 @click.option("--force", is_flag=True, help="覆盖已有文件 / overwrite an existing file")

@@ -20,8 +20,8 @@ from pathlib import Path
 
 import click
 
-from evaluator.i18n import LANGS, t
 from evaluator.cli.common import echo
+from evaluator.i18n import LANGS, t
 
 DEMO_DIR = Path("output") / "demo"
 
@@ -71,7 +71,8 @@ def _start_worker() -> subprocess.Popen:
 
 
 @click.command()
-@click.option("--demo", is_flag=True, help="演示：样例数据和每个角色的演示账户 / demo store with the samples and one account per role")
+@click.option("--demo", is_flag=True,
+              help="演示：样例数据和每个角色的演示账户 / demo store with the samples and one account per role")
 @click.option("--host", default="127.0.0.1", show_default=True, help="监听地址 / address to listen on")
 @click.option("--port", default=8000, show_default=True, type=int, help="端口 / port")
 @click.option("--no-worker", is_flag=True, help="不启动任务进程 / do not start a task worker beside the server")

@@ -29,7 +29,7 @@ import krippendorff
 import numpy as np
 from pydantic import BaseModel, ConfigDict
 
-from evaluator.rubric.text import Text
+from evaluator.rubric.bilingual import Text
 from evaluator.store.records import RatedEvaluation
 
 ALPHA_OK = 0.667

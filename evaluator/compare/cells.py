@@ -8,12 +8,13 @@ without colour in a black-and-white print; a change that rounds to nothing is th
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 from evaluator.compare.model import Portfolio, ProjectRef
 from evaluator.messages import Lang
 from evaluator.numbers import POINT_PLACES, direction, percent, signed
-from evaluator.rubric.text import Text
+from evaluator.rubric.bilingual import Text
 
 HEAT_STEPS = (0.5, 0.6, 0.7, 0.8, 0.9)   # heat level n: share below HEAT_STEPS[n] (level 5: 90% and more)
 
@@ -71,7 +72,7 @@ def heat_legend(lang: Lang) -> list[Cell]:
     """The colour scale's steps, lowest first, as swatch cells."""
     bounds = [percent(s).rstrip("%") for s in HEAT_STEPS]
     labels = [tr(lang, f"低于 {bounds[0]}%", f"under {bounds[0]}%")]
-    labels += [f"{a}–{b}%" for a, b in zip(bounds, bounds[1:])]
+    labels += [f"{a}–{b}%" for a, b in itertools.pairwise(bounds)]
     labels += [tr(lang, f"{bounds[-1]}% 及以上", f"{bounds[-1]}% or more")]
     return [Cell(label, f"heat heat-{n}") for n, label in enumerate(labels)]
 

@@ -22,10 +22,10 @@ from evaluator.compare.model import (
     RubricNote,
 )
 from evaluator.evidence import RubricRef
-from evaluator.rubric.text import Text
+from evaluator.rubric.bilingual import Text
 from evaluator.scoring.result import Grade
 from evaluator.store.records import EvaluationRecord
-from evaluator.store.terms import round_key
+from evaluator.vocabulary import round_key
 
 Previous = dict[int, EvaluationRecord]   # evaluation id → the same project's evaluation in its previous round
 
@@ -71,7 +71,10 @@ def _domain_changes(p: EvaluationRecord, r: EvaluationRecord) -> list[DomainChan
         b, a = before.get(id), after.get(id)
         pb, pa = (b.points if b else None), (a.points if a else None)
         sb, sa = (_share(b.points, b.max) if b else None), (_share(a.points, a.max) if a else None)
-        out.append(DomainChange(id=id, name=(a or b).name, before=pb, after=pa, change=_minus(pa, pb),
+        named = a or b
+        if named is None:  # the id came from one of the two
+            continue
+        out.append(DomainChange(id=id, name=named.name, before=pb, after=pa, change=_minus(pa, pb),
                                 share_before=sb, share_after=sa, share_change=_minus(sa, sb)))
     return out
 
@@ -80,18 +83,19 @@ def organization_stages(chosen: Sequence[EvaluationRecord], previous: Previous, 
                         names: dict[int, Text]) -> tuple[list[OrganizationStage], dict[str, OrganizationFlow]]:
     """Every self-organization per round, followed to the project's previous round by name; and per
     round how those of returning projects moved. A name used twice in a roster cannot be followed."""
-    rows, flows = [], defaultdict(Counter)
+    rows: list[OrganizationStage] = []
+    flows: defaultdict[str, Counter[str]] = defaultdict(Counter)
     for r in chosen:
         p = previous.get(r.id)
         now = Counter(o.key for o in r.self_organizations if o.key)
         before = Counter(o.key for o in p.self_organizations if o.key) if p else Counter()
         earlier = {o.key: o for o in p.self_organizations} if p else {}
         for o in r.self_organizations:
-            followed = p is not None and o.key and now[o.key] == 1 and before[o.key] == 1
+            followed = p is not None and o.key is not None and now[o.key] == 1 and before[o.key] == 1
             change = o.stage - earlier[o.key].stage if followed else None
             rows.append(OrganizationStage(
                 round=r.round, project=refs[r.project_code], name=o.name, row=o.row, stage=o.stage,
-                stage_name=names[o.stage], previous_round=p.round if followed else None,
+                stage_name=names[o.stage], previous_round=p.round if p is not None and followed else None,
                 previous_stage=earlier[o.key].stage if followed else None, change=change,
             ))
             if p is not None:

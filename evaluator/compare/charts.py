@@ -15,7 +15,7 @@ from markupsafe import Markup
 
 from evaluator.report.svg import GRID, INK, MUTED, OFFICIAL, svg, text, text_lines, wrap
 from evaluator.report.svg import legend as legend_line
-from evaluator.textable import width
+from evaluator.text_table import width
 
 UP, DOWN, SAME = OFFICIAL, "#b5522b", MUTED
 BAND_FILLS = ("#f4f6f9", "#e4e9f0")
@@ -82,7 +82,7 @@ def strip_plot(values: Sequence[float], maximum: float, bands: Sequence[Band] = 
     width_px, left, span, r = 520, 14, 492, 3.6
     xs = [_x(v, maximum, left, span) for v in values]
     order = sorted(range(len(values)), key=lambda i: xs[i])
-    levels = dict(zip(order, stack([xs[i] for i in order], 2 * r + 0.6)))
+    levels = dict(zip(order, stack([xs[i] for i in order], 2 * r + 0.6), strict=True))
     rows = max(levels.values(), default=-1) + 1
     top, dots_base = 4, 24 + rows * (2 * r + 0.4)
     axis_y = dots_base + 26
@@ -106,12 +106,12 @@ def _strip_legend(cx: float, y: float, labels: Sequence[str], with_hollow: bool,
              f'<rect x="-6" y="-8" width="12" height="9" fill="white" stroke="{INK}" stroke-width="0.9"/>'
              f'<line x1="0" y1="-8" x2="0" y2="1" stroke="{INK}" stroke-width="1.8"/>',
              f'<path d="M0,-7.5 l4,4 l-4,4 l-4,-4 z" fill="{DOWN}"/>']
-    entries = [(m, label) for n, (m, label) in enumerate(zip(marks, labels)) if n != 1 or with_hollow]
+    entries = [(m, label) for n, (m, label) in enumerate(zip(marks, labels, strict=True)) if n != 1 or with_hollow]
     entries = entries if with_box else entries[:-2]
     widths = [18 + _em(label) for _, label in entries]
     x = cx - (sum(widths) + 14 * (len(entries) - 1)) / 2
     parts = []
-    for (mark, label), w in zip(entries, widths):
+    for (mark, label), w in zip(entries, widths, strict=True):
         parts.append(f'<g transform="translate({x + 6:.1f},{y:.1f})">{mark}</g>')
         parts.append(text(x + 16, y, label, size=8.5, anchor="start"))
         x += w + 14
@@ -168,8 +168,8 @@ def _nice_range(low: float, high: float) -> tuple[float, float]:
 def _end_labels(items: list[tuple[float, str]], x: float, top: float, bottom: float) -> list[str]:
     """Labels at the right ends, nudged apart (11px) so that none overlaps the next."""
     placed, last = [], top - 11
-    for y, label in sorted(items):
-        y = max(y + 3, last + 11)
+    for wanted, label in sorted(items):
+        y = max(wanted + 3, last + 11)
         placed.append(text(x, min(y, bottom + 8), wrap(label, 34)[0], size=8, anchor="start"))
         last = y
     return placed
@@ -187,7 +187,7 @@ def stage_bars(stages: Sequence[str], rounds: Sequence[str], counts: Sequence[Se
     peak = max((c for row in counts for c in row), default=0) or 1
     fills = shades(len(rounds))
     body = []
-    for i, (stage, row) in enumerate(zip(stages, counts)):
+    for i, (stage, row) in enumerate(zip(stages, counts, strict=True)):
         y = top + i * group
         lines = wrap(stage, 22)[:2]
         body.append(text_lines(label_w, y + group / 2 + 3 - (len(lines) - 1) * 5.6, lines, size=9, anchor="end"))
@@ -206,15 +206,16 @@ def shades(n: int) -> list[str]:
     """n blues from light to the report's dark blue: later rounds darker, distinct in grey print too."""
     light, dark = (0xc9, 0xd8, 0xe8), (0x1f, 0x4e, 0x79)
     if n == 1:
-        return ["#%02x%02x%02x" % dark]
-    return ["#%02x%02x%02x" % tuple(round(a + (b - a) * k / (n - 1)) for a, b in zip(light, dark)) for k in range(n)]
+        return ["#{:02x}{:02x}{:02x}".format(*dark)]
+    return ["#{:02x}{:02x}{:02x}".format(*tuple(round(a + (b - a) * k / (n - 1)) for a, b in zip(light, dark, strict=True)))
+            for k in range(n)]
 
 
 def _round_legend(cx: float, y: float, rounds: Sequence[str], fills: Sequence[str]) -> str:
     widths = [16 + _em(name) for name in rounds]
     x = cx - (sum(widths) + 14 * (len(rounds) - 1)) / 2
     parts = []
-    for name, fill, w in zip(rounds, fills, widths):
+    for name, fill, w in zip(rounds, fills, widths, strict=True):
         parts.append(f'<rect x="{x:.1f}" y="{y - 8}" width="10" height="8" fill="{fill}"/>'
                      + text(x + 14, y, name, size=8.5, anchor="start"))
         x += w + 14

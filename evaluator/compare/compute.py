@@ -26,11 +26,11 @@ from evaluator.compare.model import (
     Selection,
     StageCount,
 )
+from evaluator.rubric.bilingual import Text
 from evaluator.rubric.mapping import RubricMapping
-from evaluator.rubric.text import Text
 from evaluator.scoring.result import Grade, GradeBand
 from evaluator.store.records import EvaluationRecord
-from evaluator.store.terms import round_key
+from evaluator.vocabulary import round_key
 
 Scales = Mapping[str, Sequence[GradeBand]]   # rubric sha256 → grade scale, best first
 
@@ -155,7 +155,7 @@ def distribution(totals: list[float]) -> Distribution:
 
 def grade_counts(records: list[EvaluationRecord], grade_order: dict[str, int]) -> list[GradeCount]:
     counts: dict[str, int] = defaultdict(int)
-    labels = {}
+    labels: dict[str, Text] = {}
     for r in records:
         counts[r.grade_id] += 1
         labels.setdefault(r.grade_id, r.grade)

@@ -7,6 +7,7 @@ indicator changes, self-organizations, notes. Headers in Chinese, or English wit
 from __future__ import annotations
 
 import math
+from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -21,8 +22,8 @@ from evaluator.compare.xlsx import Column, write_table
 from evaluator.compare.xlsx_calibration import calibration_sheets, trend_sheet
 from evaluator.forms.save import workbook_bytes
 from evaluator.messages import Lang
-from evaluator.rubric.text import Text
-from evaluator.store.terms import TYPE_NAMES
+from evaluator.rubric.bilingual import Text
+from evaluator.vocabulary import evaluation_type_name
 
 YES = {True: Text(zh="是", en="yes"), False: Text(zh="否", en="no")}
 ROUND = Column("届次", "Round")
@@ -98,19 +99,20 @@ def matrix(ws: Worksheet, pf: Portfolio, lang: Lang) -> None:
     for id, name in domains.items():
         columns += [Column(f"{id} {name.zh}", f"{id} {name.en}", "points"),
                     Column(f"{id} 得分率", f"{id} share", "share")]
-    rows, blocks = [], []
+    rows: list[list[Any]] = []
+    blocks: list[tuple[str, int, int]] = []
     for r in pf.rounds:
         blocks.append((r.name, len(rows) + 2, len(r.matrix)))
         for m in r.matrix:
             cells = [m.domains.get(id) for id in domains]
             rows.append([r.name, m.project.code, m.project.name, m.project.organization,
-                         TYPE_NAMES[m.evaluation_type](lang), m.version, m.total, m.max, m.share, m.grade.label(lang),
+                         evaluation_type_name(m.evaluation_type, lang), m.version, m.total, m.max, m.share, m.grade.label(lang),
                          YES[m.provisional](lang), m.red_lines,
-                         *(v for id, c in zip(domains, cells) for v in _domain_values(m, id, c, lang))])
+                         *(v for id, c in zip(domains, cells, strict=True) for v in _domain_values(m, id, c, lang))])
     write_table(ws, columns, rows, lang, frozen_columns=3)
     anchor_row, anchor_col = 2, get_column_letter(len(columns) + 2)
-    for name, first, count in blocks:
-        chart = _bar_chart(Text(zh=f"{name} 各项目总分", en=f"{name}: total per project")(lang), horizontal=True)
+    for round_name, first, count in blocks:
+        chart = _bar_chart(Text(zh=f"{round_name} 各项目总分", en=f"{round_name}: total per project")(lang), horizontal=True)
         last = first + count - 1
         chart.add_data(Reference(ws, min_col=columns.index(TOTAL) + 1, min_row=first, max_row=last))
         chart.set_categories(Reference(ws, min_col=columns.index(NAME) + 1, min_row=first, max_row=last))
@@ -190,7 +192,8 @@ def notes(ws: Worksheet, pf: Portfolio, lang: Lang) -> None:
     sep = "、" if lang == "zh" else ", "
     rows = [
         [Text(zh="比较的依据", en="What is compared")(lang), Text(
-            zh="每个项目每届取最新版本的终期评估，没有终期时取中期评估；自评不参与比较。得分率 = 得分 ÷ 满分；变化 = 本届 − 上一届。"
+            zh="每个项目每届取最新版本的终期评估，没有终期时取中期评估；自评不参与比较。"
+               "得分率 = 得分 ÷ 满分；变化 = 本届 − 上一届。"
                "不同版本的评估标准按指标编号比较。",
             en="Each project counts once per round with its latest final evaluation, else its latest midterm one; "
                "self-assessments are not compared. Share = points / maximum; change = after - before. "

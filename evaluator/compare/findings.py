@@ -7,16 +7,16 @@ A funder reads these first, so each states one comparison with its figures ("第
 from __future__ import annotations
 
 from evaluator.compare.cells import join, many, tr
-from evaluator.numbers import direction, percent, points, signed
 from evaluator.compare.model import Portfolio, RoundView
 from evaluator.compare.pdf_changes import changes_into, movement
 from evaluator.messages import Lang
+from evaluator.numbers import direction, percent, points, signed
 
 
 def findings(pf: Portfolio, lang: Lang) -> list[str]:
     if not pf.rounds:
         return [tr(lang, "所选范围内没有可比较的评估。", "There is no evaluation to compare in the selection.")]
-    out = [round_sentence(r, prev, lang) for prev, r in zip([None, *pf.rounds], pf.rounds)]
+    out = [round_sentence(r, prev, lang) for prev, r in zip([None, *pf.rounds], pf.rounds, strict=False)]
     last = pf.rounds[-1]
     out += [grades_sentence(last, lang), weakest_sentence(last, lang)]
     if len(pf.rounds) > 1:
@@ -61,7 +61,7 @@ def weakest_sentence(r: RoundView, lang: Lang) -> str:
     scored = [i for i in r.indicators if i.mean_share is not None][:3]
     if not scored:
         return ""
-    items = [tr(lang, f"{i.id} {i.name.zh}（{percent(i.mean_share)}）", f"{i.id} {i.name.en} ({percent(i.mean_share)})")
+    items = [tr(lang, f"{i.id} {i.name.zh}（{percent(i.mean_share or 0)}）", f"{i.id} {i.name.en} ({percent(i.mean_share or 0)})")
              for i in scored]
     return tr(lang, f"{r.name} 平均得分率最低的指标：{join(lang, items)}。",
               f"Weakest indicators in {r.name} (mean share): {join(lang, items)}.")
@@ -92,7 +92,7 @@ def indicator_sentence(pf: Portfolio, before: str, after: str, lang: Lang) -> st
     for found, zh, en in ((up, "提高最多", "rose most"), (down, "下降最多", "fell most")):
         if found:
             c = found[0]
-            pp = signed(c.change * 100, 1)
+            pp = signed((c.change or 0) * 100, 1)
             parts.append(tr(lang, f"{zh}的是 {c.id} {c.name.zh}（{pp} 个百分点）",
                             f"{c.id} {c.name.en} {en} ({pp} points of %)"))
     if not parts:

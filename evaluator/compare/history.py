@@ -7,10 +7,10 @@ from collections.abc import Sequence
 
 from evaluator.messages import Lang
 from evaluator.numbers import points
-from evaluator.rubric.text import Text
+from evaluator.rubric.bilingual import Text
 from evaluator.store.records import EvaluationRecord
-from evaluator.store.terms import TYPE_NAMES
-from evaluator.textable import table
+from evaluator.text_table import table
+from evaluator.vocabulary import evaluation_type_name
 
 HEADERS = [Text(zh="届次", en="Round"), Text(zh="评估类型", en="Evaluation"), Text(zh="版本", en="Version"),
            Text(zh="最新", en="Latest"), Text(zh="评估标准", en="Rubric"), Text(zh="总分", en="Total"),
@@ -40,7 +40,7 @@ def history_table(records: Sequence[EvaluationRecord], lang: Lang) -> str:
     for r in records:
         by_id = {d.id: d.points for d in r.domains}
         grade = r.grade(lang) + (PROVISIONAL(lang) if r.provisional else "")
-        rows.append([printable(r.round), TYPE_NAMES[r.evaluation_type](lang), r.version, "✓" if r.latest else "",
+        rows.append([printable(r.round), evaluation_type_name(r.evaluation_type, lang), r.version, "✓" if r.latest else "",
                      printable(f"{r.rubric.id} {r.rubric.version}"), points(r.total), grade,
                      *(points(by_id[id]) if id in by_id else "—" for id in domains),
                      "/".join(str(r.stage_counts.get(level, 0)) for level in levels) or "—"])

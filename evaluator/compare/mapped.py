@@ -14,8 +14,8 @@ from dataclasses import replace
 
 from evaluator.compare.model import ProjectIndicatorChange, ProjectRef, RubricNote
 from evaluator.i18n import LANGS, N_, Lang, t
+from evaluator.rubric.bilingual import Text
 from evaluator.rubric.mapping import Link, RubricMapping
-from evaluator.rubric.text import Text
 from evaluator.store.records import EvaluationRecord, IndicatorScore
 
 
@@ -40,7 +40,8 @@ def map_records(records: Sequence[EvaluationRecord], mappings: Sequence[RubricMa
         return list(records)
     names = _newer_names(everything or records, mappings)
     out = []
-    for r in records:
+    for record in records:
+        r = record
         for m in mappings:
             side = _side(r, m)
             if side is not None:

@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from evaluator.compare.agreement import RoundCalibration
 from evaluator.evidence import RubricRef
-from evaluator.rubric.text import Text
+from evaluator.rubric.bilingual import Text
 from evaluator.scoring.result import Grade, GradeBand
 
 SCHEMA = "evaluator.portfolio/1"
@@ -222,7 +222,7 @@ class RubricNote(Model):
 class Portfolio(Model):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
-    schema_: str = Field(SCHEMA, alias="schema")
+    schema_: str = Field(default=SCHEMA, alias="schema")
     selection: Selection
     grades: list[Grade]              # every grade seen, best first
     stages: list[StageCount]         # every maturity stage, lowest first; count: organizations over all rounds
@@ -240,12 +240,12 @@ class Portfolio(Model):
 
     def improved(self, after_round: str | None = None, limit: int = 10) -> list[IndicatorChange]:
         """Indicators whose mean share rose most (into `after_round`, or into any round)."""
-        rising = [c for c in self._changes_into(after_round) if c.change > 0]
-        return sorted(rising, key=lambda c: -c.change)[:limit]
+        rising = [(c.change, c) for c in self._changes_into(after_round) if c.change is not None and c.change > 0]
+        return [c for _, c in sorted(rising, key=lambda pair: -pair[0])][:limit]
 
     def fell(self, after_round: str | None = None, limit: int = 10) -> list[IndicatorChange]:
-        falling = [c for c in self._changes_into(after_round) if c.change < 0]
-        return sorted(falling, key=lambda c: c.change)[:limit]
+        falling = [(c.change, c) for c in self._changes_into(after_round) if c.change is not None and c.change < 0]
+        return [c for _, c in sorted(falling, key=lambda pair: pair[0])][:limit]
 
     def _changes_into(self, after_round: str | None) -> list[IndicatorChange]:
         return [c for c in self.indicator_changes

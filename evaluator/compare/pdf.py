@@ -17,14 +17,14 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from evaluator.compare.cells import Cell, Grid, chunks, domains, heat, heat_legend, join, many, project, tr
-from evaluator.numbers import points
 from evaluator.compare.findings import findings
-from evaluator.compare.model import Portfolio
+from evaluator.compare.model import Portfolio, RubricUse
 from evaluator.compare.pdf_calibration import CalibrationSection, calibration_sections, method_note
 from evaluator.compare.pdf_changes import GrowthSection, PairSection, growth_section, pair_sections
 from evaluator.compare.pdf_round import HEATMAP_DOMAINS, RoundSection, grade_spans, round_section
 from evaluator.messages import Lang
-from evaluator.store.terms import TYPE_NAMES
+from evaluator.numbers import points
+from evaluator.vocabulary import evaluation_type_name
 
 if TYPE_CHECKING:
     from evaluator.report.render import Renderer
@@ -113,7 +113,7 @@ def domain_means(pf: Portfolio, lang: Lang) -> list[Grid]:
     for chunk in chunks(list(domains(pf).items()), HEATMAP_DOMAINS):
         headers = [Cell(tr(lang, "届次", "Round"))] + [Cell(id, "num domain", name(lang)) for id, name in chunk]
         shares = [{s.id: s.mean_share for s in r.domains} for r in pf.rounds]
-        rows = [[Cell(r.name), *(heat(share.get(id)) for id, _ in chunk)] for r, share in zip(pf.rounds, shares)]
+        rows = [[Cell(r.name), *(heat(share.get(id)) for id, _ in chunk)] for r, share in zip(pf.rounds, shares, strict=True)]
         out.append(Grid(headers, rows, ["22%"] + [f"{78 / max(len(chunk), 1):.2f}%"] * len(chunk), "heatmap"))
     return out
 
@@ -140,7 +140,9 @@ def notes(pf: Portfolio, lang: Lang) -> list[tuple[str, str]]:
 
 def rubric_items(pf: Portfolio, lang: Lang) -> list[tuple[str, str]]:
     """Each rubric used: where, how often, its grade scale and fingerprint."""
-    uses, rounds, counts = {}, defaultdict(list), Counter()
+    uses: dict[str, RubricUse] = {}
+    rounds: defaultdict[str, list[str]] = defaultdict(list)
+    counts: Counter[str] = Counter()
     for r in pf.rounds:
         for u in r.rubrics:
             uses.setdefault(u.rubric.sha256, u)
@@ -165,7 +167,7 @@ def counted(pf: Portfolio, lang: Lang) -> list[tuple[str, Grid]]:
     out = []
     for r in pf.rounds:
         rows = [[project(m.project, organization=True),
-                 Cell(TYPE_NAMES[m.evaluation_type](lang), "", tr(lang, f"第 {m.version} 版", f"version {m.version}")),
+                 Cell(evaluation_type_name(m.evaluation_type, lang), "", tr(lang, f"第 {m.version} 版", f"version {m.version}")),
                  Cell(m.evaluation_date.isoformat() if m.evaluation_date else "—"),
                  Cell(f"{m.rubric.id} {m.rubric.version}"), Cell(points(m.total), "num", m.grade.label(lang))]
                 for m in sorted(r.matrix, key=lambda m: m.project.code)]

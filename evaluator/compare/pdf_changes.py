@@ -12,10 +12,10 @@ from itertools import pairwise
 from markupsafe import Markup
 
 from evaluator.compare.cells import Cell, Grid, change, chunks, domains, many, project, tr
-from evaluator.numbers import direction, percent, points, signed
-from evaluator.compare.charts import stage_bars, slope_chart
+from evaluator.compare.charts import slope_chart, stage_bars
 from evaluator.compare.model import IndicatorChange, OrganizationStage, Portfolio, ProjectChange
 from evaluator.messages import Lang
+from evaluator.numbers import direction, percent, points, signed
 
 CHANGE_DOMAINS = 6     # domain columns per change table; more continue in a second table
 INDICATORS = 10        # indicators listed as most improved, and as fallen most
@@ -120,8 +120,8 @@ def indicator_table(found: list[IndicatorChange], lang: Lang) -> Grid | None:
                Cell(tr(lang, "变化（百分点）", "Change (points of %)"), "num"),
                Cell(tr(lang, "同一批项目的变化", "Same projects"), "num"),
                Cell(tr(lang, "两届都评分", "Scored in both"), "num")]
-    rows = [[Cell(c.name(lang), "", f"{c.id} · {c.domain}"), Cell(percent(c.share_before), "num"),
-             Cell(percent(c.share_after), "num"), change(c.change, 100, 1), change(c.paired_change, 100, 1),
+    rows = [[Cell(c.name(lang), "", f"{c.id} · {c.domain}"), Cell(_percent(c.share_before), "num"),
+             Cell(_percent(c.share_after), "num"), change(c.change, 100, 1), change(c.paired_change, 100, 1),
              Cell(str(c.paired), "num")] for c in found]
     return Grid(headers, rows, ["36%", "13%", "13%", "14%", "13%", "11%"], "indicators")
 
@@ -145,17 +145,21 @@ def growth_section(pf: Portfolio, lang: Lang) -> GrowthSection | None:
     return GrowthSection(chart, table, movers(pf.moved("up"), pf, lang), movers(pf.moved("down"), pf, lang))
 
 
+def _percent(share: float | None) -> str:
+    return percent(share) if share is not None else "—"
+
+
 def movers(found: list[OrganizationStage], pf: Portfolio, lang: Lang) -> Grid | None:
     """Organizations that changed stage, largest move first, at most MOVERS of them."""
     if not found:
         return None
     names = {s.level: s.name(lang) for s in pf.stages}
-    ordered = sorted(found, key=lambda o: (-abs(o.change), o.round, o.project.code, o.row))
+    ordered = sorted(found, key=lambda o: (-abs(o.change or 0), o.round, o.project.code, o.row))
     headers = [Cell(tr(lang, "自组织", "Self-organization")), Cell(tr(lang, "项目", "Project")),
                Cell(tr(lang, "阶段", "Stage")), Cell(tr(lang, "变化", "Change"), "num")]
     rows = [[Cell(o.name, "", f"{o.previous_round} → {o.round}"), project(o.project),
-             Cell(f"{names[o.previous_stage]} → {o.stage_name(lang)}", "", f"{o.previous_stage} → {o.stage}"),
-             Cell(f"▲ +{o.change}", "num up") if o.change > 0 else Cell(f"▼ \u2212{-o.change}", "num down")]
+             Cell(f"{names.get(o.previous_stage or 0, '')} → {o.stage_name(lang)}", "", f"{o.previous_stage} → {o.stage}"),
+             Cell(f"▲ +{o.change}", "num up") if (o.change or 0) > 0 else Cell(f"▼ \u2212{-(o.change or 0)}", "num down")]
             for o in ordered[:MOVERS]]
     more = tr(lang, f"另有 {len(found) - MOVERS} 个未列出，完整名单见 portfolio.xlsx 的“自组织”表。",
               f"{len(found) - MOVERS} more are not listed; portfolio.xlsx lists them all (sheet Self-organizations).")

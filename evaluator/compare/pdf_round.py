@@ -12,10 +12,10 @@ from evaluator.compare.cells import Cell, Grid, chunks, domains, heat, join, man
 from evaluator.compare.charts import strip_plot
 from evaluator.compare.model import Portfolio, RoundView
 from evaluator.messages import Lang
-from evaluator.report.charts import stage_ladder
 from evaluator.numbers import number, percent, points
+from evaluator.report.charts import stage_ladder
 from evaluator.report.words import total_spans
-from evaluator.rubric.text import Text
+from evaluator.rubric.bilingual import Text
 
 HEATMAP_DOMAINS = 8    # domain columns per heatmap table; more domains continue in a second table
 WEAKEST = 10
@@ -92,7 +92,7 @@ def grade_table(r: RoundView, pf: Portfolio, lang: Lang) -> Grid:
 
 def grade_spans(grades: Scale, lang: Lang) -> dict[str, str]:
     """Grade id → the totals it covers, from the best grade down."""
-    return dict(zip((id for id, _, _ in grades), total_spans([low for _, _, low in grades], lang)))
+    return dict(zip((id for id, _, _ in grades), total_spans([low for _, _, low in grades], lang), strict=True))
 
 
 def heatmaps(r: RoundView, pf: Portfolio, lang: Lang) -> list[Grid]:
@@ -110,7 +110,7 @@ def _heatmap(r: RoundView, chunk: list, lang: Lang) -> Grid:
         cells = [m.domains.get(id) for id, _ in chunk]
         rows.append([Cell(m.project.code, "code"), Cell(m.project.name, "project"),
                      Cell(points(m.total), "num total", " · ".join(flags)),
-                     *(_domain_cell(m, id, c, lang) for (id, _), c in zip(chunk, cells))])
+                     *(_domain_cell(m, id, c, lang) for (id, _), c in zip(chunk, cells, strict=True))])
     rest = 100 - 11 - 28 - 10
     widths = ["11%", "28%", "10%"] + [f"{rest / max(len(chunk), 1):.2f}%"] * len(chunk)
     return Grid(headers, rows, widths, "heatmap")

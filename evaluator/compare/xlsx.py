@@ -14,8 +14,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from evaluator.messages import Lang
 from evaluator.numbers import excel_format, excel_value
-from evaluator.sheet_text import put_text
-from evaluator.textable import width
+from evaluator.sheet_text import cell_at, put_text
+from evaluator.text_table import width
 
 Kind = Literal["text", "int", "points", "share", "change", "share_change"]
 HEADER_FONT = Font(bold=True)
@@ -48,15 +48,15 @@ def write_table(ws: Worksheet, columns: Sequence[Column], rows: Sequence[Sequenc
                 frozen_columns: int = 0) -> None:
     """Header in row 1, one row per item; header frozen (with the first `frozen_columns` columns)."""
     for c, column in enumerate(columns, start=1):
-        cell = ws.cell(row=1, column=c)
+        cell = cell_at(ws, f"{get_column_letter(c)}1")
         put_text(cell, column.header(lang))
         cell.font, cell.fill = HEADER_FONT, HEADER_FILL
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     ws.row_dimensions[1].height = 32  # room for a header wrapped on two lines
     for r, row in enumerate(rows, start=2):
         for c, (column, value) in enumerate(zip(columns, row, strict=True), start=1):
-            put(ws.cell(row=r, column=c), value, column.kind)
-    ws.freeze_panes = ws.cell(row=2, column=frozen_columns + 1)
+            put(cell_at(ws, f"{get_column_letter(c)}{r}"), value, column.kind)
+    ws.freeze_panes = f"{get_column_letter(frozen_columns + 1)}2"
     last = get_column_letter(len(columns))
     ws.auto_filter.ref = f"A1:{last}{max(len(rows) + 1, 2)}"
     _widths(ws, columns, rows, lang)

@@ -25,8 +25,8 @@ from xml.etree.ElementTree import ParseError
 import defusedxml.ElementTree as safe_xml
 from defusedxml import DefusedXmlException
 
-from evaluator.i18n import both
 from evaluator.forms.sheet_xml import Damaged, SheetScan, Unsafe, scan_sheet
+from evaluator.i18n import both
 from evaluator.inputs import InputError, read_regular
 
 MAX_FILE = 50 * 2**20
@@ -197,7 +197,8 @@ def _names_of(workbook_part: bytes, rels_part: bytes | None, entries: tuple[str,
     """`_sheet_names` of these exact bytes and entries (forms made from one template share them)."""
     workbook = safe_xml.fromstring(workbook_part, forbid_dtd=True)
     rels = safe_xml.fromstring(rels_part, forbid_dtd=True) if rels_part is not None else None
-    targets = {r.get("Id"): r.get("Target", "") for r in (rels.iter() if rels is not None else []) if _local(r.tag) == "Relationship"}
+    relations = rels.iter() if rels is not None else []
+    targets = {r.get("Id"): r.get("Target", "") for r in relations if _local(r.tag) == "Relationship"}
     lower = {name.lower(): name for name in entries}
     names = {}
     for sheet in workbook.iter():

@@ -12,14 +12,15 @@ import datetime as dt
 import functools
 import io
 import re
-from typing import NamedTuple, Union
+from collections.abc import Sequence
+from typing import NamedTuple
 
 import python_calamine as calamine
 from openpyxl.utils import column_index_from_string
 
 from evaluator.forms.archive import FileProblem, Package
 
-RawValue = Union[None, bool, int, float, str, dt.date, dt.datetime, dt.time, dt.timedelta]
+RawValue = None | bool | int | float | str | dt.date | dt.datetime | dt.time | dt.timedelta
 _REF = re.compile(r"^([A-Z]{1,3})([0-9]+)$")
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
 _TALL_MERGE = 50  # rows; taller merged ranges (unusual, possibly hostile) are searched, not indexed by row
@@ -57,7 +58,7 @@ def position(ref: str) -> tuple[int, int]:
 class Grid:
     """One sheet's values, addressed by A1 references."""
 
-    def __init__(self, rows: list[list[RawValue]], merged: list[tuple[tuple[int, int], tuple[int, int]]],
+    def __init__(self, rows: Sequence[Sequence[RawValue]], merged: list[tuple[tuple[int, int], tuple[int, int]]],
                  marks: dict[str, str]):
         self.rows, self.marks = rows, marks
         self._marked_rows = {position(ref)[0] + 1 for ref in marks}

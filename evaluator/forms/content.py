@@ -12,21 +12,22 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.utils.cell import range_boundaries
+from openpyxl.utils.cell import get_column_letter, range_boundaries
 from pydantic import BaseModel, ConfigDict
 
 from evaluator.evidence import Scalar
+from evaluator.forms.layout import Layout, indicator_option, rating_option
+from evaluator.forms.phrases import NO, YES
+from evaluator.forms.project import PROJECT_FIELDS
+from evaluator.forms.save import workbook_bytes
+from evaluator.forms.template import build_template
 from evaluator.messages import Lang
+from evaluator.outputs import Written, write_bytes
 from evaluator.rubric import LoadedRubric
 from evaluator.rubric.fields import EvidenceField
 from evaluator.rubric.models import Rubric
-from evaluator.forms.layout import Layout, indicator_option, rating_option
-from evaluator.forms.project import PROJECT_FIELDS
-from evaluator.forms.save import workbook_bytes
-from evaluator.outputs import Written, write_bytes
-from evaluator.forms.template import build_template
-from evaluator.forms.texts import NO, YES
-from evaluator.sheet_text import put_value
+from evaluator.rubric.rules import RatingRule
+from evaluator.sheet_text import cell_at, put_value
 
 
 class FeedbackEntry(BaseModel):
@@ -57,8 +58,9 @@ class ContentError(ValueError):
 
 
 def form_bytes(loaded: LoadedRubric, content: FormContent, lang: Lang = "zh") -> bytes:
-    wb, layout = build_template(loaded.rubric, loaded.sha256, lang)
-    fill(wb, layout, loaded.rubric, content)
+    rubric, sha256 = loaded.valid()
+    wb, layout = build_template(rubric, sha256, lang)
+    fill(wb, layout, rubric, content)
     return workbook_bytes(wb)
 
 
@@ -75,7 +77,9 @@ def fill(wb: Workbook, layout: Layout, rubric: Rubric, content: FormContent) -> 
     def put(key: str, value: Any, row: int = 0) -> None:
         slot = layout.slots[key]
         column, first = range_boundaries(slot.ref)[:2]
-        put_value(wb[slot.sheet].cell(first + row, column), value)
+        if column is None or first is None:  # the map names cells and column ranges, never whole rows
+            raise ContentError(f"{slot.sheet}!{slot.ref} is not a cell")
+        put_value(cell_at(wb[slot.sheet], f"{get_column_letter(column)}{first + row}"), value)
 
     for field_id, value in _cover(content.project).items():
         put(f"project:{field_id}", _cell_value(_PROJECT[field_id], value, lang))
@@ -84,7 +88,8 @@ def fill(wb: Workbook, layout: Layout, rubric: Rubric, content: FormContent) -> 
         put(f"value:{field_id}", _cell_value(fields[field_id], value, lang))
     indicators = {i.id: i for i in rubric.indicators}
     for indicator_id, by_rater in content.ratings.items():
-        levels = indicators[indicator_id].rule.levels
+        rule = indicators[indicator_id].rule
+        levels = rule.levels if isinstance(rule, RatingRule) else {}
         for rater, level in by_rater.items():
             shown = rating_option(level, levels[level](lang)) if isinstance(level, int) and level in levels else level
             put(f"rating:{indicator_id}:{rater}", shown)
@@ -95,7 +100,7 @@ def fill(wb: Workbook, layout: Layout, rubric: Rubric, content: FormContent) -> 
         for column_id, value in entry.items():
             put(f"roster:{column_id}", _cell_value(columns[column_id], value, lang), row)
     for row, item in enumerate(content.feedback):
-        indicator = indicators.get(item.indicator)
+        indicator = indicators.get(item.indicator) if item.indicator else None
         put("feedback:indicator", indicator_option(indicator, lang) if indicator else item.indicator, row)
         put("feedback:finding", item.finding, row)
         put("feedback:response", item.response, row)

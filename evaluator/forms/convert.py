@@ -16,17 +16,18 @@ from typing import Any, NamedTuple
 
 from openpyxl.utils.datetime import from_excel, to_excel
 
-from evaluator.i18n import both, Lang, LANGS, pboth
 from evaluator.evidence import Scalar
-from evaluator.problems import did_you_mean, list_separator
-from evaluator.rubric.fields import EvidenceField
-from evaluator.rubric.models import Indicator
 from evaluator.forms.cells import Raw
 from evaluator.forms.layout import TEXT_LIMIT
-from evaluator.forms.texts import NO, YES
+from evaluator.forms.phrases import NO, YES
 from evaluator.forms.validation import DATE_RANGE
+from evaluator.i18n import LANGS, Lang, both, pboth
+from evaluator.problems import Severity, did_you_mean, list_separator
+from evaluator.rubric.bilingual import Text
+from evaluator.rubric.fields import EvidenceField
+from evaluator.rubric.models import Indicator
 
-Issue = tuple[str, str, dict[str, Any]]
+Issue = tuple[str, Severity, dict[str, Any]]
 _SERIALS = (to_excel(DATE_RANGE[0]), to_excel(DATE_RANGE[1]))  # a date cell without date format holds its serial
 
 EXPECTED = {
@@ -87,7 +88,7 @@ def _converted(value: Scalar, original: Any, shown: Any, *more: Issue) -> Read:
 
 
 def _in_range(field: EvidenceField, read: Read) -> Read:
-    if field.range is None or read.value is None:
+    if field.range is None or not isinstance(read.value, (int, float)):  # a range belongs to a number field
         return read
     low, high = field.range
     if low <= read.value <= high:
@@ -144,12 +145,15 @@ def _numeric(field: EvidenceField, value: Any) -> Read:
         return _error(field, value)
     else:
         read = Read(value)
+    got = read.value
+    if not isinstance(got, (int, float)):  # each way above reads a number
+        return _error(field, value)
     if field.type == "integer":
-        if not float(read.value).is_integer():
+        if not float(got).is_integer():
             return _error(field, value)
-        read = Read(int(read.value), read.issues)
+        read = Read(int(got), read.issues)
     else:
-        read = Read(float(read.value), read.issues)
+        read = Read(float(got), read.issues)
     return _in_range(field, read)
 
 
@@ -167,7 +171,7 @@ def _percent_field(field: EvidenceField, value: Any) -> Read:
         if sign:
             return _in_range(field, _converted(number / 100, value, _fraction(number / 100)))
         if number == 1 and high <= 1:
-            other = ("F025", "warning", {"found": found(value), "value": "100%", "other": "1%"})
+            other: Issue = ("F025", "warning", {"found": found(value), "value": "100%", "other": "1%"})
             return _in_range(field, Read(1.0, (other,)))
         fraction = number / 100 if abs(number) > 1 and high <= 1 else number
         return _in_range(field, _converted(fraction, value, _fraction(fraction)))
@@ -212,6 +216,8 @@ def _date(field: EvidenceField, value: Any) -> Read:
     else:
         return _error(field, value)
     low, high = DATE_RANGE
+    if not isinstance(read.value, dt.date):  # each way above reads a day
+        return _error(field, value)
     if not low <= read.value <= high:
         params = {"found": read.value.isoformat(), "low": low.isoformat(), "high": high.isoformat()}
         return Read(None, read.issues + (("F021", "error", params),))
@@ -270,6 +276,6 @@ def read_indicator(indicators: list[Indicator], raw: Raw) -> Read:
     return Read(None, (("F031", "error", {"found": found(raw.value), "hint": hint}),))
 
 
-_ANY_TEXT = EvidenceField(id="text", label=pboth("form answer", "text"), type="text")
+_ANY_TEXT = EvidenceField(id="text", label=Text(**pboth("form answer", "text")), type="text")
 _READERS = {"integer": _numeric, "number": _numeric, "percent": _percent_field, "boolean": _boolean,
             "choice": _choice, "date": _date}

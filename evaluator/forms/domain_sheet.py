@@ -6,13 +6,13 @@ from __future__ import annotations
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from evaluator.i18n import pt, t
-from evaluator.problems import list_separator
-from evaluator.messages import METHODS
-from evaluator.numbers import number
-from evaluator.forms import styles, texts
+from evaluator.forms import phrases, styles
 from evaluator.forms.layout import NOTE_FIELD, DomainSheet, Layout, Line
 from evaluator.forms.validation import NUMBER_FORMATS, Validations, hint
+from evaluator.i18n import pt, t
+from evaluator.messages import METHODS
+from evaluator.numbers import number
+from evaluator.problems import list_separator
 
 LABEL_WIDTH, RATER_WIDTH, HELP_WIDTH = 34, 11, 42
 
@@ -39,10 +39,10 @@ def draw_domain_sheet(ws: Worksheet, sheet: DomainSheet, layout: Layout, validat
     s = _Sheet(ws, layout)
     styles.set_widths(ws, {"A": 7, "B": LABEL_WIDTH, s.help: HELP_WIDTH}
                       | {get_column_letter(3 + i): RATER_WIDTH for i in range(len(layout.raters))})
-    s.banner(1, "A", f"{domain.id} " + texts.DOMAIN_POINTS(lang).format(name=domain.name(lang), points=number(domain.points, None)),
-             styles.TITLE)
+    title = phrases.DOMAIN_POINTS(lang).format(name=domain.name(lang), points=number(domain.points, None))
+    s.banner(1, "A", f"{domain.id} {title}", styles.TITLE)
     s.banner(2, "A", domain.description(lang), styles.SMALL)
-    head = texts.DOMAIN_HEAD
+    head = phrases.DOMAIN_HEAD
     for ref, text in (("A3", head[0]), ("B3", head[1]), ("C3", head[2]), (f"{s.help}3", head[3])):
         styles.put(ws, ref, text(lang), styles.BOLD, styles.HEAD_FILL, styles.CENTER)
     styles.merge(ws, "C3", f"{s.last_input}3")
@@ -56,24 +56,24 @@ def draw_domain_sheet(ws: Worksheet, sheet: DomainSheet, layout: Layout, validat
 def _indicator(s: _Sheet, line: Line, _: Validations) -> None:
     lang, ind = s.layout.lang, line.indicator
     styles.put(s.ws, f"A{line.row}", ind.id, styles.BOLD, styles.INDICATOR_FILL)
-    title = texts.INDICATOR_HEAD(lang).format(id=ind.id, name=ind.name(lang), points=number(ind.points, None),
-                                             rule=texts.RULE_NAMES[ind.rule.kind](lang))
+    title = phrases.INDICATOR_HEAD(lang).format(id=ind.id, name=ind.name(lang), points=number(ind.points, None),
+                                             rule=phrases.RULE_NAMES[ind.rule.kind](lang))
     s.banner(line.row, "B", title, styles.HEADING, styles.INDICATOR_FILL)
 
 
 def _look_at(s: _Sheet, line: Line, _: Validations) -> None:
     lang, guidance = s.layout.lang, line.indicator.guidance
     methods = list_separator(lang).join(t(lang, METHODS[m]) for m in guidance.methods)
-    styles.put(s.ws, f"A{line.row}", texts.LOOK_AT(lang), styles.SMALL)
-    s.banner(line.row, "B", guidance.look_at(lang) + "\n" + texts.METHODS(lang).format(methods=methods))
+    styles.put(s.ws, f"A{line.row}", phrases.LOOK_AT(lang), styles.SMALL)
+    s.banner(line.row, "B", guidance.look_at(lang) + "\n" + phrases.METHODS(lang).format(methods=methods))
 
 
 def _evidence(s: _Sheet, line: Line, validations: Validations) -> None:
-    ws, lang, field, row = s.ws, s.layout.lang, line.field, line.row
+    ws, lang, field, row = s.ws, s.layout.lang, line.evidence, line.row
     label = field.label(lang) + (pt(lang, "unit after a label", " ({unit})", unit=field.unit(lang)) if field.unit else "")
     styles.put(ws, f"A{row}", None)
     styles.put(ws, f"B{row}", label, styles.BOLD if field.required else styles.BODY)
-    styles.make_input(ws[f"C{row}"], NUMBER_FORMATS.get(field.type))
+    styles.make_input(styles.cell_at(ws, f"C{row}"), NUMBER_FORMATS.get(field.type))
     for column in range(4, s.layout.help_column):
         styles.make_input(ws.cell(row, column))
     styles.merge(ws, f"C{row}", f"{s.last_input}{row}")
@@ -86,13 +86,13 @@ def _evidence(s: _Sheet, line: Line, validations: Validations) -> None:
 def _raters(s: _Sheet, line: Line, _: Validations) -> None:
     ws, lang, row = s.ws, s.layout.lang, line.row
     styles.put(ws, f"A{row}", None)
-    styles.put(ws, f"B{row}", texts.RATING_ROW(lang), styles.BOLD)
+    styles.put(ws, f"B{row}", phrases.RATING_ROW(lang), styles.BOLD)
     styles.merge(ws, f"B{row}", f"B{row + 1}")
     for rater in s.layout.raters:
         asked = rater.id in line.indicator.raters
         styles.put(ws, f"{s.layout.rater_column(rater.id)}{row}", rater.label(lang), styles.BOLD if asked else styles.SMALL,
                    styles.HEAD_FILL if asked else styles.MUTED_FILL, styles.CENTER)
-    styles.put(ws, f"{s.help}{row}", texts.VALIDATION_LIST(lang), styles.SMALL)
+    styles.put(ws, f"{s.help}{row}", phrases.VALIDATION_LIST(lang), styles.SMALL)
     styles.merge(ws, f"{s.help}{row}", f"{s.help}{row + 1}")
     styles.fit_row(ws, row, [(r.label(lang), RATER_WIDTH) for r in s.layout.raters])
 
@@ -107,30 +107,30 @@ def _rating(s: _Sheet, line: Line, validations: Validations) -> None:
             ws[ref].alignment = styles.CENTER
             validations.dropdown(ref, f"rating:{line.indicator.id}")
         else:
-            styles.put(ws, ref, texts.RATING_NOT_ASKED, styles.SMALL, styles.MUTED_FILL, styles.CENTER)
+            styles.put(ws, ref, phrases.RATING_NOT_ASKED, styles.SMALL, styles.MUTED_FILL, styles.CENTER)
     ws.row_dimensions[row].height = 30
 
 
 def _anchor(s: _Sheet, line: Line, _: Validations) -> None:
     lang = s.layout.lang
-    styles.put(s.ws, f"A{line.row}", texts.LEVEL(lang).format(level=line.level), styles.BOLD, align=styles.CENTER)
-    s.banner(line.row, "B", line.indicator.rule.levels[line.level](lang))
+    styles.put(s.ws, f"A{line.row}", phrases.LEVEL(lang).format(level=line.level), styles.BOLD, align=styles.CENTER)
+    s.banner(line.row, "B", line.anchor(lang))
 
 
 def _computed(s: _Sheet, line: Line, _: Validations) -> None:
     key = "roster" if line.indicator.rule.kind == "roster" else "other"
     styles.put(s.ws, f"A{line.row}", None)
-    s.banner(line.row, "B", texts.COMPUTED[key](s.layout.lang), styles.SMALL)
+    s.banner(line.row, "B", phrases.COMPUTED[key](s.layout.lang), styles.SMALL)
 
 
 def _note(s: _Sheet, line: Line, validations: Validations) -> None:
     ws, lang, row = s.ws, s.layout.lang, line.row
     styles.put(ws, f"A{row}", None)
-    styles.put(ws, f"B{row}", texts.NOTE_ROW(lang))
+    styles.put(ws, f"B{row}", phrases.NOTE_ROW(lang))
     for column in range(3, s.layout.help_column):
         styles.make_input(ws.cell(row, column), NUMBER_FORMATS["text"])
     styles.merge(ws, f"C{row}", f"{s.last_input}{row}")
-    styles.put(ws, f"{s.help}{row}", texts.NOTE_HELP(lang), styles.SMALL)
+    styles.put(ws, f"{s.help}{row}", phrases.NOTE_HELP(lang), styles.SMALL)
     validations.field(f"C{row}", NOTE_FIELD)
     ws.row_dimensions[row].height = 44
 

@@ -15,12 +15,14 @@ from typing import Literal
 
 from openpyxl.utils import get_column_letter
 
+from evaluator.forms import phrases
+from evaluator.forms.project import PROJECT_FIELDS
 from evaluator.messages import Lang
+from evaluator.rubric.bilingual import Text
 from evaluator.rubric.fields import EvidenceField
 from evaluator.rubric.models import Domain, Indicator, Rater, Rubric
-from evaluator.forms import texts
-from evaluator.forms.project import PROJECT_FIELDS
-from evaluator.textable import width
+from evaluator.rubric.rules import RatingRule
+from evaluator.text_table import width
 
 TEMPLATE_VERSION = 1
 # characters: the form's validation allows no more, and a longer answer (pasted past the validation)
@@ -30,9 +32,9 @@ ROSTER_ROWS = 100
 FEEDBACK_ROWS = 60
 COVER_FIRST_ROW = 4
 DOMAIN_FIRST_ROW = 4
-NOTE_FIELD = EvidenceField(id="note", label=texts.NOTE_ROW, type="text")
+NOTE_FIELD = EvidenceField(id="note", label=phrases.NOTE_ROW, type="text")
 # All text: the indicator column has a dropdown of indicators, and the reader matches it to an indicator id.
-FEEDBACK_FIELDS = [EvidenceField(id=key, label=label, type="text") for key, label in texts.FEEDBACK_COLUMNS.items()]
+FEEDBACK_FIELDS = [EvidenceField(id=key, label=label, type="text") for key, label in phrases.FEEDBACK_COLUMNS.items()]
 LineKind = Literal["indicator", "look_at", "evidence", "raters", "rating", "anchor", "computed", "note", "gap"]
 
 
@@ -51,6 +53,21 @@ class Line:
     indicator: Indicator
     field: EvidenceField | None = None
     level: int | None = None
+
+    @property
+    def evidence(self) -> EvidenceField:
+        """The field an `evidence` line asks for."""
+        if self.field is None:
+            raise ValueError(f"row {self.row} ({self.kind}) asks for no evidence field")
+        return self.field
+
+    @property
+    def anchor(self) -> Text:
+        """What the level of an `anchor` line means."""
+        rule = self.indicator.rule
+        if self.level is None or not isinstance(rule, RatingRule):
+            raise ValueError(f"row {self.row} ({self.kind}) explains no rating level")
+        return rule.levels[self.level]
 
 
 @dataclass(frozen=True)
@@ -107,17 +124,17 @@ class Layout:
 
     def list_ref(self, key: str) -> str:
         column = get_column_letter(list(self.lists).index(key) + 1)
-        return f"{texts.LISTS_SHEET}!${column}$1:${column}${len(self.lists[key])}"
+        return f"{phrases.LISTS_SHEET}!${column}$1:${column}${len(self.lists[key])}"
 
 
 def plan(rubric: Rubric, lang: Lang) -> Layout:
     raters = _rating_raters(rubric)
     domains = [_domain_sheet(d, lang) for d in rubric.domains]
-    roster = _table(texts.SHEETS["roster"](lang), rubric.ladder.roster_columns, 5, ROSTER_ROWS)
-    feedback = _table(texts.SHEETS["feedback"](lang), FEEDBACK_FIELDS, 4, FEEDBACK_ROWS)
-    cover = texts.SHEETS["cover"](lang)
+    roster = _table(phrases.SHEETS["roster"](lang), rubric.ladder.roster_columns, 5, ROSTER_ROWS)
+    feedback = _table(phrases.SHEETS["feedback"](lang), FEEDBACK_FIELDS, 4, FEEDBACK_ROWS)
+    cover = phrases.SHEETS["cover"](lang)
     cover_rows = [(f, COVER_FIRST_ROW + i) for i, f in enumerate(PROJECT_FIELDS)]
-    return Layout(lang, cover, cover_rows, texts.SHEETS["guide"](lang), raters, domains, roster, feedback,
+    return Layout(lang, cover, cover_rows, phrases.SHEETS["guide"](lang), raters, domains, roster, feedback,
                   _lists(rubric, lang))
 
 
@@ -182,7 +199,7 @@ def _table(name: str, fields: list[EvidenceField], first_row: int, rows: int) ->
 
 
 def _lists(rubric: Rubric, lang: Lang) -> dict[str, list[str]]:
-    lists = {"boolean": [texts.YES(lang), texts.NO(lang)]}
+    lists = {"boolean": [phrases.YES(lang), phrases.NO(lang)]}
     fields = PROJECT_FIELDS + list(rubric.evidence_fields.values()) + rubric.ladder.roster_columns
     for field in fields:
         if field.type == "choice" and field.choices:
@@ -200,7 +217,7 @@ def _slots(layout: Layout) -> dict[str, Slot]:
     for sheet in layout.domains:
         for line in sheet.lines:
             if line.kind == "evidence":
-                slots[f"value:{line.field.id}"] = Slot(sheet.name, f"C{line.row}")
+                slots[f"value:{line.evidence.id}"] = Slot(sheet.name, f"C{line.row}")
             elif line.kind == "rating":
                 for rater in line.indicator.raters:
                     slots[f"rating:{line.indicator.id}:{rater}"] = Slot(sheet.name, f"{layout.rater_column(rater)}{line.row}")

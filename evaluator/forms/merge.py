@@ -28,10 +28,10 @@ from typing import Any
 from evaluator.evidence import CellRef, Evidence, Scalar, Value
 from evaluator.forms.content import FeedbackEntry, FormContent
 from evaluator.forms.layout import FEEDBACK_ROWS, ROSTER_ROWS, plan
+from evaluator.forms.phrases import NO, YES
 from evaluator.forms.project import PROJECT_FIELDS
 from evaluator.forms.reader import FormReading
 from evaluator.forms.sections import CONFLICT_MARK
-from evaluator.forms.texts import NO, YES
 from evaluator.i18n import LANGS, N_, Lang, both, t
 from evaluator.numbers import number, percent
 from evaluator.problems import Location, Problem, errors
@@ -149,7 +149,7 @@ class _Merger:
             if value is not None:
                 out[f.id] = value
         out["evaluators"] = list(dict.fromkeys(pa["evaluators"] + pb["evaluators"]))
-        out["methods"] = [m for m in dict.fromkeys(pa["methods"] + pb["methods"])]
+        out["methods"] = list(dict.fromkeys(pa["methods"] + pb["methods"]))
         return out
 
     def _values(self) -> dict[str, Scalar]:

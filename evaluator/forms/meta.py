@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -58,7 +59,7 @@ def meta_rows(meta: FormMeta) -> list[list[str]]:
     return header + [[]] + [_TABLE_HEAD] + table
 
 
-def parse_meta(rows: list[list[Any]]) -> FormMeta:
+def parse_meta(rows: Sequence[Sequence[Any]]) -> FormMeta:
     """The inverse of `meta_rows`; MetaError when anything is missing, malformed or edited.
 
     Every form made from one template carries the same `_meta`, so what it parses to is kept, keyed by the
@@ -82,7 +83,7 @@ def _parsed(rows: tuple[tuple[Any, ...], ...]) -> FormMeta:
                 raise MetaError(f"duplicate {row[0]}")
             slots[row[0]] = Slot(sheet=row[1], ref=row[2])
     try:
-        meta = FormMeta(**{k: header.get(k) for k in _HEADER}, slots=slots)
+        meta = FormMeta.model_validate({**{k: header.get(k) for k in _HEADER}, "slots": slots})
     except ValidationError as exc:
         raise MetaError(", ".join(str(e["loc"][0]) for e in exc.errors())) from None
     if header.get("checksum") != meta.checksum():

@@ -17,7 +17,7 @@ from typing import Any
 
 from openpyxl import load_workbook
 
-from evaluator.forms import texts
+from evaluator.forms import phrases
 from evaluator.forms.content import _PROJECT, ContentError, _cell_value, _cover
 from evaluator.forms.meta import parse_meta
 from evaluator.forms.save import workbook_bytes
@@ -32,7 +32,7 @@ def prefill(workbook: bytes, project: Mapping[str, Any]) -> bytes:
     if unknown:
         raise ContentError("not on the cover: " + ", ".join(unknown))
     wb = load_workbook(io.BytesIO(workbook))
-    rows = [list(row) for row in wb[texts.META_SHEET].iter_rows(values_only=True)]
+    rows = [list(row) for row in wb[phrases.META_SHEET].iter_rows(values_only=True)]
     meta = parse_meta(rows)
     for field_id, value in answers.items():
         slot = meta.slots[f"project:{field_id}"]

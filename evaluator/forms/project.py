@@ -6,13 +6,14 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from evaluator.forms.texts import T
-from evaluator.i18n import LANGS, Lang, both, t
+from evaluator.forms.phrases import T
+from evaluator.i18n import LANGS, Lang, both, pboth, t
 from evaluator.messages import METHODS
-from evaluator.rubric.fields import Choice, EvidenceField
+from evaluator.rubric.fields import Choice, EvidenceField, FieldType
+from evaluator.vocabulary import EVALUATION_TYPE_NAMES
 
 
-def _field(id: str, label: dict[Lang, str], type: str = "text", **extra: Any) -> EvidenceField:
+def _field(id: str, label: dict[Lang, str], type: FieldType = "text", **extra: Any) -> EvidenceField:
     return EvidenceField(id=id, label=T(label), type=type, **extra)
 
 
@@ -20,11 +21,7 @@ def _method_label(method: str) -> dict[Lang, str]:
     return {lang: t(lang, "Method: {method}", method=t(lang, method)) for lang in LANGS}
 
 
-EVALUATION_TYPES = [
-    Choice(id="self", label=T(both("Self-assessment"))),
-    Choice(id="midterm", label=T(both("Midterm"))),
-    Choice(id="final", label=T(both("Final"))),
-]
+EVALUATION_TYPES = [Choice(id=kind, label=T(both(name))) for kind, name in EVALUATION_TYPE_NAMES.items()]
 
 PROJECT_FIELDS: list[EvidenceField] = [
     _field("name", both("Project name"), required=True),
@@ -32,7 +29,7 @@ PROJECT_FIELDS: list[EvidenceField] = [
     _field("organization", both("Implementing organization")),
     _field("community", both("Community")),
     _field("street", both("Street (town)")),
-    _field("district", both("District")),
+    _field("district", pboth("form cover", "District")),
     _field("funder", both("Funder")),
     _field("round", both("Funding round"), required=True,
            help=T(both("e.g. 2024-第三届微公益创投"))),

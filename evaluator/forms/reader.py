@@ -11,13 +11,9 @@ import functools
 from dataclasses import dataclass
 from pathlib import Path
 
-from evaluator.i18n import LANGS, t
 from evaluator.bundled import bundled_rubrics, rubric_path
 from evaluator.evidence import Evidence, RubricRef, SourceRef
-from evaluator.problems import NO_HINT, Location, Problem, list_separator
-from evaluator.rubric import LoadedRubric, load_rubric
-from evaluator.rubric.loader import display_path
-from evaluator.forms import texts
+from evaluator.forms import phrases
 from evaluator.forms.archive import FileProblem, inspect
 from evaluator.forms.cells import Book, position
 from evaluator.forms.layout import TEMPLATE_VERSION
@@ -25,6 +21,10 @@ from evaluator.forms.meta import FormMeta, MetaError, parse_meta
 from evaluator.forms.red_lines import replacing, unanswered_red_lines
 from evaluator.forms.sections import Context, read_notes, read_project, read_ratings, read_values
 from evaluator.forms.tables import read_feedback, read_roster
+from evaluator.i18n import LANGS, t
+from evaluator.problems import NO_HINT, Location, Problem, list_separator
+from evaluator.rubric import LoadedRubric, load_rubric
+from evaluator.vocabulary import display_path, portable_path
 
 
 @dataclass
@@ -57,20 +57,20 @@ def read_form(path: Path | str, rubric: LoadedRubric | None = None) -> FormReadi
     except _Stop as stop:
         return FormReading(path, stop.problems, rubric=rubric)
     context = Context(book, meta, shown, _missing_sheets(book, meta, shown, problems))
-    rubric_, source = loaded.rubric, SourceRef(file=shown, sha256=package.sha256)
+    (rubric_, sha256), source = loaded.valid(), SourceRef(file=portable_path(shown), sha256=package.sha256)
     try:
         project = read_project(context)
-        parts = dict(values=read_values(context, rubric_), ratings=read_ratings(context, rubric_),
-                     notes=read_notes(context, rubric_), roster=read_roster(context, rubric_),
-                     feedback=read_feedback(context, rubric_))
+        values, ratings = read_values(context, rubric_), read_ratings(context, rubric_)
+        notes, roster, feedback = read_notes(context, rubric_), read_roster(context, rubric_), read_feedback(context, rubric_)
     except FileProblem as exc:  # a sheet that looked fine but calamine cannot parse
         problems.append(_file_problem(exc, shown))
         return FormReading(path, problems, rubric=loaded)
     problems += sorted(context.problems, key=_place(book))
     if project is None:
         return FormReading(path, problems, rubric=loaded)
-    ref = RubricRef(id=rubric_.id, version=rubric_.version, sha256=loaded.sha256)
-    evidence = Evidence(rubric=ref, source=source, project=project, **parts)
+    ref = RubricRef(id=rubric_.id, version=rubric_.version, sha256=sha256)
+    evidence = Evidence(rubric=ref, source=source, project=project, values=values, ratings=ratings, notes=notes,
+                        roster=roster, feedback=feedback)
     problems = replacing(problems, unanswered_red_lines(rubric_, evidence, shown))
     return FormReading(path, problems, evidence, loaded)
 
@@ -80,18 +80,18 @@ def _file_problem(exc: FileProblem, shown: str) -> Problem:
 
 
 def _meta(book: Book, shown: str) -> FormMeta:
-    where = Location(file=shown, sheet=texts.META_SHEET)
-    if texts.META_SHEET not in book.names:
+    where = Location(file=shown, sheet=phrases.META_SHEET)
+    if phrases.META_SHEET not in book.names:
         raise _Stop(Problem(code="F010", location=Location(file=shown)))
     try:
-        return parse_meta(book.grid(texts.META_SHEET).rows)
+        return parse_meta(book.grid(phrases.META_SHEET).rows)
     except MetaError as exc:
         raise _Stop(Problem(code="F011", location=where, params={"detail": str(exc)})) from None
 
 
 def _rubric(meta: FormMeta, given: LoadedRubric | None, shown: str) -> tuple[LoadedRubric, list[Problem]]:
     """The rubric to read against, refusing a form made for another rubric or version."""
-    where = Location(file=shown, sheet=texts.META_SHEET)
+    where = Location(file=shown, sheet=phrases.META_SHEET)
     if meta.template_version != TEMPLATE_VERSION:
         raise _Stop(Problem(code="F016", location=where, params={"found": meta.template_version, "expected": TEMPLATE_VERSION}))
     loaded = given or _bundled(meta.rubric_id)
@@ -118,7 +118,7 @@ def _place(book: Book):
     def key(problem: Problem) -> tuple[int, int, int]:
         sheet, cell = problem.location.sheet, problem.location.cell
         row, column = position(cell) if cell else (-1, -1)
-        return order.get(sheet, -1), row, column
+        return order.get(sheet, -1) if sheet else -1, row, column
 
     return key
 
@@ -132,7 +132,7 @@ def _missing_sheets(book: Book, meta: FormMeta, shown: str, problems: list[Probl
     """Sheets the map needs but the workbook lacks, each reported once, naming any unexpected sheets."""
     needed = list(dict.fromkeys(slot.sheet for slot in meta.slots.values()))
     missing = [name for name in needed if name not in book.names]
-    known = set(needed) | {texts.LISTS_SHEET, texts.META_SHEET} | set(texts.SHEETS["guide"].model_dump().values())
+    known = set(needed) | {phrases.LISTS_SHEET, phrases.META_SHEET} | set(phrases.SHEETS["guide"].model_dump().values())
     extra = [name for name in book.names if name not in known]
     hint = ({lang: t(lang, " (the workbook has unexpected sheets: {sheets})", sheets=list_separator(lang).join(extra))
              for lang in LANGS} if extra else dict(NO_HINT))

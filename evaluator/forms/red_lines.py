@@ -7,9 +7,9 @@ the engine caps it for any unanswered red line.
 
 from __future__ import annotations
 
-from evaluator.i18n import LANGS
 from evaluator.evidence import Evidence
 from evaluator.expressions import compiled
+from evaluator.i18n import LANGS
 from evaluator.problems import Location, Problem, Severity
 from evaluator.rubric.models import Rubric
 

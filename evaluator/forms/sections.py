@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from collections.abc import Callable
 from functools import partial
@@ -11,17 +12,17 @@ from typing import NamedTuple
 from pydantic import ValidationError
 
 from evaluator.evidence import CellRef, Project, Scalar, Value
-from evaluator.forms import texts
+from evaluator.forms import phrases
 from evaluator.forms.cells import Book, Raw
 from evaluator.forms.convert import Issue, Read, read_rating, read_value
 from evaluator.forms.layout import NOTE_FIELD, Slot
 from evaluator.forms.meta import FormMeta
 from evaluator.forms.project import COVER_LIMITS, PROJECT_FIELDS, project_data
-from evaluator.i18n import LANGS
+from evaluator.i18n import LANGS, Lang
 from evaluator.problems import Location, Problem
+from evaluator.rubric.bilingual import Text
 from evaluator.rubric.fields import EvidenceField
 from evaluator.rubric.models import Rubric
-from evaluator.rubric.text import Text
 
 Convert = Callable[[Raw], Read]
 CONFLICT_MARK = "⚠≠ "  # starts a cell `evaluator merge` left for two evaluators' different values
@@ -38,7 +39,7 @@ def label(*parts: Text | str) -> Label:
     return parts
 
 
-def _both(parts: Label) -> dict[str, str]:
+def _both(parts: Label) -> dict[Lang, str]:
     return {lang: " ".join(p if isinstance(p, str) else p(lang) for p in parts) for lang in LANGS}
 
 
@@ -53,7 +54,7 @@ class Context:
         """The slot for `key`; None when its sheet is missing (reported once already) or the map lacks it."""
         slot = self.meta.slots.get(key)
         if slot is None:
-            self.problems.append(Problem(code="F018", location=Location(file=self.shown, sheet=texts.META_SHEET),
+            self.problems.append(Problem(code="F018", location=Location(file=self.shown, sheet=phrases.META_SHEET),
                                          params={"label": _both(what), "key": key}))
             return None
         return None if slot.sheet in self.missing else slot
@@ -126,7 +127,7 @@ def read_project(ctx: Context) -> Project | None:
     """The cover; None when a required answer is missing or wrong (already reported)."""
     got = {field_id: ctx.cell(*ask) for field_id, ask in _COVER}
     start, end = got["period_start"], got["period_end"]
-    if start.value and end.value and end.value < start.value:
+    if isinstance(start.value, dt.date) and isinstance(end.value, dt.date) and end.value < start.value and end.cell:
         ctx.problems.append(Problem(code="F030", location=Location(file=ctx.shown, sheet=end.cell.sheet, cell=end.cell.cell),
                                     params={"start": start.value.isoformat(), "end": end.value.isoformat()}))
     try:
@@ -180,5 +181,6 @@ def _asks(rubric: Rubric) -> Asks:
               for i in rubric.indicators for f in i.evidence]
     ratings = [(i.id, [(r, Ask(f"rating:{i.id}:{r}", label(i.id, i.name, "·", raters[r].label), read_rating)) for r in i.raters])
                for i in rubric.indicators if i.rule.kind == "rating"]
-    notes = [(i.id, Ask(f"note:{i.id}", label(i.id, texts.NOTE_ROW), partial(read_value, NOTE_FIELD))) for i in rubric.indicators]
+    notes = [(i.id, Ask(f"note:{i.id}", label(i.id, phrases.NOTE_ROW), partial(read_value, NOTE_FIELD)))
+             for i in rubric.indicators]
     return Asks(values, ratings, notes)

@@ -4,13 +4,16 @@ enough for the Chinese text they hold (spreadsheets do not grow rows for wrapped
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 
-from openpyxl.cell import Cell
+from openpyxl.cell import Cell, MergedCell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+from openpyxl.worksheet.header_footer import HeaderFooterItem
+from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
-from evaluator.sheet_text import put_value
-from evaluator.textable import width
+from evaluator.sheet_text import CellValue, cell_at, put_value
+from evaluator.text_table import width
 
 FONT = "等线"
 BODY = Font(name=FONT, size=10)
@@ -34,10 +37,10 @@ UNLOCKED = Protection(locked=False)
 LINE_HEIGHT = 14.5  # points per line of 10-point CJK text
 
 
-def put(ws: Worksheet, ref: str, value=None, font: Font = BODY, fill: PatternFill | None = None,
+def put(ws: Worksheet, ref: str, value: CellValue = None, font: Font = BODY, fill: PatternFill | None = None,
         align: Alignment = WRAP, border: bool = True) -> Cell:
     """Write one locked cell with the given look."""
-    cell = ws[ref]
+    cell = cell_at(ws, ref)
     if value is not None:
         put_value(cell, value)
     cell.font, cell.alignment = font, align
@@ -48,7 +51,7 @@ def put(ws: Worksheet, ref: str, value=None, font: Font = BODY, fill: PatternFil
     return cell
 
 
-def make_input(cell: Cell, number_format: str | None = None) -> None:
+def make_input(cell: Cell | MergedCell, number_format: str | None = None) -> None:
     cell.fill, cell.protection, cell.border, cell.alignment, cell.font = INPUT_FILL, UNLOCKED, GRID, INPUT, BODY
     if number_format:
         cell.number_format = number_format
@@ -71,7 +74,7 @@ def fit_row(ws: Worksheet, row: int, texts: list[tuple[str, float]], minimum: fl
     ws.row_dimensions[row].height = max(minimum, needed * LINE_HEIGHT + 4)
 
 
-def set_widths(ws: Worksheet, widths: dict[str, float]) -> None:
+def set_widths(ws: Worksheet, widths: Mapping[str, float]) -> None:
     for column, value in widths.items():
         ws.column_dimensions[column].width = value
 
@@ -81,10 +84,14 @@ def print_setup(ws: Worksheet, title_rows: str, landscape: bool = False) -> None
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.orientation = "landscape" if landscape else "portrait"
     ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    if ws.sheet_properties.pageSetUpPr is None:
+        ws.sheet_properties.pageSetUpPr = PageSetupProperties()
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.print_title_rows = title_rows
     ws.page_margins.left = ws.page_margins.right = 0.4
     ws.page_margins.top = ws.page_margins.bottom = 0.6
+    if ws.oddFooter is None:
+        ws.oddFooter = HeaderFooterItem()
     ws.oddFooter.center.text = "&A  &P / &N"
 
 

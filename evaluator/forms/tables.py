@@ -43,12 +43,13 @@ def read_roster(ctx: Context, rubric: Rubric) -> list[RosterRow]:
     """Roster rows; the first column names the organization, and a name listed twice is an error."""
     columns = _columns(ctx, "roster", rubric.ladder.roster_columns)
     name_id = rubric.ladder.roster_columns[0].id
-    rows, seen = [], {}
+    rows: list[RosterRow] = []
+    seen: dict[str, int] = {}
     for row in _filled_rows(ctx, columns):
         values = {c.field.id: _read(ctx, c, row) for c in columns}
         name = values[name_id] if name_id in values else Value()
         key = normal(str(name.value)).casefold() if name.value is not None else None
-        if key in seen:
+        if key is not None and key in seen and name.cell is not None:
             where = Location(file=ctx.shown, sheet=name.cell.sheet, cell=name.cell.cell)
             ctx.problems.append(Problem(code="F032", location=where, params={"name": name.value, "first_row": seen[key]}))
         elif key is not None:
@@ -67,7 +68,7 @@ def read_feedback(ctx: Context, rubric: Rubric) -> list[FeedbackItem]:
         if indicator is not None:
             found["indicator"] = ctx.read(indicator.sheet, f"{indicator.letter}{row}", label(indicator.field.label),
                                           partial(read_indicator, rubric.indicators))
-        items.append(FeedbackItem(row=row, **{k: v.value for k, v in found.items()}))
+        items.append(FeedbackItem.model_validate({"row": row, **{k: v.value for k, v in found.items()}}))
     return items
 
 
@@ -81,7 +82,7 @@ def _columns(ctx: Context, prefix: str, fields: list[EvidenceField]) -> list[_Co
     for field in fields:
         slot = ctx.locate(f"{prefix}:{field.id}", label(field.label))
         match = _RANGE.match(slot.ref) if slot else None
-        if match:
+        if slot and match:
             columns.append(_Column(field, slot.sheet, match[1], int(match[2]), int(match[3])))
     return columns
 
@@ -98,7 +99,7 @@ def _filled_rows(ctx: Context, columns: list[_Column]) -> list[int]:
         filled = [i for i, v in enumerate(grid.row_values(row)) if v is not None]
         if filled:
             cell = f"{get_column_letter(filled[0] + 1)}{row}"
-            ctx.problems.append(Problem(code="F033", severity="warning", location=Location(file=ctx.shown, sheet=sheet, cell=cell),
-                                        params={"first": first, "last": last}))
+            where = Location(file=ctx.shown, sheet=sheet, cell=cell)
+            ctx.problems.append(Problem(code="F033", severity="warning", location=where, params={"first": first, "last": last}))
             break
     return rows

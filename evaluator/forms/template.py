@@ -3,20 +3,22 @@ feedback, and the very hidden `_lists` (dropdown sources) and `_meta` (the map t
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.worksheet import Worksheet
 
-from evaluator.messages import Lang
-from evaluator.rubric.models import Rubric
-from evaluator.rubric.text import Text
-from evaluator.forms import styles, texts
+from evaluator.forms import phrases, styles
 from evaluator.forms.domain_sheet import draw_domain_sheet
 from evaluator.forms.layout import TEMPLATE_VERSION, Layout, Table, plan
 from evaluator.forms.meta import FormMeta, meta_rows
 from evaluator.forms.validation import NUMBER_FORMATS, Validations, hint
-from evaluator.sheet_text import put_value
+from evaluator.messages import Lang
+from evaluator.rubric.bilingual import Text
+from evaluator.rubric.models import Rubric
+from evaluator.sheet_text import active_sheet, put_value
 
 TABLE_WIDTHS = {"text": 20, "choice": 16, "date": 13, "boolean": 11, "integer": 11, "number": 12, "percent": 11}
 
@@ -25,23 +27,23 @@ def build_template(rubric: Rubric, sha256: str, lang: Lang) -> tuple[Workbook, L
     layout = plan(rubric, lang)
     wb = Workbook()
     validations = Validations(layout)
-    _cover(wb.active, rubric, layout, validations)
+    _cover(active_sheet(wb), rubric, layout, validations)
     _guide(wb.create_sheet(layout.guide), rubric, lang)
     for sheet in layout.domains:
         ws = wb.create_sheet(sheet.name)
         draw_domain_sheet(ws, sheet, layout, validations)
         validations.apply(ws)
     roster_widths = {"A": 6} | {c.letter: TABLE_WIDTHS[c.field.type] for c in layout.roster.columns}
-    _table(wb.create_sheet(layout.roster.name), layout.roster, texts.ROSTER_TITLE, texts.ROSTER_NOTE, layout,
+    _table(wb.create_sheet(layout.roster.name), layout.roster, phrases.ROSTER_TITLE, phrases.ROSTER_NOTE, layout,
            validations, roster_widths)
-    _table(wb.create_sheet(layout.feedback.name), layout.feedback, texts.FEEDBACK_TITLE, texts.FEEDBACK_NOTE, layout,
+    _table(wb.create_sheet(layout.feedback.name), layout.feedback, phrases.FEEDBACK_TITLE, phrases.FEEDBACK_NOTE, layout,
            validations, {"A": 6, "B": 28, "C": 50, "D": 50}, dropdowns={"indicator": "indicator"}, row_height=44)
-    _hidden(wb.create_sheet(texts.LISTS_SHEET), [list(col) for col in layout.lists.values()], transpose=True)
+    _hidden(wb.create_sheet(phrases.LISTS_SHEET), [list(col) for col in layout.lists.values()], transpose=True)
     meta = FormMeta(template_version=TEMPLATE_VERSION, rubric_id=rubric.id, rubric_version=rubric.version,
                     rubric_sha256=sha256, lang=lang, slots=layout.slots)
-    _hidden(wb.create_sheet(texts.META_SHEET), meta_rows(meta))
+    _hidden(wb.create_sheet(phrases.META_SHEET), meta_rows(meta))
     wb.security = WorkbookProtection(lockStructure=True)
-    wb.properties.title = f"{texts.TITLE(lang)} · {rubric.title(lang)}"
+    wb.properties.title = f"{phrases.TITLE(lang)} · {rubric.title(lang)}"
     wb.properties.creator = "evaluator"
     return wb, layout
 
@@ -50,14 +52,14 @@ def _cover(ws: Worksheet, rubric: Rubric, layout: Layout, validations: Validatio
     lang = layout.lang
     ws.title = layout.cover
     styles.set_widths(ws, {"A": 24, "B": 38, "C": 46})
-    styles.put(ws, "A1", texts.TITLE(lang), styles.TITLE, border=False)
-    rubric_line = texts.RUBRIC_LINE(lang).format(title=rubric.title(lang), id=rubric.id, version=rubric.version)
+    styles.put(ws, "A1", phrases.TITLE(lang), styles.TITLE, border=False)
+    rubric_line = phrases.RUBRIC_LINE(lang).format(title=rubric.title(lang), id=rubric.id, version=rubric.version)
     styles.put(ws, "A2", rubric_line, styles.SMALL, border=False)
     styles.merge(ws, "A1", "C1")
     styles.merge(ws, "A2", "C2")
     styles.fit_row(ws, 1, [], 26)
     styles.fit_row(ws, 2, [(rubric_line, 108)])
-    for column, text in zip("ABC", texts.COVER_HEAD):
+    for column, text in zip("ABC", phrases.COVER_HEAD, strict=True):
         styles.put(ws, f"{column}3", text(lang), styles.BOLD, styles.HEAD_FILL, styles.CENTER)
     for field, row in layout.cover_rows:
         styles.put(ws, f"A{row}", field.label(lang), styles.BOLD if field.required else styles.BODY)
@@ -74,10 +76,10 @@ def _cover(ws: Worksheet, rubric: Rubric, layout: Layout, validations: Validatio
 
 def _guide(ws: Worksheet, rubric: Rubric, lang: Lang) -> None:
     styles.set_widths(ws, {"A": 5, "B": 100})
-    styles.put(ws, "A1", texts.GUIDE_TITLE(lang), styles.TITLE, border=False)
+    styles.put(ws, "A1", phrases.GUIDE_TITLE(lang), styles.TITLE, border=False)
     styles.merge(ws, "A1", "B1")
     styles.fit_row(ws, 1, [], 26)
-    for i, paragraph in enumerate(texts.GUIDE, start=1):
+    for i, paragraph in enumerate(phrases.GUIDE, start=1):
         text = paragraph(lang).format(title=rubric.title(lang), version=rubric.version)
         styles.put(ws, f"A{i + 2}", i, styles.BOLD, align=styles.CENTER, border=False)
         styles.put(ws, f"B{i + 2}", text, border=False)
@@ -87,7 +89,7 @@ def _guide(ws: Worksheet, rubric: Rubric, lang: Lang) -> None:
 
 
 def _table(ws: Worksheet, table: Table, title: Text, note: Text, layout: Layout, validations: Validations,
-           widths: dict[str, float], dropdowns: dict[str, str] | None = None, row_height: float = 18) -> None:
+           widths: Mapping[str, float], dropdowns: dict[str, str] | None = None, row_height: float = 18) -> None:
     """A sheet of repeated rows: title, note, column labels, format hints, then numbered input rows."""
     lang, last = layout.lang, table.columns[-1].letter
     for row, text, font in ((1, title(lang), styles.TITLE), (2, note(lang), styles.SMALL)):
@@ -96,7 +98,7 @@ def _table(ws: Worksheet, table: Table, title: Text, note: Text, layout: Layout,
     styles.fit_row(ws, 1, [], 26)
     styles.fit_row(ws, 2, [(note(lang), sum(widths.values()))])
     styles.set_widths(ws, widths)
-    styles.put(ws, "A3", texts.ROW_NUMBER(lang), styles.BOLD, styles.HEAD_FILL, styles.CENTER)
+    styles.put(ws, "A3", phrases.ROW_NUMBER(lang), styles.BOLD, styles.HEAD_FILL, styles.CENTER)
     for column in table.columns:
         field = column.field
         styles.put(ws, f"{column.letter}3", field.label(lang), styles.BOLD, styles.HEAD_FILL, styles.CENTER)
@@ -122,7 +124,8 @@ def _hidden(ws: Worksheet, rows: list[list[str]], transpose: bool = False) -> No
     """Machine-read content, out of sight: very hidden (not even listed by Unhide) and locked."""
     for i, values in enumerate(rows, start=1):
         for j, value in enumerate(values, start=1):
-            cell = ws.cell(*((j, i) if transpose else (i, j)))
+            row, column = (j, i) if transpose else (i, j)
+            cell = styles.cell_at(ws, f"{get_column_letter(column)}{row}")
             put_value(cell, value)
             cell.number_format = "@"
     for j in range(1, (max(map(len, rows), default=0) if not transpose else len(rows)) + 1):

@@ -15,18 +15,18 @@ from markupsafe import Markup
 
 from evaluator.i18n import t
 from evaluator.messages import METHODS, Lang
+from evaluator.numbers import adds_up, exact, number, points
 from evaluator.report.charts import LEGEND_EN, LEGEND_ZH, radar
 from evaluator.report.feedback_appendix import Appendix, appendix
 from evaluator.report.feedback_change import Change, Delta, change
 from evaluator.report.feedback_domains import DomainSection, basis, domain_section, points_of, share, share_of
-from evaluator.report.feedback_orgs import Organizations, organizations
 from evaluator.report.feedback_followup import FollowUp, FollowUpView, followup_view
+from evaluator.report.feedback_orgs import Organizations, organizations
 from evaluator.report.feedback_voices import Participation, participation
 from evaluator.report.feedback_words import FLAG_LIMITS, joined, say
-from evaluator.numbers import adds_up, exact, number, points
 from evaluator.report.words import grade_spans
 from evaluator.scoring.result import Advice, Result
-from evaluator.store.terms import TYPE_NAMES
+from evaluator.vocabulary import evaluation_type_name
 
 if TYPE_CHECKING:
     from evaluator.report.render import Renderer
@@ -111,12 +111,12 @@ class FeedbackView:
 
 def cover(result: Result, lang: Lang) -> Cover:
     p, r = result.project, result.rubric
-    dates = (p.period_start, p.period_end)
     return Cover(
         kind=say(f"kind.{result.mode}", lang), name=p.name, code=p.code, organization=p.organization or "",
         community=p.community or "", place=" · ".join(x for x in (p.street, p.district) if x), funder=p.funder or "",
-        round=p.round, type=TYPE_NAMES[p.evaluation_type](lang),
-        period=say("period", lang, start=dates[0].isoformat(), end=dates[1].isoformat()) if all(dates) else "",
+        round=p.round, type=evaluation_type_name(p.evaluation_type, lang),
+        period=say("period", lang, start=p.period_start.isoformat(), end=p.period_end.isoformat())
+        if p.period_start and p.period_end else "",
         date=p.evaluation_date.isoformat() if p.evaluation_date else "", evaluators=joined(p.evaluators, lang),
         methods=joined([t(lang, METHODS[m]) if m in METHODS else m for m in p.methods], lang),
         rubric=say("rubric", lang, id=r.id, version=r.version, sha=r.sha256[:12]),
@@ -151,7 +151,7 @@ def sum_note(result: Result, lang: Lang) -> str:
     scored = [d for d in result.domains if d.points is not None]
     if len(scored) < len(result.domains):
         return say("na.domain_total", lang)
-    if adds_up([d.points for d in scored], result.total.points):
+    if adds_up([d.points for d in scored if d.points is not None], result.total.points):
         return ""
     return say("adds_up", lang)
 
@@ -167,7 +167,8 @@ def summary(result: Result, moved: Change | None, lang: Lang) -> Summary:
     h = result.highlights
     return Summary(
         total=points(result.total.points), max=points(result.total.max), grade=result.total.grade.label(lang),
-        next_grade=next_grade(result, lang), provisional=result.total.provisional, grades=grade_spans(result.grades, lang), radar=chart,
+        next_grade=next_grade(result, lang), provisional=result.total.provisional, grades=grade_spans(result.grades, lang),
+        radar=chart,
         red_lines=[(hit.label(lang), joined(hit.cells, lang)) for hit in result.total.red_lines],
         unanswered=[(hit.label(lang), joined(hit.cells, lang)) for hit in result.total.unanswered_red_lines],
         sum_note=sum_note(result, lang),

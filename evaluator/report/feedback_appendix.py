@@ -6,11 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from evaluator.messages import Lang
+from evaluator.numbers import points
 from evaluator.report.feedback_domains import basis
 from evaluator.report.feedback_words import joined, rater_label, say
-from evaluator.numbers import points
 from evaluator.report.words import grade_spans
 from evaluator.scoring.result import Result
+from evaluator.vocabulary import portable_path
 
 SEVERITY = {"error": {"zh": "错误", "en": "Error"}, "warning": {"zh": "警告", "en": "Warning"}}
 
@@ -57,7 +58,7 @@ def appendix(result: Result, lang: Lang) -> Appendix:
                   if i.status != "scored"],
         problems=[ProblemRow(where=p.location.render(), severity=SEVERITY[p.severity][lang], code=p.code,
                              message=p.message(lang)) for p in result.problems],
-        source=result.source.file, source_sha=result.source.sha256,
+        source=portable_path(result.source.file), source_sha=result.source.sha256,
         rubric=f"{result.rubric.id} {result.rubric.version}", rubric_sha=result.rubric.sha256,
         references=[c.text for c in result.references],
     )

@@ -10,11 +10,10 @@ from collections import Counter
 from dataclasses import dataclass
 
 from evaluator.messages import Lang
-from evaluator.report.feedback_words import say
 from evaluator.numbers import direction, exact, points, signed
+from evaluator.report.feedback_words import say
 from evaluator.scoring.result import OrganizationResult, Result
-from evaluator.store.terms import name_key
-from evaluator.store.terms import TYPE_NAMES
+from evaluator.vocabulary import evaluation_type_name, name_key
 
 
 @dataclass(frozen=True)
@@ -61,7 +60,7 @@ def change(result: Result, previous: Result, lang: Lang) -> Change:
     total = delta(previous.total.points, result.total.points)
     direction = {"up": "change.up", "down": "change.down", "same": "change.same"}[total.direction]
     amount = points(abs(exact(result.total.points) - exact(previous.total.points)))
-    type_name = TYPE_NAMES[previous.project.evaluation_type](lang)
+    type_name = evaluation_type_name(previous.project.evaluation_type, lang)
     headline = say("change.total", lang, round=previous.project.round, type=type_name, before=total.before,
                    grade=previous.total.grade.label(lang), delta=say(direction, lang, n=amount))
     before = {d.id: d for d in previous.domains}

@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from evaluator.messages import Lang
-from evaluator.report.feedback_words import joined, listed, rater_label, rater_role, say
 from evaluator.numbers import number, percent, points
+from evaluator.report.feedback_words import joined, listed, rater_label, rater_role, say
 from evaluator.scoring.result import DomainResult, IndicatorResult, Result, ThinSample, Trace
 
 
@@ -85,15 +85,18 @@ def found(ind: IndicatorResult, lang: Lang) -> str:
         return say("zero_denominator", lang)
     if ind.status != "scored" or (t.value is None and t.rule != "checklist"):
         return say("not_applicable" if ind.status == "not_applicable" else "missing", lang)
-    if t.rule == "rating":
+    if t.rule == "rating" and t.value is not None:
         return say("level", lang, n=number(t.value))
     if t.rule == "checklist":
         return say("met_of", lang, met=sum(i.value is True for i in t.inputs), n=len(t.inputs))
+    value = t.value
+    if value is None:  # only a checklist scores without a measured value (above)
+        return say("missing", lang)
     if t.rule == "roster":
         return say("roster_of", lang, met=len(t.inputs) - 1, n=t.inputs[0].value)
     if t.rule == "bands":
         return t.inputs[0].shown(lang)
-    return percent(t.value) if t.rule == "ratio" or t.percent else number(t.value)
+    return percent(value) if t.rule == "ratio" or t.percent else number(value)
 
 
 def basis(ind: IndicatorResult, mode: str, lang: Lang) -> str:

@@ -7,14 +7,15 @@ The gap between the views is where discussion starts, so the report puts the wid
 from __future__ import annotations
 
 from dataclasses import dataclass
+from fractions import Fraction
 
 from markupsafe import Markup
 
 from evaluator.messages import Lang
+from evaluator.numbers import direction, exact, number, points
 from evaluator.report.charts import LEGEND_EN, LEGEND_ZH, paired_bars
 from evaluator.report.feedback_domains import share
 from evaluator.report.feedback_words import rater_label, rater_role, say
-from evaluator.numbers import direction, exact, number, points
 from evaluator.scoring.result import IndicatorResult, Result
 
 GAPS = 5
@@ -65,8 +66,8 @@ def _self_level(ind: IndicatorResult) -> int | None:
     return next((r.level for r in ind.ratings if rater_role(r.rater) == "self"), None)
 
 
-def _side(value: float, level: float | None, lang: Lang) -> str:
-    shown = say("points", lang, n=points(value))
+def _side(value: float | None, level: float | None, lang: Lang) -> str:
+    shown = say("points", lang, n=points(value)) if value is not None else "—"
     return shown if level is None else f"{say('level', lang, n=number(level))} · {shown}"
 
 
@@ -92,7 +93,7 @@ def _summary(rater: str, rated: list[IndicatorResult], lang: Lang) -> str:
              if r.rater == rater and r.level is not None and i.trace.value is not None]
     if not pairs:
         return ""
-    mean = sum(exact(own) - exact(official) for own, official in pairs) / len(pairs)
+    mean = sum((exact(own) - exact(official) for own, official in pairs), Fraction(0)) / len(pairs)
     way = direction(mean, 1)
     said = say("voice.same", lang) if way == "same" else \
         say("voice.higher" if way == "up" else "voice.lower", lang, n=number(abs(mean), 1))
@@ -112,7 +113,7 @@ def voices(result: Result, lang: Lang) -> Voices | None:
     for i in rated:
         given = {r.rater: r.level for r in i.ratings}
         official = i.trace.value if i.status == "scored" else None
-        if official is None or all(given.get(r) is None or abs(given[r] - official) < 1 for r in heard):
+        if official is None or all((level := given.get(r)) is None or abs(level - official) < 1 for r in heard):
             continue
         levels = ["—" if given.get(r) is None else str(given[r]) for r in heard]
         rows.append(VoiceRow(id=i.id, name=i.name(lang), official=number(official), levels=levels))

@@ -7,7 +7,7 @@ together here, so the view can be tested without rendering and both languages st
 from __future__ import annotations
 
 from evaluator.messages import Lang
-from evaluator.rubric.text import Text
+from evaluator.rubric.bilingual import Text
 from evaluator.scoring.ratings import DISAGREEMENT, GAP
 
 WORDS: dict[str, dict[str, str]] = {

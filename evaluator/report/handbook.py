@@ -10,15 +10,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from evaluator.i18n import t
-from evaluator.messages import METHODS, TYPE_NAMES, Lang
-from evaluator.rubric.fields import EvidenceField
-from evaluator.rubric.models import Domain, Indicator, Rubric, Stage
-from evaluator.rubric.rules import RatingRule
+from evaluator.messages import FIELD_TYPE_NAMES, METHODS, Lang
+from evaluator.numbers import number, percent
 from evaluator.report.charts import stage_ladder
 from evaluator.report.render import Renderer
 from evaluator.report.rule_text import RuleView, Token, describe, formula
-from evaluator.numbers import number, percent
 from evaluator.report.words import grade_spans, say
+from evaluator.rubric.fields import EvidenceField
+from evaluator.rubric.models import Domain, Indicator, Rubric, Stage
+from evaluator.rubric.rules import RatingRule
 
 ROLES: dict[str, dict[str, str]] = {
     "self": {"zh": "执行机构对照本手册自评", "en": "The organization rates itself against this handbook"},
@@ -29,7 +29,8 @@ ROLES: dict[str, dict[str, str]] = {
 }
 METHOD_NOTES: dict[str, dict[str, str]] = {
     "documents": {"zh": "查阅项目档案、台账、票据、会议记录和照片", "en": "Project files, ledgers, receipts, minutes, photos"},
-    "interview": {"zh": "与机构人员、居民、自组织骨干和社区两委交谈", "en": "Talks with staff, residents, group leaders, the committee"},
+    "interview": {"zh": "与机构人员、居民、自组织骨干和社区两委交谈",
+                  "en": "Talks with staff, residents, group leaders, the committee"},
     "observation": {"zh": "到现场看活动、空间和设施的实际情况", "en": "Seeing activities, spaces and facilities on site"},
     "survey": {"zh": "向居民发放问卷，了解知晓度和满意度", "en": "Resident questionnaires on awareness and satisfaction"},
 }
@@ -106,7 +107,7 @@ class HandbookView:
 def field_view(f: EvidenceField, lang: Lang) -> FieldView:
     fmt = (lambda v: percent(v, None)) if f.type == "percent" else (lambda v: number(v, None))
     return FieldView(
-        id=f.id, label=f.label(lang), type=t(lang, TYPE_NAMES[f.type]), unit=f.unit(lang) if f.unit else "",
+        id=f.id, label=f.label(lang), type=t(lang, FIELD_TYPE_NAMES[f.type]), unit=f.unit(lang) if f.unit else "",
         range=f"{fmt(f.range[0])} – {fmt(f.range[1])}" if f.range else "", required=f.required,
         help=f.help(lang) if f.help else "", choices=[c.label(lang) for c in f.choices or []],
     )

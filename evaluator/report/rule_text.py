@@ -12,12 +12,12 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 
 from evaluator.messages import Lang
+from evaluator.numbers import exact, number, percent, points
+from evaluator.report.words import say
 from evaluator.rubric.fields import EvidenceField
 from evaluator.rubric.models import Indicator
 from evaluator.rubric.rules import Band, ChecklistRule, ExpressionRule, RatingRule, RatioRule, RosterRule, Rule
 from evaluator.scoring.samples import cap_below_full
-from evaluator.numbers import exact, number, percent, points
-from evaluator.report.words import say
 
 TOKEN = re.compile(r"\s*(?:(?P<num>\d+(?:\.\d+)?)|(?P<name>[A-Za-z_][A-Za-z0-9_]*)|(?P<op>>=|<=|==|!=|\*\*|\S))")
 OPERATORS = {">=": "≥", "<=": "≤", "==": "=", "!=": "≠", "*": "×", "/": "÷", "**": "^"}
@@ -77,7 +77,7 @@ def band_table(bands: list[Band], worth: float, fmt: Callable[[float], str], lan
         upper = bands[i + 1].min if i + 1 < len(bands) else None
         if len(bands) == 1:
             span = say("any_value", lang)
-        elif i == 0:
+        elif i == 0 and upper is not None:
             span = say("below", lang, hi=fmt(upper))
         elif upper is None:
             span = say("at_least", lang, lo=fmt(band.min))
@@ -165,7 +165,8 @@ def _roster(rule: RosterRule, ind: Indicator, roster: Mapping[str, str], lang: L
     fmt = declared_percent if rule.measure == "share" else (lambda v: number(v, None) + unit)
     return RuleView("roster", say("kind.roster", lang), say(f"rule.roster.{rule.measure}", lang),
                     formula=formula(rule.where, names, lang), source=rule.where,
-                    table=band_table(rule.bands, ind.points, fmt, lang), notes=[say("roster_empty", lang)] + _ternary(rule.where, lang))
+                    table=band_table(rule.bands, ind.points, fmt, lang),
+                    notes=[say("roster_empty", lang), *_ternary(rule.where, lang)])
 
 
 def _ternary(expression: str, lang: Lang) -> list[str]:

@@ -10,7 +10,7 @@ import re
 
 from markupsafe import Markup, escape
 
-from evaluator.textable import width
+from evaluator.text_table import width
 
 FONT_FAMILY = "'Noto Sans SC', 'Noto Sans SC Fallback', sans-serif"
 OFFICIAL = "#1f4e79"  # the evaluators' (official) values: solid, dark blue
@@ -73,7 +73,7 @@ def legend(x: float, y: float, entries: list[tuple[str, str, bool]]) -> str:
     widths = [28 + width(label) * 5.5 for label, _, _ in entries]
     left = x - (sum(widths) + 16 * (len(entries) - 1)) / 2
     parts = []
-    for (label, colour, dashed), w in zip(entries, widths):
+    for (label, colour, dashed), w in zip(entries, widths, strict=True):
         dash = ' stroke-dasharray="4 3"' if dashed else ""
         parts.append(f'<line x1="{left:.1f}" y1="{y - 3.5:.1f}" x2="{left + 18:.1f}" y2="{y - 3.5:.1f}" '
                      f'stroke="{colour}" stroke-width="2.2"{dash}/>')

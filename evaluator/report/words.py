@@ -49,10 +49,14 @@ WORDS: dict[str, dict[str, str]] = {
     "roster_empty": {"zh": "自组织名册为空即视为缺少证据。", "en": "An empty roster counts as missing evidence."},
     "sample.fixed": {"zh": "样本不足：“{size}”少于 {n} 或未填写时，证据不足，本项最高得 {cap}。",
                      "en": "Thin evidence: when '{size}' is under {n} or not filled, the indicator scores at most {cap}."},
-    "sample.census": {"zh": "样本不足：“{size}”少于 {n}（“{population}”不足 {n} 时须全部查看）或未填写时，证据不足，本项最高得 {cap}。",
-                      "en": "Thin evidence: when '{size}' is under {n} (or under '{population}', if that is smaller) or not filled, the indicator scores at most {cap}."},
-    "sample.share": {"zh": "样本不足：“{size}”少于 {n}、少于“{population}”的 {share}，或两者未填写时，证据不足，本项最高得 {cap}。",
-                     "en": "Thin evidence: when '{size}' is under {n}, under {share} of '{population}', or either is not filled, the indicator scores at most {cap}."},
+    "sample.census": {"zh": "样本不足：“{size}”少于 {n}（“{population}”不足 {n} 时须全部查看）或未填写时，"
+                            "证据不足，本项最高得 {cap}。",
+                      "en": "Thin evidence: when '{size}' is under {n} (or under '{population}', if that is smaller) "
+                            "or not filled, the indicator scores at most {cap}."},
+    "sample.share": {"zh": "样本不足：“{size}”少于 {n}、少于“{population}”的 {share}，或两者未填写时，"
+                           "证据不足，本项最高得 {cap}。",
+                     "en": "Thin evidence: when '{size}' is under {n}, under {share} of '{population}', or either is not "
+                           "filled, the indicator scores at most {cap}."},
     "error.not_applicable": {"zh": "无法计算（如除数为 0）时：本项不适用。",
                              "en": "When it cannot be computed (e.g. division by 0): not applicable."},
     "error.zero": {"zh": "无法计算（如除数为 0）时：记 0 分。",
@@ -108,5 +112,5 @@ def total_spans(mins: list[float], lang: Lang) -> list[str]:
 
 def grade_spans(grades, lang: Lang) -> list[tuple[str, str]]:
     """(label, totals covered) for each grade of a rubric or a result, best first."""
-    return list(zip((g.label(lang) for g in grades), total_spans([g.min for g in grades], lang)))
+    return list(zip((g.label(lang) for g in grades), total_spans([g.min for g in grades], lang), strict=True))
 

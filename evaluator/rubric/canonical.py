@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from evaluator.rubric.models import Rubric
 
 
-def canonical_json(rubric: "Rubric") -> str:
+def canonical_json(rubric: Rubric) -> str:
     return dumps(rubric.model_dump(mode="json"))
 
 
@@ -23,5 +23,5 @@ def dumps(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
-def content_hash(rubric: "Rubric") -> str:
+def content_hash(rubric: Rubric) -> str:
     return hashlib.sha256(canonical_json(rubric).encode("utf-8")).hexdigest()

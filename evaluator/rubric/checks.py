@@ -6,17 +6,19 @@ them all so an author sees every problem in one pass.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+import itertools
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
-from evaluator.i18n import both, Lang, LANGS, t
 from evaluator.expressions import MAX_LENGTH, Expression, ExpressionError
-from evaluator.messages import TYPE_NAMES
+from evaluator.i18n import LANGS, Lang, both, t
+from evaluator.messages import FIELD_TYPE_NAMES
 from evaluator.numbers import number
 from evaluator.problems import Problem, did_you_mean, list_separator
 from evaluator.rubric.fields import NUMERIC, EvidenceField
-from evaluator.rubric.loader import Located, Sources
 from evaluator.rubric.rules import ExpressionRef
+from evaluator.rubric.sources import Located, Sources
+from evaluator.rubric.yaml_source import Key
 
 _TOLERANCE = 1e-9
 _RATING_LEVELS = frozenset(range(5))
@@ -30,8 +32,8 @@ def check_sources(sources: Sources) -> list[Problem]:
     return problems
 
 
-def _duplicates(items: Iterable[tuple[str, Located, tuple]]) -> Iterator[Problem]:
-    first: dict[str, tuple[Located, tuple]] = {}
+def _duplicates(items: Iterable[tuple[str, Located[Any], Key]]) -> Iterator[Problem]:
+    first: dict[str, tuple[Located[Any], Key]] = {}
     for ident, located, key in items:
         if ident in first:
             prev, prev_key = first[ident]
@@ -131,7 +133,8 @@ def check_grades(s: Sources) -> Iterator[Problem]:
 
 
 def check_fields(s: Sources) -> Iterator[Problem]:
-    located_fields = [(ind, ("evidence", i), f) for ind in s.indicators for i, f in enumerate(ind.value.evidence)]
+    located_fields: list[tuple[Located[Any], Key, EvidenceField]] = [
+        (ind, ("evidence", i), f) for ind in s.indicators for i, f in enumerate(ind.value.evidence)]
     if s.ladder:
         located_fields += [(s.ladder, ("roster_columns", i), f) for i, f in enumerate(s.ladder.value.roster_columns)]
     for owner, key, f in located_fields:
@@ -152,7 +155,7 @@ def check_rule_inputs(s: Sources) -> Iterator[Problem]:
             if declared is None:
                 yield ind.at(key, "R020", id=inp.field_id, hint=did_you_mean(inp.field_id, fields))
             elif declared.type not in inp.types:
-                yield ind.at(key, "R021", id=inp.field_id, found=both(TYPE_NAMES[declared.type]),
+                yield ind.at(key, "R021", id=inp.field_id, found=both(FIELD_TYPE_NAMES[declared.type]),
                              expected=_type_list(inp.types))
 
 
@@ -169,7 +172,7 @@ def check_samples(s: Sources) -> Iterator[Problem]:
             if declared is None:
                 yield ind.at(key + sub, "R042", id=field_id, hint=did_you_mean(field_id, fields))
             elif declared.type != "integer":
-                yield ind.at(key + sub, "R043", id=field_id, found=both(TYPE_NAMES[declared.type]))
+                yield ind.at(key + sub, "R043", id=field_id, found=both(FIELD_TYPE_NAMES[declared.type]))
         if sample.share and not sample.share_of:
             yield ind.at(key + ("share",), "R044", found=_num(sample.share))
         size = fields.get(sample.size)
@@ -194,10 +197,10 @@ def check_zero_denominators(s: Sources) -> Iterator[Problem]:
 def check_bands(s: Sources) -> Iterator[Problem]:
     fields = _evidence_fields(s)
     for ind in s.indicators:
-        for key, bands, bound_field in ind.value.rule.band_lists():
-            key = ("rule",) + key
+        for sub, bands, bound_field in ind.value.rule.band_lists():
+            key = ("rule", *sub)
             mins = [b.min for b in bands]
-            if any(b <= a for a, b in zip(mins, mins[1:])):
+            if any(b <= a for a, b in itertools.pairwise(mins)):
                 yield ind.at(key, "R022", found=[_num(m) for m in mins])
             lowest = fields[bound_field].lowest if bound_field in fields else 0.0
             if min(mins) > lowest:
@@ -245,7 +248,8 @@ def check_ladder(s: Sources) -> Iterator[Problem]:
         yield s.ladder.at(("stages",), "R040", expected=len(levels), found=levels)
 
 
-def _check_expression(owner: Located, key: tuple, ref: ExpressionRef, types: dict[str, str] | None) -> Iterator[Problem]:
+def _check_expression(owner: Located[Any], key: Key, ref: ExpressionRef,
+                      types: Mapping[str, str] | None) -> Iterator[Problem]:
     if types is None:  # the scope failed to load; its own problems are reported
         return
     try:
@@ -278,7 +282,7 @@ def _evidence_fields(s: Sources) -> dict[str, EvidenceField]:
 
 def _type_list(types: frozenset[str]) -> dict[Lang, str]:
     ordered = sorted(types)
-    return {lang: list_separator(lang).join(t(lang, TYPE_NAMES[kind]) for kind in ordered) for lang in LANGS}
+    return {lang: list_separator(lang).join(t(lang, FIELD_TYPE_NAMES[kind]) for kind in ordered) for lang in LANGS}
 
 
 def _num(x: float) -> str:

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from evaluator.rubric.text import Strict, Text
+from evaluator.rubric.bilingual import Strict, Text
 
 FieldType = Literal["integer", "number", "percent", "boolean", "choice", "text", "date"]
 NUMERIC: frozenset[str] = frozenset({"integer", "number", "percent"})

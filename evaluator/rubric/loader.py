@@ -8,17 +8,18 @@ resolved `Rubric` is composed only when nothing is in error.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import Any
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from evaluator.i18n import both
 from evaluator.bundled import data_root
+from evaluator.i18n import Lang, both
 from evaluator.inputs import InputError
 from evaluator.problems import Location, Problem, errors
 from evaluator.rubric.canonical import content_hash
+from evaluator.rubric.checks import check_sources
 from evaluator.rubric.models import (
     Domain,
     Indicator,
@@ -29,37 +30,10 @@ from evaluator.rubric.models import (
     RubricFile,
 )
 from evaluator.rubric.schema_errors import known_keys, problems_from
+from evaluator.rubric.sources import Located, Sources
 from evaluator.rubric.yaml_source import Key, YamlDoc, YamlError, format_key, load_yaml
 
-T = TypeVar("T")
 _VOCABULARY = known_keys(RubricFile, IndicatorDef, Ladder)
-
-
-@dataclass
-class Located(Generic[T]):
-    """A validated piece together with where it was written."""
-
-    value: T
-    doc: YamlDoc
-    key: Key = ()
-    display: str = ""
-
-    def at(self, subkey: Key, code: str, severity: str = "error", **params) -> Problem:
-        key = self.key + subkey
-        location = Location(file=self.display, line=self.doc.line_of(key), key=format_key(key) or None)
-        return Problem(code=code, severity=severity, location=location, params=params)
-
-
-@dataclass
-class Sources:
-    """Everything read for one rubric, validated piece by piece."""
-
-    rubric: Located[RubricFile] | None = None
-    indicators: list[Located[IndicatorDef]] = field(default_factory=list)
-    indicator_domains: dict[str, Located[str]] = field(default_factory=dict)  # indicator id → its file's domain
-    ladder: Located[Ladder] | None = None
-    files: list[Path] = field(default_factory=list)
-    incomplete: bool = False  # a referenced file could not be read: what it would define is unknown
 
 
 @dataclass
@@ -73,10 +47,14 @@ class LoadedRubric:
     def ok(self) -> bool:
         return self.rubric is not None
 
+    def valid(self) -> tuple[Rubric, str]:
+        """The rubric and its sha256, for code past the check that it loaded (`ok`)."""
+        if self.rubric is None or self.sha256 is None:
+            raise ValueError(f"{self.path}: the rubric did not load ({len(self.problems)} problems)")
+        return self.rubric, self.sha256
+
 
 def load_rubric(path: Path | str) -> LoadedRubric:
-    from evaluator.rubric.checks import check_sources
-
     path = Path(path)
     problems: list[Problem] = []
     sources = Sources()
@@ -116,7 +94,8 @@ def _read(path: Path, problems: list[Problem]) -> YamlDoc | None:
     return None
 
 
-def _validate(model: type[BaseModel] | TypeAdapter, doc: YamlDoc, key: Key, problems: list[Problem]):
+def _validate(model: type[BaseModel] | TypeAdapter[Any], doc: YamlDoc, key: Key,
+              problems: list[Problem]) -> Located[Any] | None:
     if not key and not isinstance(doc.data, dict):  # said without quoting it: it may not be YAML we wanted
         location = Location(file=display_path(doc.path), line=1)
         problems.append(Problem(code="R003", location=location, params={"expected": _MAPPING, "found": _kind(doc.data)}))
@@ -162,7 +141,7 @@ def _inside(path: Path, rubric_path: Path) -> bool:
     return any(real.is_relative_to(os.path.realpath(root)) for root in roots)
 
 
-def _kind(data: object) -> dict[str, str]:
+def _kind(data: object) -> dict[Lang, str]:
     """What a document is instead of a mapping, without its content."""
     if data is None:
         return both("an empty file")

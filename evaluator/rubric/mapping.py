@@ -25,9 +25,10 @@ from pathlib import Path
 from pydantic import Field, field_validator
 
 from evaluator.problems import Problem
-from evaluator.rubric.loader import Located, _read, _validate
+from evaluator.rubric.bilingual import Strict, Text
+from evaluator.rubric.loader import _read, _validate
 from evaluator.rubric.models import INDICATOR_ID, SEMVER, SLUG
-from evaluator.rubric.text import Strict, Text
+from evaluator.rubric.sources import Located
 
 
 class Version(Strict):

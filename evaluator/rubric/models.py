@@ -3,13 +3,13 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import Field
 
+from evaluator.rubric.bilingual import Strict, Text
 from evaluator.rubric.fields import FIELD_ID, EvidenceField
 from evaluator.rubric.rules import Rule
-from evaluator.rubric.text import Strict, Text
 
 INDICATOR_ID = r"^D[0-9]+\.[0-9]{2}$"
 DOMAIN_ID = r"^D[0-9]+$"
@@ -70,7 +70,7 @@ class IndicatorDef(Strict):
 
 class IndicatorFile(Strict):
     domain: str = Field(pattern=DOMAIN_ID)
-    indicators: list[dict] = Field(min_length=1)  # each validated on its own, so one bad item hides no other
+    indicators: list[dict[str, Any]] = Field(min_length=1)  # each validated on its own, so one bad item hides no other
 
 
 class Criterion(Strict):

@@ -7,12 +7,12 @@ verify references and types without knowing the kinds, and how it treats missing
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, NamedTuple, Union
+from typing import Annotated, Literal, NamedTuple, get_args
 
 from pydantic import Field
 
+from evaluator.rubric.bilingual import Strict, Text
 from evaluator.rubric.fields import BOOLEAN, NUMERIC
-from evaluator.rubric.text import Strict, Text
 
 OnMissing = Literal["missing", "zero", "not_applicable"]
 OnZeroDenominator = Literal["not_applicable", "zero", "full"]
@@ -50,7 +50,8 @@ class MinSample(Strict):
     share: float = Field(default=0, ge=0, le=1)
 
     def fields(self) -> list[tuple[tuple[str, ...], str]]:
-        return [(("size",), self.size)] + ([(("share_of",), self.share_of)] if self.share_of else [])
+        named: list[tuple[tuple[str, ...], str]] = [(("size",), self.size)]
+        return named + ([(("share_of",), self.share_of)] if self.share_of else [])
 
 
 class _Rule(Strict):
@@ -93,7 +94,7 @@ class BandsRule(_Sampled):
     def inputs(self) -> list[Input]:
         return [Input(("input",), self.input, NUMERIC)]
 
-    def band_lists(self):
+    def band_lists(self) -> list[tuple[tuple[str, ...], list[Band], str | None]]:
         return [(("bands",), self.bands, self.input)]
 
 
@@ -110,7 +111,7 @@ class RatioRule(_Sampled):
             Input(("denominator",), self.denominator, NUMERIC),
         ]
 
-    def band_lists(self):
+    def band_lists(self) -> list[tuple[tuple[str, ...], list[Band], str | None]]:
         return [(("bands",), self.bands, None)]
 
 
@@ -136,7 +137,7 @@ class RosterRule(_Rule):
     def expressions(self) -> list[ExpressionRef]:
         return [ExpressionRef(("where",), self.where, "roster", "boolean")]
 
-    def band_lists(self):
+    def band_lists(self) -> list[tuple[tuple[str, ...], list[Band], str | None]]:
         return [(("bands",), self.bands, None)]
 
 
@@ -149,12 +150,13 @@ class ExpressionRule(_Sampled):
     def expressions(self) -> list[ExpressionRef]:
         return [ExpressionRef(("expression",), self.expression, "evidence", "number")]
 
-    def band_lists(self):
+    def band_lists(self) -> list[tuple[tuple[str, ...], list[Band], str | None]]:
         return [(("bands",), self.bands, None)]
 
 
 Rule = Annotated[
-    Union[RatingRule, BandsRule, RatioRule, ChecklistRule, RosterRule, ExpressionRule],
+    RatingRule | BandsRule | RatioRule | ChecklistRule | RosterRule | ExpressionRule,
     Field(discriminator="kind"),
 ]
-RULE_KINDS: tuple[str, ...] = ("rating", "bands", "ratio", "checklist", "roster", "expression")
+RuleKind = Literal["rating", "bands", "ratio", "checklist", "roster", "expression"]
+RULE_KINDS: tuple[RuleKind, ...] = get_args(RuleKind)

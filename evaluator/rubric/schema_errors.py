@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
-from evaluator.i18n import both, LANGS, N_
+from evaluator.i18n import LANGS, N_, both
 from evaluator.problems import Location, Problem, did_you_mean
 from evaluator.rubric.yaml_source import Key, YamlDoc, format_key
 
@@ -67,7 +68,7 @@ def problems_from(error: ValidationError, doc: YamlDoc, prefix: Key, display: st
     return out
 
 
-def _code(err: dict) -> str:
+def _code(err: ErrorDetails) -> str:
     kind = err["type"]
     if kind in ("missing", "union_tag_not_found"):
         return "R004"
@@ -78,7 +79,7 @@ def _code(err: dict) -> str:
     return "R003"
 
 
-def _params(err: dict, key: Key, vocabulary: set[str]) -> dict[str, Any]:
+def _params(err: ErrorDetails, key: Key, vocabulary: set[str]) -> dict[str, Any]:
     kind, ctx = err["type"], err.get("ctx") or {}
     if kind == "missing":
         return {"key": key[-1] if key else "?"}

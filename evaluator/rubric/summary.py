@@ -9,7 +9,7 @@ from evaluator.i18n import Lang, pt, t
 from evaluator.numbers import number
 from evaluator.rubric.models import Rubric
 from evaluator.rubric.rules import RULE_KINDS
-from evaluator.textable import table
+from evaluator.text_table import table
 
 
 def summary(rubric: Rubric, sha256: str | None) -> dict[str, Any]:
@@ -55,7 +55,8 @@ def summary_table(rubric: Rubric, sha256: str | None, lang: Lang) -> str:
         rows.append([d.id, d.name(lang), len(d.indicators), number(d.points, None),
                      " ".join(f"{k}×{kinds[k]}" for k in RULE_KINDS if kinds[k])])
     total_kinds = Counter(i.rule.kind for i in rubric.indicators)
-    rows.append(["", pt(lang, "rubric summary", "Total"), len(rubric.indicators), number(sum(d.points for d in rubric.domains), None),
+    total_points = number(sum(d.points for d in rubric.domains), None)
+    rows.append(["", pt(lang, "rubric summary", "Total"), len(rubric.indicators), total_points,
                  " ".join(f"{k}×{total_kinds[k]}" for k in RULE_KINDS if total_kinds[k])])
     stages = " → ".join(f"{s.level} {s.name(lang)}" for s in rubric.ladder.stages)
     grades = " / ".join(f"{g.label(lang)} ≥{number(g.min, None)}" for g in rubric.grades)

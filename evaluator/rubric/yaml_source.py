@@ -38,10 +38,10 @@ class YamlDoc:
     def resolve(self, loc: tuple[Any, ...]) -> Key:
         """Turn a pydantic error location into a key path into the data, dropping union tags."""
         node, out = self.data, []
-        for part in loc:
-            if isinstance(node, dict) and part in node:
-                node = node[part]
-            elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+        for given in loc:
+            part = given
+            if (isinstance(node, dict) and part in node) or (
+                    isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)):
                 node = node[part]
             elif isinstance(node, dict) and str(part) in node:
                 part, node = str(part), node[str(part)]
@@ -62,7 +62,7 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 class YamlError(Exception):
     """A file that is not YAML we accept: `code` (R002 by default) with `params`, at `line` and `key`."""
 
-    def __init__(self, line: int | None, detail: str, code: str = "R002", at: Key = (), **params):
+    def __init__(self, line: int | None, detail: str, code: str = "R002", at: Key = (), **params: Any):
         super().__init__(detail)
         self.line, self.detail, self.code, self.key = line, detail, code, at
         self.params = params or {"detail": detail}

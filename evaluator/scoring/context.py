@@ -8,11 +8,11 @@ from typing import Any
 
 from evaluator.evidence import Evidence, Value
 from evaluator.expressions import Expression, compiled
+from evaluator.rubric.bilingual import Text
 from evaluator.rubric.fields import EvidenceField
 from evaluator.rubric.models import Rater, Rubric
-from evaluator.rubric.text import Text
+from evaluator.scoring.readable import cell_of, shown
 from evaluator.scoring.result import Mode, TraceInput
-from evaluator.scoring.wording import cell_of, shown
 
 
 @dataclass(frozen=True)
@@ -38,7 +38,8 @@ class ScoringContext:
 
     @cached_property
     def _types(self) -> dict[str, dict[str, str]]:
-        roster = {c.id: c.type for c in self.rubric.ladder.roster_columns} | {"stage": "integer"}
+        roster: dict[str, str] = {c.id: c.type for c in self.rubric.ladder.roster_columns}
+        roster["stage"] = "integer"
         return {"roster": roster, "evidence": {k: f.type for k, f in self.fields.items()}}
 
     def value(self, field_id: str) -> Any:

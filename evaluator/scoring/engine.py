@@ -18,22 +18,24 @@ from evaluator.scoring.domains import score_domain, total_exact
 from evaluator.scoring.highlights import highlights
 from evaluator.scoring.indicator import score_indicator
 from evaluator.scoring.maturity import place
+from evaluator.scoring.readable import cell_of
 from evaluator.scoring.result import (
     Citation,
     Grade,
     GradeBand,
     MissingCriterion,
+    Mode,
     OrganizationResult,
     RedLineHit,
     Result,
     StageName,
     Total,
+    TraceInput,
 )
-from evaluator.scoring.wording import cell_of
 
 
 def evaluate(rubric: Rubric, evidence: Evidence, problems: list[Problem] | None = None) -> Result:
-    mode = "self_assessment" if evidence.project.evaluation_type == "self" else "evaluation"
+    mode: Mode = "self_assessment" if evidence.project.evaluation_type == "self" else "evaluation"
     roster, organizations = _roster(rubric, evidence)
     ctx = ScoringContext(rubric, evidence, rubric.evidence_fields, roster, mode)
     indicators = [score_indicator(i, ctx) for i in rubric.indicators]
@@ -109,5 +111,5 @@ def _red_lines(rubric: Rubric, ctx: ScoringContext) -> tuple[list[RedLineHit], l
     return crossed, unanswered
 
 
-def _missing_required(ctx: ScoringContext):
+def _missing_required(ctx: ScoringContext) -> list[TraceInput]:
     return [ctx.trace_input(f.id) for f in ctx.fields.values() if f.required and ctx.value(f.id) is None]

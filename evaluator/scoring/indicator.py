@@ -5,14 +5,16 @@ from __future__ import annotations
 import math
 from fractions import Fraction
 
+from evaluator.i18n import Lang, pt, t
 from evaluator.numbers import PERCENT_PLACES, as_float, exact, exact_text, number, percent, points, published, telling
+from evaluator.rubric.bilingual import Text
 from evaluator.rubric.models import Indicator
-from evaluator.rubric.text import Text
 from evaluator.scoring.context import ScoringContext
 from evaluator.scoring.ratings import flags, ratings_of, self_level
+from evaluator.scoring.readable import in_both
 from evaluator.scoring.result import Comparison, IndicatorResult, ThinSample, Trace
-from evaluator.scoring.rules import Outcome, score_rule
 from evaluator.scoring.samples import thin_sample
+from evaluator.scoring.scorers import Outcome, score_rule
 
 
 def level_of(score: Fraction | None, rating: Fraction | None) -> int | None:
@@ -81,46 +83,48 @@ def _self_points(indicator: Indicator, ctx: ScoringContext, exact_points: Fracti
 
 
 def _sentence(indicator: Indicator, outcome: Outcome, exact_points: Fraction, thin: ThinSample | None) -> Text:
-    head_zh, head_en = f"{indicator.name.zh}：{outcome.detail.zh}", f"{indicator.name.en}: {outcome.detail.en}"
-    of = f"{points(exact_points)}/{points(indicator.points)}"
-    if outcome.status == "missing":
-        return Text(zh=f"{head_zh}；缺少证据，暂不计分（0/{points(indicator.points)} 分，结果为暂定）。",
-                    en=f"{head_en}; evidence missing, not scored yet (0 of {points(indicator.points)} points, provisional).")
-    if outcome.status == "not_applicable":
-        return Text(zh=f"{head_zh}；不适用，不计入领域满分，领域得分按其余指标折算。",
-                    en=f"{head_en}; not applicable, left out of the domain, which is rescaled over the other indicators.")
-    if outcome.missing and outcome.score == 0 and not outcome.comparisons:
-        return Text(zh=f"{head_zh}；按评估标准缺证据计 0 分（{of} 分）。",
-                    en=f"{head_en}; the rubric scores missing evidence as 0 ({of} points).")
-    why_zh, why_en = _because(outcome, indicator.rule.kind == "rating")
-    thin_zh, thin_en = _thin_words(thin)
+    of, most = f"{points(exact_points)}/{points(indicator.points)}", points(indicator.points)
     score = percent(outcome.score) if outcome.score is not None else "—"
-    return Text(zh=f"{head_zh}；{why_zh}{thin_zh}得分比例 {score}，计 {of} 分。",
-                en=f"{head_en}; {why_en}{thin_en}score {score}: {of} points.")
+    rating = indicator.rule.kind == "rating"
+
+    def sentence(lang: Lang) -> str:
+        head = t(lang, "{name}: {detail}", name=indicator.name(lang), detail=outcome.detail(lang))
+        if outcome.status == "missing":
+            return t(lang, "{head}; evidence missing, not scored yet (0 of {most} points, provisional).", head=head,
+                     most=most)
+        if outcome.status == "not_applicable":
+            return t(lang, "{head}; not applicable, left out of the domain, which is rescaled over the other "
+                           "indicators.", head=head)
+        if outcome.missing and outcome.score == 0 and not outcome.comparisons:
+            return t(lang, "{head}; the rubric scores missing evidence as 0 ({of} points).", head=head, of=of)
+        return t(lang, "{head}; {why}{thin}score {score}: {of} points.", head=head, why=_because(outcome, rating, lang),
+                 thin=_thin_words(thin, lang), score=score, of=of)
+
+    return in_both(sentence)
 
 
-def _thin_words(thin: ThinSample | None) -> tuple[str, str]:
+def _thin_words(thin: ThinSample | None, lang: Lang) -> str:
     if thin is None:
-        return "", ""
+        return ""
     cap = percent(thin.cap)
     if thin.size is None:
-        return (f"样本量未填写，证据不足，得分最高 {cap}，",
-                f"the sample size is not filled, so the evidence is thin and the score is capped at {cap}, ")
+        return t(lang, "the sample size is not filled, so the evidence is thin and the score is capped at {cap}, ",
+                 cap=cap)
     if thin.required is None:
-        return (f"样本 {number(thin.size)}，未填写总体数量、无法核对最小样本，证据不足，得分最高 {cap}，",
-                f"sample {number(thin.size)} from a population the form does not give: thin evidence, capped at {cap}, ")
-    return (f"样本 {number(thin.size)} 少于要求的 {number(thin.required)}，证据不足，得分最高 {cap}，",
-            f"sample {number(thin.size)} is below the required {number(thin.required)}: thin evidence, capped at {cap}, ")
+        return t(lang, "sample {size} from a population the form does not give: thin evidence, capped at {cap}, ",
+                 size=number(thin.size), cap=cap)
+    return t(lang, "sample {size} is below the required {required}: thin evidence, capped at {cap}, ",
+             size=number(thin.size), required=number(thin.required), cap=cap)
 
 
-def _because(outcome: Outcome, is_rating: bool) -> tuple[str, str]:
+def _because(outcome: Outcome, is_rating: bool, lang: Lang) -> str:
     if is_rating and outcome.value is not None:
-        return f"等级 {number(outcome.value)}/4，", f"level {number(outcome.value)} of 4, "
+        return t(lang, "level {level} of 4, ", level=number(outcome.value))
     shown = [c for c in outcome.comparisons if c.op != "<=" and c.op != "=="]
     if not shown:
-        return "", ""
+        return ""
     parts = [_compare(c, outcome.percent) for c in shown]
-    return f"{' 且 '.join(parts)}，", f"{' and '.join(parts)}, "
+    return t(lang, "{comparisons}, ", comparisons=pt(lang, "comparisons", " and ").join(parts))
 
 
 def _compare(c: Comparison, as_percent: bool) -> str:

@@ -6,13 +6,14 @@ a criterion whose columns are empty does not hold.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from evaluator.expressions import ExpressionError, compiled
 from evaluator.rubric.models import Criterion, Ladder
 
 
-def _holds(criterion: Criterion, types: dict[str, str], values: dict[str, Any]) -> bool:
+def _holds(criterion: Criterion, types: Mapping[str, str], values: dict[str, Any]) -> bool:
     try:
         return bool(compiled(criterion.when, types).evaluate(values))
     except ExpressionError:

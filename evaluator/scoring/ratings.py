@@ -10,12 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from fractions import Fraction
 
+from evaluator.i18n import t
 from evaluator.numbers import number
+from evaluator.rubric.bilingual import Text
 from evaluator.rubric.models import Indicator, Rater
-from evaluator.rubric.text import Text
 from evaluator.scoring.context import ScoringContext
+from evaluator.scoring.readable import cell_of, in_both, listed, value_at_cell
 from evaluator.scoring.result import Comparison, Rating
-from evaluator.scoring.wording import cell_of
 
 DISAGREEMENT = 1  # evaluators more than one level apart with no consensus are flagged
 GAP = 2           # self level this far from the official one: a blind spot or a hidden strength
@@ -40,7 +41,8 @@ def ratings_of(indicator: Indicator, ctx: ScoringContext) -> list[Rating]:
             level = value if isinstance(value, int) and not isinstance(value, bool) else None
             out.append(Rating(rater=rater, level=level, cell=cell_of(held)))
         ctx.memo[indicator.id] = out
-    return ctx.memo[indicator.id]
+    ratings: list[Rating] = ctx.memo[indicator.id]
+    return ratings
 
 
 def _by_role(indicator: Indicator, ctx: ScoringContext, role: str) -> list[tuple[Rater, Rating]]:
@@ -50,36 +52,40 @@ def _by_role(indicator: Indicator, ctx: ScoringContext, role: str) -> list[tuple
 
 
 def _said(labelled: list[tuple[Rater, Rating]]) -> Text:
-    zh = "、".join(f"{rater.label.zh} {r.level}（{r.cell}）" for rater, r in labelled)
-    en = ", ".join(f"{rater.label.en} {r.level} ({r.cell})" for rater, r in labelled)
-    return Text(zh=zh, en=en)
+    return in_both(lambda lang: listed(lang, (value_at_cell(lang, rater.label, r.level, r.cell) for rater, r in labelled)))
 
 
 def official_rating(indicator: Indicator, ctx: ScoringContext) -> Official:
     if ctx.mode == "self_assessment":
         own = _by_role(indicator, ctx, "self")
         if not own:
-            return Official(None, Text(zh="自评未填写", en="no self-assessment level"), _first_cell(indicator, ctx, "self"))
+            return Official(None, in_both(lambda lang: t(lang, "no self-assessment level")),
+                            _first_cell(indicator, ctx, "self"))
         said = _said(own[:1])
-        return Official(own[0][1].level, Text(zh=f"{said.zh}，作为预测等级", en=f"{said.en}, taken as the predicted level"))
+        return Official(own[0][1].level, in_both(lambda lang: t(lang, "{ratings}, taken as the predicted level",
+                                                                  ratings=said(lang))))
     consensus = _by_role(indicator, ctx, "consensus")
     evaluators = _by_role(indicator, ctx, "evaluator")
     comparisons = _spread(evaluators)
     if consensus:
         said = _said(consensus[:1])
-        return Official(consensus[0][1].level, Text(zh=f"共识等级 {said.zh}", en=f"consensus level {said.en}"), None, comparisons)
+        agreed = said
+        return Official(consensus[0][1].level, in_both(lambda lang: t(lang, "consensus level {ratings}", ratings=agreed(lang))),
+                        None, comparisons)
     if not evaluators:
-        return Official(None, Text(zh="评估员未评级", en="no evaluator rated it"), _first_cell(indicator, ctx, "evaluator"))
-    mean = Fraction(sum(r.level for _, r in evaluators), len(evaluators))
+        return Official(None, in_both(lambda lang: t(lang, "no evaluator rated it")),
+                        _first_cell(indicator, ctx, "evaluator"))
+    mean = Fraction(sum(r.level for _, r in evaluators if r.level is not None), len(evaluators))
     said = _said(evaluators)
     if len(evaluators) == 1:
-        return Official(mean, Text(zh=f"{said.zh}", en=f"{said.en}"), None, comparisons)
-    return Official(mean, Text(zh=f"{said.zh}，无共识等级，取均值 {number(mean)}", en=f"{said.en}, no consensus level, mean {number(mean)}"),
-                    None, comparisons)
+        return Official(mean, said, None, comparisons)
+    mean_shown = number(mean)
+    return Official(mean, in_both(lambda lang: t(lang, "{ratings}, no consensus level, mean {mean}", ratings=said(lang),
+                                                 mean=mean_shown)), None, comparisons)
 
 
 def _spread(evaluators: list[tuple[Rater, Rating]]) -> list[Comparison]:
-    levels = [r.level for _, r in evaluators]
+    levels = [r.level for _, r in evaluators if r.level is not None]
     if len(levels) < 2:
         return []
     spread = max(levels) - min(levels)
@@ -100,8 +106,9 @@ def flags(indicator: Indicator, ctx: ScoringContext, official: Fraction | None) 
         if spread and not spread[0].holds and not _by_role(indicator, ctx, "consensus"):
             out.append("raters_disagree")
         own = _by_role(indicator, ctx, "self")
-        if own and official is not None:
-            gap = own[0][1].level - official
+        own_level = own[0][1].level if own else None
+        if own_level is not None and official is not None:
+            gap = own_level - official
             if gap >= GAP:
                 out.append("blind_spot")
             elif gap <= -GAP:

@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from evaluator.evidence import FeedbackItem, Project, RubricRef, Scalar, SourceRef
 from evaluator.problems import Problem
-from evaluator.rubric.text import Text
+from evaluator.rubric.bilingual import Text
 
 SCHEMA = "evaluator.result/2"
 Status = Literal["scored", "missing", "not_applicable"]
@@ -172,7 +172,7 @@ class Citation(Model):
 class Result(Model):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
-    schema_: str = Field(SCHEMA, alias="schema")
+    schema_: str = Field(default=SCHEMA, alias="schema")
     rubric: RubricRef
     source: SourceRef
     project: Project

@@ -28,7 +28,7 @@ def _exact_of(value: Any) -> Any:
     return None
 
 
-def upgrade_result_v1(data: dict) -> dict:
+def upgrade_result_v1(data: dict[str, Any]) -> dict[str, Any]:
     """A /1 result's data as /2 data (a new dict; `data` is not changed)."""
     out = copy.deepcopy(data)
     out["schema"] = SCHEMA
@@ -51,7 +51,7 @@ def upgrade_result_v1(data: dict) -> dict:
     return _ordered(out)
 
 
-def _ordered(data: dict) -> dict:
+def _ordered(data: dict[str, Any]) -> dict[str, Any]:
     """Keys in the /2 model's order, so an upgraded result writes like a new one."""
     order = list(Result.model_fields)
     rank = {("schema" if k == "schema_" else k): i for i, k in enumerate(order)}

@@ -74,9 +74,8 @@ def _points(result: Result) -> Iterator[tuple[str, float | None, float | None]]:
 def _numbers(result: Result, file: str) -> list[Problem]:
     found = []
     for key, points, most in _points(result):
-        for at, value in ((f"{key}.points", points), (f"{key}.max", most)):
-            if key.endswith("self_points"):
-                at = key
+        for path, value in ((f"{key}.points", points), (f"{key}.max", most)):
+            at = key if key.endswith("self_points") else path
             if value is not None and not (math.isfinite(value) and value >= 0):
                 found.append(problem("S013", file, at=at, found=value))
         if points is not None and most is not None and math.isfinite(points) and math.isfinite(most) \
@@ -101,7 +100,8 @@ def _sums(result: Result, file: str) -> list[Problem]:
                          expected=points_text(exact(d.exact)))
                  for n, d in enumerate(result.domains)
                  if d in counted and d.exact is not None and not _published(d.points, d.exact)]
-        expected = sum((exact(d.exact) for d in counted), Fraction(0)) * exact(total.max) / most if most else Fraction(0)
+        expected = sum((exact(d.exact) for d in counted if d.exact is not None), Fraction(0)) * exact(total.max) / most \
+            if most else Fraction(0)
         if exact(total.exact) != expected or not _published(total.points, expected):
             found.append(problem("S011", file, at="total.points", found=total.points, sum=points_text(expected),
                                  expected=points_text(expected)))
@@ -124,10 +124,8 @@ def _grade(result: Result, file: str) -> list[Problem]:
     grades, total = result.grades, result.total
     if not grades:
         return [problem("S015", file, at="grades", found="[]", expected=both("at least one grade"))]
-    if total.red_lines:
-        expected = grades[-1]      # a red line caps the grade at the lowest, whatever the points
-    else:
-        expected = next((g for g in grades if total.points >= g.min), grades[-1])
+    # a red line caps the grade at the lowest, whatever the points
+    expected = grades[-1] if total.red_lines else next((g for g in grades if total.points >= g.min), grades[-1])
     if total.grade.id == expected.id:
         return []
     return [problem("S015", file, at="total.grade.id", found=total.grade.id, expected=expected.id)]

@@ -15,11 +15,11 @@ import os
 import threading
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Literal
 
-from evaluator.i18n import both, Lang
+from evaluator.i18n import Lang, both
 from evaluator.problems import Location, Problem
 from evaluator.store import legacy
 from evaluator.store.targets import BUSY_SECONDS, DEFAULT_DB, Target, database_settings
@@ -109,10 +109,8 @@ def close_alias(alias: str) -> None:
         del _users[alias]
     connections[alias].close()
     if alias != "default":
-        try:
+        with suppress(AttributeError):
             del connections[alias]
-        except AttributeError:
-            pass
         connections.settings.pop(alias, None)
 
 

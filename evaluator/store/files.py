@@ -9,6 +9,7 @@ model names the line and key of each mismatch (JSON is read as YAML for position
 
 from __future__ import annotations
 
+import contextlib
 import json
 import math
 import os
@@ -16,15 +17,15 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from evaluator.i18n import both, LANGS
+from evaluator.i18n import LANGS, both
 from evaluator.inputs import InputError, read_regular
 from evaluator.problems import Location, Problem
-from evaluator.rubric.loader import display_path
 from evaluator.rubric.schema_errors import known_keys, problems_from
 from evaluator.rubric.yaml_source import YamlDoc, YamlError, format_key, load_yaml
 from evaluator.scoring.result import SCHEMA, Result
 from evaluator.scoring.upgrade import READABLE, load_result
 from evaluator.store.db import StoreError, problem
+from evaluator.vocabulary import display_path
 
 MAX_BYTES = 32 * 1024 * 1024      # a result of the bundled rubric is about 100 KB
 MAX_DEPTH = 64                    # a result nests about 8 levels deep
@@ -149,10 +150,8 @@ def _surrogate(text: str) -> str:
 def _located(error: ValidationError, path: Path, data: object, size: int) -> list[Problem]:
     lines: dict = {}
     if size <= _LINES_UP_TO:
-        try:
+        with contextlib.suppress(YamlError, OSError, ValueError, RecursionError):  # no positions: the key path still says where
             lines = load_yaml(path).lines
-        except (YamlError, OSError, ValueError, RecursionError):
-            pass  # no positions: the key path still says where
     doc = YamlDoc(path, data, lines)
     found = problems_from(error, doc, (), display_path(path), _VOCABULARY)
     return [p.model_copy(update={"code": _CODES.get(p.code, "S005")}) for p in found]

@@ -14,7 +14,7 @@ from functools import lru_cache
 from django.db.models import Q
 
 from evaluator.evidence import RubricRef
-from evaluator.rubric.text import Text
+from evaluator.rubric.bilingual import Text
 from evaluator.scoring.result import GradeBand
 from evaluator.store.models import (
     DomainScore,
@@ -29,7 +29,7 @@ from evaluator.store.records import DomainScore as DomainRecord
 from evaluator.store.records import EvaluationRecord
 from evaluator.store.records import IndicatorScore as IndicatorRecord
 from evaluator.store.records import SelfOrganizationStage as StageRecord
-from evaluator.store.terms import TYPE_ORDER, round_key
+from evaluator.vocabulary import EVALUATION_TYPE_ORDER, round_key
 
 _CHUNK = 500  # ids per IN (…) list, well under any database's parameter limit
 _HEAD = ("id", "project__code", "project_name", "organization_name", "round__name", "evaluation_type", "version",
@@ -87,7 +87,8 @@ def evaluations_by_id(alias: str, ids: Sequence[int]) -> list[EvaluationRecord]:
 def _records(alias: str, heads: list[dict], scores: bool = True) -> list[EvaluationRecord]:
     details = _details(alias, [h["id"] for h in heads]) if scores else {}
     records = [_record(h, details.get(h["id"], {})) for h in heads]
-    return sorted(records, key=lambda r: (round_key(r.round), r.project_code, TYPE_ORDER[r.evaluation_type], r.version))
+    return sorted(records, key=lambda r: (round_key(r.round), r.project_code, EVALUATION_TYPE_ORDER[r.evaluation_type],
+                                          r.version))
 
 
 def result_data(alias: str, evaluation_id: int) -> dict | None:

@@ -11,7 +11,7 @@ import functools
 from collections import defaultdict
 from collections.abc import Sequence
 
-from evaluator.rubric.text import Text
+from evaluator.rubric.bilingual import Text
 from evaluator.store.models import Evaluation, IndicatorScore, Rating
 from evaluator.store.records import RatedEvaluation
 

@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from evaluator.evidence import RubricRef
-from evaluator.rubric.text import Text
+from evaluator.rubric.bilingual import Text
 
 
 @dataclass(frozen=True, slots=True)

@@ -36,7 +36,7 @@ class Target:
     def shown(self) -> str:
         """How messages name it: the file as given relative to the working folder, a URL without password."""
         if self.path is not None:
-            from evaluator.rubric.loader import display_path
+            from evaluator.vocabulary import display_path
 
             return display_path(self.path)
         return without_password(self.url or "")

@@ -12,16 +12,17 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
 
-from evaluator.forms import texts
+from evaluator.forms import phrases
+from evaluator.forms.layout import Slot
 from evaluator.forms.meta import parse_meta
 from evaluator.forms.save import workbook_bytes
 from evaluator.i18n import LANGS, N_, Lang, t
 from evaluator.numbers import percent
 from evaluator.rubric.models import Indicator, Rubric
 from evaluator.scoring.samples import required_sample
-from evaluator.sheet_text import put_value
+from evaluator.sheet_text import CellValue, cell_at, put_value
 from evaluator.survey.model import Survey
 from evaluator.survey.stats import Result
 
@@ -48,7 +49,7 @@ def required(indicator: Indicator, households: int | None) -> int | None:
 def fill_form(form: bytes, rubric: Rubric, survey: Survey, results: list[Result], households: int | None,
               file: str, sha256: str) -> Filled:
     wb = load_workbook(io.BytesIO(form))
-    meta = parse_meta([list(r) for r in wb[texts.META_SHEET].iter_rows(values_only=True)])
+    meta = parse_meta([list(r) for r in wb[phrases.META_SHEET].iter_rows(values_only=True)])
     lang: Lang = "en" if meta.lang == "en" else "zh"
     indicators = {i.id: i for i in rubric.indicators}
     thin: dict[str, int] = {}
@@ -86,5 +87,5 @@ def trace_text(survey: Survey, result: Result, file: str, sha256: str, lang: Lan
              share=percent(share), low=percent(result.low), high=percent(result.high))
 
 
-def _put(wb, slot, value: object) -> None:
-    put_value(wb[slot.sheet][slot.ref], value)
+def _put(wb: Workbook, slot: Slot, value: CellValue) -> None:
+    put_value(cell_at(wb[slot.sheet], slot.ref), value)

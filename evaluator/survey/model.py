@@ -14,11 +14,13 @@ from pathlib import Path
 from pydantic import Field
 
 from evaluator.problems import Problem, did_you_mean
+from evaluator.rubric.bilingual import Strict, Text
 from evaluator.rubric.fields import FIELD_ID, Choice
-from evaluator.rubric.loader import Located, _read, _validate, display_path
+from evaluator.rubric.loader import _read, _validate
 from evaluator.rubric.models import INDICATOR_ID, SLUG, Rubric
 from evaluator.rubric.schema_errors import known_keys
-from evaluator.rubric.text import Strict, Text
+from evaluator.rubric.sources import Located
+from evaluator.vocabulary import display_path
 
 
 class Group(Strict):
@@ -95,7 +97,8 @@ def _check(located: Located[Survey], rubric: Rubric) -> list[Problem]:
     seen: dict[str, int] = {}
     for n, item in enumerate(survey.items):
         if item.id in seen:
-            out.append(located.at(("items", n, "id"), "R010", id=item.id, first_line=located.doc.line_of(("items", seen[item.id])) or 0))
+            first_line = located.doc.line_of(("items", seen[item.id])) or 0
+            out.append(located.at(("items", n, "id"), "R010", id=item.id, first_line=first_line))
         seen.setdefault(item.id, n)
         if item.scale not in survey.scales:
             out.append(located.at(("items", n, "scale"), "R006", found=item.scale, expected=sorted(survey.scales)))

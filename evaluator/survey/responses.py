@@ -78,7 +78,8 @@ def read_responses(path: Path, survey: Survey, mapping: dict[str, str] | None = 
         sheet, table = _table(path)
     except InputError as exc:
         code = "Q001" if exc.kind == "missing" else "Q002"
-        return Responses([], [Problem(code=code, location=Location(file=shown), params={"path": shown, "detail": exc.detail})], [], {})
+        refused = Problem(code=code, location=Location(file=shown), params={"path": shown, "detail": exc.detail})
+        return Responses([], [refused], [], {})
     except _Unreadable as exc:
         return Responses([], [Problem(code="Q002", location=Location(file=shown), params={"detail": str(exc)})], [], {})
     candidates = [n for n, row in enumerate(table) if any(_text(v) for v in row)][:HEADER_SEARCH]
@@ -168,7 +169,7 @@ def _columns(headers: list[str], survey: Survey, mapping: dict[str, str], shown:
             columns[key] = found
         elif key in mapping or key in [i.id for i in survey.items]:
             hint = did_you_mean(mapping.get(key, texts[0]), [h for h in headers if h])
-            params = {"label": {"zh": label.zh, "en": label.en}, "key": key, "found": [h for h in headers if h][:12], "hint": hint}
+            params = {"label": label.model_dump(), "key": key, "found": [h for h in headers if h][:12], "hint": hint}
             problems.append(Problem(code="Q003", location=Location(file=shown), params=params))
     # an item the export lacks was not asked (its measures stay empty): a warning, unless the mapping named
     # its column or no item was found at all (then these are not the answers of this questionnaire)

@@ -16,7 +16,7 @@ from evaluator.forms import styles
 from evaluator.forms.save import workbook_bytes
 from evaluator.i18n import N_, Lang, t
 from evaluator.rubric.fields import Choice
-from evaluator.sheet_text import put_text
+from evaluator.sheet_text import active_sheet, put_text
 from evaluator.survey.model import Survey
 
 ROWS = 500  # answer rows with dropdowns
@@ -29,7 +29,7 @@ ANSWERS_NOTE = N_("One row per respondent; pick each answer from the list, leave
 
 def questionnaire_bytes(survey: Survey, lang: Lang) -> bytes:
     wb = Workbook()
-    ws = wb.active
+    ws = active_sheet(wb)
     ws.title = t(lang, SHEETS["form"])
     _printable(ws, survey, lang)
     _answers(wb, survey, lang)

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 
 from django.core.files.uploadedfile import UploadedFile
 
-from evaluator.i18n import both
 from evaluator.forms.archive import MAX_ENTRIES, MAX_FILE, MAX_RATIO, MAX_UNPACKED
+from evaluator.i18n import both
 from evaluator.problems import Location, Problem
 
 ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")

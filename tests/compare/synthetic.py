@@ -13,8 +13,8 @@ from evaluator.compare.compute import portfolio
 from evaluator.compare.model import Portfolio, Selection
 from evaluator.evidence import RubricRef
 from evaluator.rubric import load_rubric
+from evaluator.rubric.bilingual import Text
 from evaluator.rubric.models import Rubric
-from evaluator.rubric.text import Text
 from evaluator.scoring.result import GradeBand
 from evaluator.store.records import DomainScore, EvaluationRecord, IndicatorScore, SelfOrganizationStage
 

@@ -53,12 +53,12 @@ def test_numbers_are_numbers_with_number_formats(pf):
     header = rows(ws)[0]
     assert header[:12] == ["届次", "项目编号", "项目名称", "执行机构", "评估类型", "版本", "总分", "满分", "得分率", "等级",
                            "证据不全", "触及红线"]
-    first = {h: c for h, c in zip(header, ws[2])}
+    first = dict(zip(header, ws[2], strict=True))
     # each cell holds the figure as the reports write it, in a format that shows it the same way: 90, 90%, +25
     assert first["项目编号"].value == "P3" and first["总分"].value == 90 and first["总分"].number_format == "0"
     assert first["得分率"].value == 0.9 and first["得分率"].number_format == "0%"
     assert first["D1 得分率"].value == 0.9 and first["版本"].value == 1
-    changes = {h: c for h, c in zip(rows(workbook(pf)["项目变化"])[0], workbook(pf)["项目变化"][2])}
+    changes = dict(zip(rows(workbook(pf)["项目变化"])[0], workbook(pf)["项目变化"][2], strict=False))
     assert changes["总分变化"].value == 25 and changes["总分变化"].number_format == '+0;"\u2212"0;0'
 
 

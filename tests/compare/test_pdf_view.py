@@ -9,13 +9,13 @@ import os
 import pytest
 
 from evaluator.compare.cells import change, heat, heat_level
-from evaluator.numbers import percent, points, signed
 from evaluator.compare.compute import portfolio
 from evaluator.compare.findings import findings
 from evaluator.compare.model import Selection
 from evaluator.compare.pdf import fixed_font_dates, portfolio_view
 from evaluator.compare.pdf_round import heatmaps
 from evaluator.compare.select import portfolio_from_store
+from evaluator.numbers import percent, points, signed
 from evaluator.store import Store
 from tests.compare.build import result
 from tests.compare.synthetic import synthetic_portfolio

@@ -38,7 +38,7 @@ def round_results(round_name: str = "2025-第四届微公益创投", seed: int =
         for indicator in rated:
             truth = rnd.randint(1, 3)
             levels = {}
-            for rater, person in zip(("evaluator_a", "evaluator_b"), people):
+            for rater, person in zip(("evaluator_a", "evaluator_b"), people, strict=True):
                 level = min(truth + 1, 4) if person == LENIENT else truth
                 if indicator.id == NOISY:
                     level = rnd.randint(0, 4)

@@ -13,7 +13,7 @@ from pypdf import PdfReader
 from evaluator.cli import main
 from evaluator.compare.agreement import alpha, calibration
 from evaluator.compare.select import portfolio_from_store
-from evaluator.rubric.text import Text
+from evaluator.rubric.bilingual import Text
 from evaluator.store import Store
 from evaluator.store.records import RatedEvaluation
 from tests.field.rounds import LENIENT, NOISY, round_results

@@ -38,7 +38,8 @@ def _older(name: str):
     data["rubric"] = dict(data["rubric"], version=OLD, sha256="0" * 64)
     out = []
     by_id = {i["id"]: i for i in data["indicators"]}
-    for i in data["indicators"]:
+    for indicator in data["indicators"]:
+        i = indicator
         if i["id"] == "D5.05":
             continue
         if i["id"] == "D5.04":

@@ -56,7 +56,7 @@ def _filled_questionnaire(tmp_path: Path) -> Path:
         ws.cell(row, col[items["q_neighbours"]], NEIGHBOURS[r])
         if r < 40:  # only 40 answered the belonging items: 30 agree with at least two
             answers = ["是", "是", "否"] if r < 30 else ["是", "否", "说不清"]
-            for item, answer in zip(("q_name_community", "q_belong", "q_contribute"), answers):
+            for item, answer in zip(("q_name_community", "q_belong", "q_contribute"), answers, strict=True):
                 ws.cell(row, col[items[item]], answer)
         ws.cell(row, name_col, f"居民甲{r}")
         ws.cell(row, phone_col, f"1380000{r:04d}")

@@ -22,14 +22,14 @@ from evaluator.forms.template import build_template
 from evaluator.rubric import LoadedRubric
 
 GOOD = FormContent(
-    project=dict(name="幸福里邻里互助计划", code="2024-WGY-017", organization="成都市某社会工作服务中心",
-                 community="幸福里社区", street="玉林街道", district="武侯区", funder="武侯区民政局",
-                 round="2024-第三届微公益创投", period_start=dt.date(2024, 3, 1), period_end=dt.date(2024, 12, 31),
-                 budget=120000.0, evaluation_type="final", evaluation_date=dt.date(2025, 1, 10),
-                 evaluators=["张三", "李四"], methods=["documents", "interview", "survey"]),
-    values=dict(m_training_hours=30.5, m_done=18, m_planned=20, m_outside=50000.0, m_funds=120000.0,
-                m_funds_misused=False, m_residents_decide=True, m_residents_fund=False, m_residents_review=True,
-                m_satisfaction=0.86, m_survey_kind="door", m_survey_date=dt.date(2024, 12, 1), m_survey_note="入户 120 份"),
+    project={"name": "幸福里邻里互助计划", "code": "2024-WGY-017", "organization": "成都市某社会工作服务中心",
+                 "community": "幸福里社区", "street": "玉林街道", "district": "武侯区", "funder": "武侯区民政局",
+                 "round": "2024-第三届微公益创投", "period_start": dt.date(2024, 3, 1), "period_end": dt.date(2024, 12, 31),
+                 "budget": 120000.0, "evaluation_type": "final", "evaluation_date": dt.date(2025, 1, 10),
+                 "evaluators": ["张三", "李四"], "methods": ["documents", "interview", "survey"]},
+    values={"m_training_hours": 30.5, "m_done": 18, "m_planned": 20, "m_outside": 50000.0, "m_funds": 120000.0,
+                "m_funds_misused": False, "m_residents_decide": True, "m_residents_fund": False, "m_residents_review": True,
+                "m_satisfaction": 0.86, "m_survey_kind": "door", "m_survey_date": dt.date(2024, 12, 1), "m_survey_note": "入户 120 份"},
     ratings={"D1.01": {"self": 3, "evaluator_a": 2, "evaluator_b": 3, "consensus": 3, "residents": 2}},
     notes={"D1.01": "查阅章程与 2024 年理事会纪要 4 份", "D2.03": "问卷原件存档"},
     roster=[{"org_name": "太极队", "contact_person": "王阿姨", "members": 12, "meets_monthly": True, "written_rules": False},

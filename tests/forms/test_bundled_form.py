@@ -42,7 +42,7 @@ def bundled():
     content = FormContent(
         project=GOOD.project,
         values={f.id: _valid(f, n) for n, f in enumerate(rubric.evidence_fields.values())},
-        ratings={i.id: {r: n % 5 for r in i.raters} for n, i in enumerate(rubric.indicators) if i.rule.kind == "rating"},
+        ratings={i.id: dict.fromkeys(i.raters, n % 5) for n, i in enumerate(rubric.indicators) if i.rule.kind == "rating"},
         notes={i.id: f"证据：{i.name.zh}" for i in rubric.indicators[::3]},
         roster=[{c.id: _valid(c, n) for c in rubric.ladder.roster_columns} | {"org_name": f"自组织{n}"} for n in range(12)],
         feedback=[{"indicator": i.id, "finding": "发现", "response": "回应"} for i in rubric.indicators[:5]],

@@ -10,7 +10,6 @@ from evaluator.cli import main
 from tests.conftest import MINI
 from tests.forms.conftest import build
 
-
 MINI_RUBRIC = str(MINI / "rubric.yaml")
 
 

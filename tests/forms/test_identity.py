@@ -4,7 +4,7 @@ each is named, located, and explained with what to do."""
 from __future__ import annotations
 
 from evaluator.forms.meta import meta_rows, parse_meta
-from evaluator.forms.texts import META_SHEET
+from evaluator.forms.phrases import META_SHEET
 from evaluator.rubric import load_rubric
 from tests.forms.conftest import GOOD, build, located
 

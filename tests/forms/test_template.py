@@ -117,7 +117,7 @@ def test_raters_not_named_by_an_indicator_are_greyed_out(blank):
 
 
 def test_print_setup_freezing_and_wrapping(blank):
-    wb, layout = blank
+    wb, _layout = blank
     for name in ["封面", "D1 执行", "自组织名册", "反馈与回应"]:
         ws = wb[name]
         assert ws.page_setup.paperSize == 9 and ws.page_setup.fitToWidth == 1  # 9: A4

@@ -13,8 +13,8 @@ import re
 import tempfile
 from pathlib import Path
 
-from evaluator.batch import Options
 from evaluator.bundled import rubric_path
+from evaluator.jobs import Options
 from evaluator.pipeline import score_form
 from evaluator.rubric import load_rubric
 from evaluator.store.files import read_result

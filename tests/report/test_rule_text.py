@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from evaluator.report.handbook import handbook_view
-from evaluator.report.words import grade_spans
 from evaluator.report.rule_text import Token, describe, formula
+from evaluator.report.words import grade_spans
 
 
 def _rule(mini, indicator_id, lang="zh"):

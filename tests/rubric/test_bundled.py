@@ -102,10 +102,11 @@ def test_an_installed_wheel_finds_the_bundled_rubric(tmp_path):
     """Not only an editable install: the wheel carries rubrics/ and indicators/ inside the package."""
     build = subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(tmp_path), str(ROOT)],
-        capture_output=True, text=True,
+        capture_output=True, text=True, check=False,
     )
     assert build.returncode == 0, build.stderr
     wheel = next(tmp_path.glob("evaluator-*.whl"))
+    assert "evaluator/py.typed" in zipfile.ZipFile(wheel).namelist()   # the package says it is typed
     site = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(site)
     probe = (
@@ -113,7 +114,7 @@ def test_an_installed_wheel_finds_the_bundled_rubric(tmp_path):
         "l = load_rubric(rubric_path()); print(json.dumps([evaluator.__file__, l.ok, len(l.rubric.indicators)]))"
     )
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=tmp_path,
-                         env={"PYTHONPATH": str(site), "PATH": "/usr/bin:/bin"})
+                         env={"PYTHONPATH": str(site), "PATH": "/usr/bin:/bin"}, check=False)
     assert out.returncode == 0, out.stderr
     location, ok, count = json.loads(out.stdout)
     assert location.startswith(str(site)) and ok and count == 53

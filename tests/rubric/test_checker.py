@@ -101,7 +101,7 @@ def test_three_problems_are_all_reported_at_once(mini_copy):
     edit(mini_copy, "d1.yaml", "input: m_training_hours", "input: m_trainig_hours")
     edit(mini_copy, "d1.yaml", "{min: 0.9, score: 1}", "{min: 0.5, score: 1}")
     edit(mini_copy, "rubric.yaml", "{id: D2.03, points: 20}", "{id: D2.03, points: 25}")
-    loaded, found = problems(mini_copy)
+    _loaded, found = problems(mini_copy)
     assert sorted(p.code for p in found) == ["R012", "R020", "R022"]
     assert all(p.location.line for p in found)
 
@@ -234,7 +234,7 @@ def test_field_rules(mini_copy):
 
 def test_missing_indicator_file_is_reported_where_it_is_named(mini_copy):
     path = edit(mini_copy, "rubric.yaml", "indicator_files: [d1.yaml, d2.yaml]", "indicator_files:\n  - d1.yaml\n  - d3.yaml")
-    loaded, found = problems(mini_copy)
+    _loaded, found = problems(mini_copy)
     assert [p.code for p in found] == ["R001"]  # no cascade of undefined indicators
     assert found[0].location.line == line_of(path, "- d3.yaml")
 

@@ -22,7 +22,7 @@ def test_check_lists_all_problems_and_fails(mini_copy):
 
 def test_check_of_a_missing_file_has_no_traceback(tmp_path):
     result = CliRunner().invoke(main, ["rubric", "check", str(tmp_path / "missing.yaml")])
-    assert result.exit_code == 1 and result.exception is None or isinstance(result.exception, SystemExit)
+    assert (result.exit_code == 1 and result.exception is None) or isinstance(result.exception, SystemExit)
     assert "R001" in result.output
 
 

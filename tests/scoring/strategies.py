@@ -28,13 +28,16 @@ def typed_value(field: EvidenceField):
     return by_type[field.type]
 
 
-def forms(rubric: Rubric, evaluation_type=st.sampled_from(["self", "midterm", "final"])):
+EVALUATION_TYPES = st.sampled_from(["self", "midterm", "final"])
+
+
+def forms(rubric: Rubric, evaluation_type=EVALUATION_TYPES):
     fields = rubric.evidence_fields
     values = st.fixed_dictionaries({}, optional={k: field_value(f) for k, f in fields.items()})
     levels = st.integers(0, 4)
     ratings = st.fixed_dictionaries(
         {},
-        optional={i.id: st.fixed_dictionaries({}, optional={r: levels for r in i.raters})
+        optional={i.id: st.fixed_dictionaries({}, optional=dict.fromkeys(i.raters, levels))
                   for i in rubric.indicators if i.raters},
     )
     columns = {c.id: field_value(c) for c in rubric.ladder.roster_columns}
@@ -57,7 +60,7 @@ def _value(field: EvidenceField):
     return typed_value(field)
 
 
-def filled_forms(rubric: Rubric, evaluation_type=st.sampled_from(["self", "midterm", "final"]), rows: int = 0):
+def filled_forms(rubric: Rubric, evaluation_type=EVALUATION_TYPES, rows: int = 0):
     """Forms with most evidence, ratings and roster cells filled, so that taking any one away can matter;
     at least `rows` roster rows."""
     fields = rubric.evidence_fields

@@ -76,7 +76,7 @@ def test_the_published_total_is_the_exact_sum_rounded_once_and_the_grade_follows
         if i.status != "not_applicable":
             by_domain[i.domain] = by_domain.get(i.domain, Fraction(0)) + exact(i.exact)
     total, counted = Fraction(0), Fraction(0)
-    for d, declared in zip(result.domains, RUBRIC.domains):
+    for d, declared in zip(result.domains, RUBRIC.domains, strict=True):
         applicable = sum((exact(i.max) for i in result.indicators if i.domain == d.id and i.status != "not_applicable"),
                          Fraction(0))
         if not applicable:

@@ -71,7 +71,7 @@ def test_more_evidence_never_scores_less_where_bands_rise(indicator, data):
     a, b = sorted(data.draw(st.lists(st.floats(low, high, allow_nan=False), min_size=2, max_size=2)))
     if field.type == "integer":
         a, b = int(a), int(b)
-    base = {k: v for k, v in data.draw(forms(BUNDLED.rubric))["values"].items()}
+    base = dict(data.draw(forms(BUNDLED.rubric))["values"].items())
     if indicator.rule.kind == "ratio":
         base[indicator.rule.denominator] = data.draw(st.integers(1, 1000))
     points = [_by_id(_score(BUNDLED, {"type": "final", "values": base | {field_id: x}}), indicator.id).points for x in (a, b)]

@@ -7,6 +7,7 @@ import os
 
 import pytest
 
+
 @pytest.fixture(params=["sqlite", "postgresql"])
 def target(request, tmp_path) -> str:
     """Where a store goes: an SQLite file path, or a PostgreSQL URL."""

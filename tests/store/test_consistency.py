@@ -3,7 +3,6 @@ refused at its key path; any change to a total, a grade, a level or a hash that 
 
 from __future__ import annotations
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -96,7 +95,7 @@ def test_a_published_figure_is_its_exact_value_rounded_once(mini_loaded):
     assert found(result) == []
     assert found(changed(result, "total.points", result.total.points + ROUNDING)) == [("S011", "total.points")]
     assert found(changed(result, "domains.0.points", result.domains[0].points + ROUNDING)) == [("S035", "domains[0].points")]
-    assert LEVELS == range(5)
+    assert range(5) == LEVELS
 
 
 def test_an_upgraded_v1_result_is_allowed_the_rounding_of_its_published_figures(mini_loaded):

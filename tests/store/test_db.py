@@ -98,9 +98,9 @@ def test_a_damaged_store_is_named_damaged(tmp_path, mini_loaded):
     from evaluator.store.db import database_problem
 
     for create in (False, True):
-        with pytest.raises((StoreError, DatabaseError)) as caught:   # on opening, or on the first damaged page
-            with Store.open(path, create=create) as store:
-                store.evaluations()
+        # on opening, or on the first damaged page
+        with pytest.raises((StoreError, DatabaseError)) as caught, Store.open(path, create=create) as store:
+            store.evaluations()
         if isinstance(caught.value, StoreError):
             assert [p.code for p in caught.value.problems] in (["S028"], ["S021"])
         else:

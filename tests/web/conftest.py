@@ -11,6 +11,7 @@ each test runs inside a transaction that is rolled back, as Django's TestCase do
 
 from __future__ import annotations
 
+import contextlib
 import os
 import uuid
 from collections.abc import Iterator
@@ -47,10 +48,8 @@ def use_database(entry: dict) -> None:
     configured = connections.configure_settings({"default": entry})["default"]
     connections.settings["default"] = configured
     settings.DATABASES["default"] = configured
-    try:
+    with contextlib.suppress(AttributeError):
         del connections["default"]
-    except AttributeError:
-        pass
     _state["current"] = entry
 
 
@@ -65,10 +64,8 @@ def use_tasks(backend: str) -> None:
     settings.TASKS = {"default": {"BACKEND": path, "QUEUES": ["default"]}}
     task_backends._settings = None              # read TASKS again
     task_backends.__dict__.pop("settings", None)
-    try:
+    with contextlib.suppress(AttributeError, KeyError):
         del task_backends["default"]
-    except (AttributeError, KeyError):
-        pass
 
 
 def migrate() -> None:

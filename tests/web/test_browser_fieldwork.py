@@ -20,7 +20,7 @@ def people(live):
     from django.contrib.auth.models import Group, User
 
     from evaluator.store.models import Organization, Project, Round
-    from evaluator.store.terms import name_key
+    from evaluator.vocabulary import name_key
     from evaluator.web.rounds.models import Assignment
 
     org = Organization.objects.create(key=name_key("锦里社区营造发展中心（虚构）"), name="锦里社区营造发展中心（虚构）")

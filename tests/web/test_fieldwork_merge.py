@@ -45,10 +45,10 @@ def test_two_uploads_merge_into_a_checked_submission_with_the_conflict(world, cl
     download = client.get(reverse("fieldwork:submitted_form", args=[submission.pk]))
     assert download.status_code == 200
     wb = load_workbook(io.BytesIO(b"".join(download.streaming_content)))
-    from evaluator.forms import texts
+    from evaluator.forms import phrases
     from evaluator.forms.meta import parse_meta
 
-    meta = parse_meta([list(r) for r in wb[texts.META_SHEET].iter_rows(values_only=True)])
+    meta = parse_meta([list(r) for r in wb[phrases.META_SHEET].iter_rows(values_only=True)])
     slot = meta.slots["value:d1_board_meetings"]
     assert str(wb[slot.sheet][slot.ref].value).startswith("⚠≠ ")
     wb[slot.sheet][slot.ref].value = 3

@@ -41,6 +41,7 @@ def test_upload_to_scored_reads_the_form_once_and_stores_what_a_second_reading_g
     from evaluator.web.evaluations.models import CheckedResult
     from tests.web.test_uploads import changed_form
 
+    reopen(world)      # the world's result is under review; a returned evaluation takes new versions
     log_in(client, world, "evaluator")
     reopen(world)             # its review returned: new versions may be uploaded (issue 13)
     upload(client, world, "v2.xlsx", changed_form())
@@ -60,6 +61,7 @@ def test_a_result_kept_with_another_rubric_is_not_used(world, client, reads):
     from evaluator.web.evaluations.models import CheckedResult
     from tests.web.test_uploads import changed_form
 
+    reopen(world)      # the world's result is under review; a returned evaluation takes new versions
     log_in(client, world, "evaluator")
     reopen(world)             # its review returned: new versions may be uploaded (issue 13)
     upload(client, world, "v2.xlsx", changed_form())

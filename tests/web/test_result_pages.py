@@ -64,7 +64,7 @@ def test_a_kept_page_is_the_page_rendered_anew_and_costs_fewer_queries(world, cl
     assert "总分和等级" in again and "<svg" in again and "D1.01" in again
     assert from_memory < from_database < rendered
     assert from_memory <= 9      # session, person, evaluation, roles, access, the earlier round, the results' digests,
-    #                              the review and the self-assessment beside it (read per request)
+    #                              the review (issue 13) and the self-assessment beside the ratings
     assert KeptPage.objects.count() == 1
 
 
@@ -137,7 +137,7 @@ def test_the_key_names_the_stored_result_and_the_language():
 
 
 def test_the_page_compares_with_the_round_the_report_compares_with(world):
-    from evaluator.report.earlier import earlier_id
+    from evaluator.store.earlier import earlier_id
     from evaluator.web.evaluations.reports import server_store
     from evaluator.web.evaluations.result_page import _earlier
     from tests.web.world import ingest

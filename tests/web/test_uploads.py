@@ -19,12 +19,12 @@ def edited(name: str, changes: dict[str, str]) -> bytes:
     """A sample form with some cells (by their `_meta` key) overwritten."""
     from openpyxl import load_workbook
 
-    from evaluator.forms import texts
+    from evaluator.forms import phrases
     from evaluator.forms.meta import parse_meta
     from evaluator.forms.save import workbook_bytes
 
     wb = load_workbook(io.BytesIO(sample_bytes(name)))
-    meta = parse_meta([list(r) for r in wb[texts.META_SHEET].iter_rows(values_only=True)])
+    meta = parse_meta([list(r) for r in wb[phrases.META_SHEET].iter_rows(values_only=True)])
     for key, value in changes.items():
         slot = meta.slots[key]
         wb[slot.sheet][slot.ref.split(":")[0]].value = value

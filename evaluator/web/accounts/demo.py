@@ -27,7 +27,8 @@ from evaluator.web.rounds.models import Assignment, Conflict, Funder, RoundFunde
 
 DEMO_FUNDER = "蓉城社区发展基金会（虚构）"
 # the project of samples/invalid/mistakes.xlsx (as its cover names it)
-MISTAKES_PROJECT = ("CD-2023-022", "银杏院老旧院落自治改造项目（虚构）", "锦城邻里社会工作服务中心（虚构）", "2023-第二届微公益创投")
+MISTAKES_PROJECT = ("CD-2023-022", "银杏院老旧院落自治改造项目（虚构）", "锦城邻里社会工作服务中心（虚构）",
+                    "2023-第二届微公益创投")
 
 
 @dataclass(frozen=True)
@@ -79,7 +80,7 @@ def _rounds_and_funders() -> None:
 def _mistakes_project() -> None:
     """The project of samples/invalid/mistakes.xlsx, so its form can be uploaded and its errors seen."""
     code, name, organization, round_name = MISTAKES_PROJECT
-    from evaluator.store.terms import name_key
+    from evaluator.vocabulary import name_key
 
     org, _ = Organization.objects.get_or_create(key=name_key(organization), defaults={"name": organization})
     Project.objects.get_or_create(code=code, defaults={
@@ -102,8 +103,10 @@ def _accounts() -> list[Login]:
     _user("admin", ADMIN, "demo-admin-2024", "评估机构")
     a = _user("evaluator-a", EVALUATOR, "demo-evaluator-a", "评估员甲")
     b = _user("evaluator-b", EVALUATOR, "demo-evaluator-b", "评估员乙")
-    logins += [Login(EVALUATOR, "evaluator-a", "demo-evaluator-a", "评估员A：2024 届和出错样例 / 2024 round and the mistakes form"),
-               Login(EVALUATOR, "evaluator-b", "demo-evaluator-b", "评估员B：2023 届，已声明回避一家机构 / 2023 round, one tie declared")]
+    logins += [Login(EVALUATOR, "evaluator-a", "demo-evaluator-a",
+                     "评估员A：2024 届和出错样例 / 2024 round and the mistakes form"),
+               Login(EVALUATOR, "evaluator-b", "demo-evaluator-b",
+                     "评估员B：2023 届，已声明回避一家机构 / 2023 round, one tie declared")]
     _user("committee", COMMITTEE, "demo-committee", "评估委员会")
     logins.append(Login(COMMITTEE, "committee", "demo-committee", "评估委员会 / evaluation committee"))
     for n, org in enumerate(Organization.objects.order_by("name"), start=1):

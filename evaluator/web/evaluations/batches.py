@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django_tasks import task
 
 from evaluator.forms.archive import MAX_FILE
 from evaluator.problems import Location, Problem
@@ -39,8 +40,6 @@ def start(files: list[UploadedFile], round_: Round, user) -> Batch:
         batch.save(update_fields=["problems", "state"])
         record(user, "batch.upload", batch, files=len(files), forms=batch.submissions.count())
     if batch.state == "waiting":
-        from evaluator.web.evaluations.tasks import score_batch
-
         score_batch.enqueue(batch.pk)
     return batch
 
@@ -94,3 +93,10 @@ def progress(batch: Batch) -> dict:
     rows = list(batch.submissions.order_by("pk").values("pk", "file_name", "state", "evaluation_id", "problems"))
     done = sum(r["state"] != "waiting" for r in rows)
     return {"rows": rows, "total": len(rows), "done": done, "finished": batch.state == "done" and done == len(rows)}
+
+
+@task()
+def score_batch(batch_id: int) -> dict:
+    """Off the request path (`evaluator worker`): score the batch's waiting forms. The argument is an id, and
+    the task reads what it needs from the database, so any worker sharing the store can take it."""
+    return run(batch_id)

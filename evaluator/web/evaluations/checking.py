@@ -13,13 +13,14 @@ from pathlib import Path
 
 from evaluator.bundled import bundled_rubrics
 from evaluator.forms.reader import FormReading, read_form
+from evaluator.i18n import both
 from evaluator.problems import Location, Problem, errors
 from evaluator.rubric import LoadedRubric
 from evaluator.scoring.engine import evaluate
 from evaluator.scoring.result import Result
 from evaluator.store.ingest import Ingested, ingest
 from evaluator.store.models import Round
-from evaluator.store.terms import TYPE_NAMES
+from evaluator.vocabulary import EVALUATION_TYPE_NAMES
 from evaluator.web.rounds.rubrics import bundled, rubric_for
 
 
@@ -66,7 +67,8 @@ def mismatches(reading: FormReading, name: str, code: str | None, round_name: st
         found.append(Problem(code="W011", location=where, params={"found": p.round, "expected": round_name}))
     if evaluation_type is not None and p.evaluation_type != evaluation_type:
         found.append(Problem(code="W013", location=where, params={
-            "found": TYPE_NAMES[p.evaluation_type].model_dump(), "expected": TYPE_NAMES[evaluation_type].model_dump()}))
+            "found": both(EVALUATION_TYPE_NAMES[p.evaluation_type]),
+            "expected": both(EVALUATION_TYPE_NAMES[evaluation_type])}))
     return found
 
 

@@ -20,13 +20,13 @@ import functools
 import hashlib
 import json
 from collections.abc import Callable, Sequence
+from importlib.metadata import version
 from pathlib import Path
 
 from django.db import IntegrityError, transaction
 from django.db.models import TextField
 from django.db.models.functions import Cast
 
-import evaluator
 from evaluator.store.models import Evaluation
 from evaluator.web.evaluations.models import KeptPage
 from evaluator.web.kept import Kept
@@ -40,8 +40,8 @@ _SOURCES = (".py", ".html", ".mo")
 @functools.lru_cache(maxsize=1)
 def render_version() -> str:
     """A digest of everything in the package that renders a page: its code, templates and catalogues."""
-    root = Path(evaluator.__file__).parent
-    digest = hashlib.sha256(evaluator.__version__.encode())
+    root = Path(__file__).resolve().parents[2]      # the evaluator package
+    digest = hashlib.sha256(version("evaluator").encode())
     for path in sorted(p for p in root.rglob("*") if p.suffix in _SOURCES and p.is_file()):
         digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()

@@ -15,11 +15,12 @@ from datetime import timedelta
 
 from django.db import transaction
 from django.utils import timezone
+from django_tasks import task
 
 from evaluator.i18n import as_lang
 from evaluator.problems import Location, Problem
-from evaluator.report.earlier import earlier_round
 from evaluator.scoring.result import Result
+from evaluator.store.earlier import earlier_round
 from evaluator.store.facade import Store
 from evaluator.store.files import result_from_data
 from evaluator.store.models import Evaluation
@@ -71,8 +72,6 @@ def wanted(evaluation: Evaluation, lang: str, again: bool = False) -> RenderedRe
             return row
         row.key, row.state, row.requested_at, row.problems = key, "waiting", now, []
         row.save(update_fields=["key", "state", "requested_at", "problems"])
-    from evaluator.web.evaluations.tasks import render_report
-
     render_report.enqueue(row.pk)
     row.refresh_from_db()
     return row
@@ -112,3 +111,9 @@ def _renderer():
     renderer = Renderer()
     atexit.register(renderer.close)
     return renderer
+
+
+@task()
+def render_report(report_id: int) -> str:
+    """Off the request path (`evaluator worker`): render one requested report, read by its id."""
+    return render(report_id)

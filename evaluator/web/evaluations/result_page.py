@@ -54,7 +54,7 @@ def result_page(evaluation: Evaluation) -> dict:
 
 def _earlier(evaluation: Evaluation) -> int | None:
     """The evaluation the page compares with, as `earlier_round` chooses it, read with one indexed query."""
-    from evaluator.report.earlier import OFFICIAL, earlier_choice
+    from evaluator.store.earlier import OFFICIAL, earlier_choice
 
     rows = (Evaluation.objects.filter(project_id=evaluation.project_id, latest=True, evaluation_type__in=OFFICIAL)
             .values_list("id", "round__name", "evaluation_type"))

@@ -12,7 +12,6 @@ import json
 
 from django.db import transaction
 
-from evaluator.evidence import Project as FormProject
 from evaluator.forms.reader import FormReading
 from evaluator.problems import Location, Problem, errors
 from evaluator.scoring.result import Result
@@ -125,7 +124,7 @@ def score(submission: Submission, user, reading: FormReading | None = None) -> E
             _finish(submission, "refused", reading.problems)
             return None
         result, problems = checking.score(reading), reading.problems
-    if (refused := _process_guard(submission, result.project)) is not None:
+    if (refused := _process_guard(submission, result)) is not None:
         _finish(submission, "refused", problems + [refused])
         return None
     try:
@@ -147,12 +146,12 @@ def score(submission: Submission, user, reading: FormReading | None = None) -> E
     return evaluation
 
 
-def _process_guard(submission: Submission, p: FormProject) -> Problem | None:
-    """The review process refuses a new version of a result under review or locked (issue 13); `p` is the
-    project as the form's cover names it (the result's)."""
+def _process_guard(submission: Submission, result: Result) -> Problem | None:
+    """The review process refuses a new version of a result under review or locked (issue 13)."""
     from evaluator.store.models import Round
     from evaluator.web.process.flow import guard
 
+    p = result.project
     project = Project.objects.filter(code=p.code).first()
     round_ = Round.objects.filter(name=p.round).first()
     if Evaluation.objects.filter(project=project, round=round_, evaluation_type=p.evaluation_type,

@@ -41,7 +41,7 @@ def merge(request: HttpRequest, pk: int) -> HttpResponse:
             context["missing"] = True
             return render(request, "fieldwork/merge.html", context, status=400)
         try:
-            uploads = [read_upload(f, MAX_FILE) for f in files]  # type: ignore[arg-type]
+            uploads = [read_upload(f, MAX_FILE) for f in files]
         except UploadRefused as refused:
             context["problems"] = problem_rows(_dumped(refused.problems))
             return render(request, "fieldwork/merge.html", context, status=400)
@@ -62,7 +62,7 @@ def _merge(request: HttpRequest, assignment: Assignment, uploads: list[Upload]) 
     names = [u.name for u in uploads]
     if names[0] == names[1]:  # both called 评估表.xlsx: tell them apart in the conflicts
         names = [f"A {names[0]}", f"B {names[1]}"]
-    first, second = (read_bytes(u.data, name, rubric) for u, name in zip(uploads, names))
+    first, second = (read_bytes(u.data, name, rubric) for u, name in zip(uploads, names, strict=True))
     merged = merge_forms(first, second)
     if merged.content is None or first.rubric is None:
         return merged, None

@@ -13,6 +13,7 @@ from datetime import timedelta
 
 from django.db import transaction
 from django.utils import timezone
+from django_tasks import task
 
 from evaluator.compare.model import Portfolio
 from evaluator.compare.select import with_calibration
@@ -55,8 +56,6 @@ def wanted(scope: Scope, at: str, lang: str, fmt: str, chosen: Callable[[], Chos
             return kept(scope, at, lang, fmt, data) or row
         if not created:
             PortfolioFile.objects.filter(pk=row.pk).update(**what)
-    from evaluator.web.portfolio.tasks import build_portfolio_file
-
     build_portfolio_file.enqueue(row.pk)
     return PortfolioFile.objects.defer("data", "chosen").get(pk=row.pk)
 
@@ -102,3 +101,9 @@ def _renderer():
     from evaluator.report.render import Renderer
 
     return Renderer()
+
+
+@task()
+def build_portfolio_file(file_id: int) -> str:
+    """Off the request path (`evaluator worker`): build one requested dashboard download, read by its id."""
+    return build(file_id)

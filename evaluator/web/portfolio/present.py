@@ -134,7 +134,7 @@ def compare_page(pf: Portfolio, round_link: Link, project_link: Link, lang: Lang
         findings=findings(pf, lang), overview=by_first_cell(overview(pf, lang), round_link),
         domain_means=[by_first_cell(g, round_link) for g in domain_means(pf, lang)], heat_key=heat_legend(lang),
         pairs=[_pair(pf, a.name, b.name, project_link, lang, chart=b is pf.rounds[-1])
-               for a, b in zip(pf.rounds, pf.rounds[1:])][::-1],
+               for a, b in zip(pf.rounds, pf.rounds[1:], strict=False)][::-1],
         growth_chart=growth.chart if growth else None,
         flows=by_first_cell(growth.flows, round_link) if growth else None,
         up=maybe(growth.up) if growth else None, down=maybe(growth.down) if growth else None,

@@ -10,12 +10,12 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from evaluator.i18n import t
 from evaluator.compare.cells import Cell, heat
+from evaluator.i18n import t
 from evaluator.messages import Lang
 from evaluator.numbers import points
 from evaluator.store.models import DomainScore, Project, StageCount
-from evaluator.store.terms import TYPE_NAMES, TYPE_ORDER, round_key
+from evaluator.vocabulary import EVALUATION_TYPE_ORDER, evaluation_type_name, round_key
 from evaluator.web import access
 from evaluator.web.portfolio.scope import OFFICIAL, Head, pick
 
@@ -48,7 +48,7 @@ _FIELDS = ("id", "round__name", "evaluation_type", "version", "latest", "evaluat
 def project_page(user: Any, project: Project, lang: Lang) -> ProjectPage:
     rows = [dict(zip(_FIELDS, r, strict=True)) for r in access.portfolio_evaluations(user)
             .filter(project=project, evaluation_type__in=OFFICIAL).values_list(*_FIELDS)]
-    rows.sort(key=lambda r: (round_key(r["round__name"]), TYPE_ORDER[r["evaluation_type"]], r["version"]))
+    rows.sort(key=lambda r: (round_key(r["round__name"]), EVALUATION_TYPE_ORDER[r["evaluation_type"]], r["version"]))
     ids = [r["id"] for r in rows]
     domains: dict[int, dict[str, float | None]] = defaultdict(dict)
     names: dict[str, str] = {}
@@ -73,7 +73,7 @@ def _line(r: dict, lang: Lang, counted: bool, domains: list[Cell], stages: str) 
     grade = r[f"grade_{lang}"]
     flags = [grade] + [t(lang, "provisional")] * r["provisional"] + [t(lang, "red line")] * bool(r["red_lines"])
     return EvaluationLine(
-        id=r["id"], round=r["round__name"], kind=TYPE_NAMES[r["evaluation_type"]](lang), version=r["version"],
+        id=r["id"], round=r["round__name"], kind=evaluation_type_name(r["evaluation_type"], lang), version=r["version"],
         counted=counted, date=r["evaluation_date"].isoformat() if r["evaluation_date"] else "—",
         total=Cell(f"{points(r['total_points'])} / {points(r['total_max'])}", "num", " · ".join(flags)),
         domains=domains, stages=stages)

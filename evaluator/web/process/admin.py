@@ -17,5 +17,5 @@ class RoundScheduleAdmin(Audited, admin.ModelAdmin):
     readonly_fields = ("publication_starts", "publication_ends", "appeals_decided_by")
     autocomplete_fields = ("round",)
 
-    def get_readonly_fields(self, request, obj=None):  # type: ignore[no-untyped-def]
+    def get_readonly_fields(self, request, obj=None):
         return (*self.readonly_fields, "round") if obj is not None else self.readonly_fields

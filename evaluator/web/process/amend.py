@@ -8,9 +8,9 @@ from __future__ import annotations
 import io
 from collections.abc import Mapping
 
-from openpyxl import load_workbook  # type: ignore[import-untyped]
+from openpyxl import load_workbook
 
-from evaluator.forms import texts
+from evaluator.forms import phrases
 from evaluator.forms.layout import rating_option
 from evaluator.forms.meta import parse_meta
 from evaluator.forms.save import workbook_bytes
@@ -27,7 +27,7 @@ def with_levels(workbook: bytes, rubric: Rubric, levels: Mapping[str, int], rate
     """`workbook` with `rater`'s level of each indicator in `levels` written in; KeyError names an
     indicator whose rating cell the form does not have."""
     wb = load_workbook(io.BytesIO(workbook))
-    meta = parse_meta([list(row) for row in wb[texts.META_SHEET].iter_rows(values_only=True)])
+    meta = parse_meta([list(row) for row in wb[phrases.META_SHEET].iter_rows(values_only=True)])
     indicators = {i.id: i for i in rubric.indicators}
     for indicator_id, level in sorted(levels.items()):
         slot = meta.slots[f"rating:{indicator_id}:{rater}"]

@@ -98,7 +98,7 @@ def file_appeal(review: Review, user: Any, indicators: list[str], reason: str, f
             AppealFile.objects.create(appeal=appeal, file_name=f.name, sha256=hashlib.sha256(f.data).hexdigest(),
                                       size=len(f.data), data=f.data)
         _event(review, "appeal", user, "organization", review.state, review.state, reason.strip(),
-               {i: "" for i in chosen})
+               dict.fromkeys(chosen, ""))
     until = _when(schedule.appeals_decided_by)
     notify.send(notify.committee(), "appeal", review, reverse("process:appeal_decide", args=[appeal.pk]),
                 {"project": f"{review.project.code} {review.project.name}", "round": review.round.name,

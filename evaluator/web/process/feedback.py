@@ -12,7 +12,7 @@ def followup_for(evaluation: Evaluation) -> FollowUp | None:
     review = Review.objects.filter(evaluation=evaluation).first()
     if review is None:
         return None
-    responses = [ResponseItem(indicator=r.indicator_id, stance=r.stance, reason=r.reason, action=r.action)  # type: ignore[arg-type]
+    responses = [ResponseItem(indicator=r.indicator_id, stance=r.stance, reason=r.reason, action=r.action)
                  for r in review.responses.order_by("indicator_id")]
     actions = list(PlanAction.objects.filter(followed_up_in=review).select_related("review__round").order_by("id"))
     plan = [PlanItem(indicator=a.indicator_id, action=a.action, owner=a.owner, due=a.due.isoformat() if a.due else "",

@@ -23,15 +23,16 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from evaluator.i18n import both
+from evaluator.i18n import Lang, both
 from evaluator.problems import Location, Problem, errors
 from evaluator.scoring.ratings import DISAGREEMENT
 from evaluator.store.models import Evaluation, Project, Round
-from evaluator.store.terms import TYPE_NAMES
+from evaluator.vocabulary import EVALUATION_TYPE_NAMES
 from evaluator.web import access
 from evaluator.web.audit.log import record
 from evaluator.web.process import states
-from evaluator.web.process.models import Consensus, Review, ReviewEvent, RoundSchedule
+from evaluator.web.process.models import Consensus, Review, ReviewEvent, RoundSchedule, schedule_of
+from evaluator.web.process.notify import moved
 from evaluator.web.process.words import ACTION_NAMES, ROLE_NAMES, STATE_NAMES
 
 PAGE = "review"
@@ -52,11 +53,6 @@ def review_of(evaluation: Evaluation) -> Review | None:
     return Review.objects.filter(project_id=evaluation.project_id, round_id=evaluation.round_id,
                                  evaluation_type=evaluation.evaluation_type).select_related(
         "project", "round", "evaluation").first()
-
-
-def schedule_of(round_: Round) -> RoundSchedule:
-    found, _ = RoundSchedule.objects.get_or_create(round=round_)
-    return found
 
 
 # -- uploads follow the review ---------------------------------------------------------------------------------
@@ -136,8 +132,6 @@ def act(review: Review, action: str, user: Any, reason: str = "",
         _event(review, action, user, role, source, target, reason.strip(), indicators)
         if action == "publish":
             schedule_of(review.round)
-    from evaluator.web.process.notify import moved
-
     moved(review, action, why)
     return review
 
@@ -293,8 +287,6 @@ def settle(review: Review, now: datetime | None = None) -> Review:
             locked.save(update_fields=["state", "updated_at"])
             _event(locked, "finalize", None, "system", "published", target, at=max(ends, _last_decision(locked)))
             review.state = target
-            from evaluator.web.process.notify import moved
-
             moved(locked, "finalize")
     return review
 
@@ -312,5 +304,5 @@ def settle_round(round_: Round) -> int:
     return count
 
 
-def type_name(evaluation_type: str) -> dict[str, str]:
-    return TYPE_NAMES[evaluation_type].model_dump()
+def type_name(evaluation_type: str) -> dict[Lang, str]:
+    return both(EVALUATION_TYPE_NAMES[evaluation_type])

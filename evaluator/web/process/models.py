@@ -9,6 +9,8 @@ project, round and evaluation type of an evaluation and points at the version un
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -192,3 +194,9 @@ class Notification(models.Model):
         ordering = ["-created_at", "-id"]
         verbose_name = _("notification")
         verbose_name_plural = _("notifications")
+
+
+def schedule_of(round_: Any) -> RoundSchedule:
+    """The round's schedule (publication and self-assessment dates), made empty on first use."""
+    found, _ = RoundSchedule.objects.get_or_create(round=round_)
+    return found

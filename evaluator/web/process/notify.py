@@ -15,12 +15,13 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext, gettext_noop
 
-from evaluator.web.process.models import Notification, Review
+from evaluator.web.process.models import Notification, Review, schedule_of
 
 KIND_MSGIDS = {
     "review": gettext_noop("{project} ({round}) waits for your review"),
     "returned": gettext_noop("{project} ({round}) was returned to you: {reason}"),
-    "approved": gettext_noop("The result of {project} ({round}) was approved: read the feedback report, answer it and set your improvement plan"),
+    "approved": gettext_noop("The result of {project} ({round}) was approved: read the feedback report, answer it and set "
+                             "your improvement plan"),
     "publish": gettext_noop("The result of {project} ({round}) is approved and waits to be published"),
     "published": gettext_noop("The result of {project} ({round}) is published until {until}: you may appeal until then"),
     "appeal": gettext_noop("{organization} appealed the result of {project} ({round}): decide by {until}"),
@@ -91,8 +92,6 @@ def moved(review: Review, action: str, reason: str = "") -> None:
         send(organization(review), "approved", review, reverse("process:respond", args=[review.pk]), _params(review))
         send(committee(), "publish", review, reverse("process:publish", args=[review.round_id]), _params(review))
     elif action == "publish":
-        from evaluator.web.process.flow import schedule_of
-
         ends = schedule_of(review.round).publication_ends
         until = timezone.localtime(ends).strftime("%Y-%m-%d %H:%M") if ends else "—"
         send(organization(review), "published", review, reverse("process:appeal", args=[review.pk]),

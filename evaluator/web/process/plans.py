@@ -111,24 +111,26 @@ def open_actions(project_id: int, round_id: int) -> list[PlanAction]:
 def prefill_actions(workbook: bytes, actions: list[PlanAction]) -> bytes:
     """The form with each open action on its feedback sheet: the indicator, the action with the level it
     had, its owner and due date; the response column is left for whether it was done, and the evidence."""
-    from openpyxl import load_workbook  # type: ignore[import-untyped]
-    from openpyxl.utils.cell import range_boundaries  # type: ignore[import-untyped]
+    from openpyxl import load_workbook
+    from openpyxl.utils.cell import get_column_letter, range_boundaries
 
-    from evaluator.forms import texts
+    from evaluator.forms import phrases
     from evaluator.forms.meta import parse_meta
     from evaluator.forms.save import workbook_bytes
-    from evaluator.sheet_text import put_value
+    from evaluator.sheet_text import cell_at, put_value
 
     if not actions:
         return workbook
     wb = load_workbook(io.BytesIO(workbook))
-    meta = parse_meta([list(r) for r in wb[texts.META_SHEET].iter_rows(values_only=True)])
+    meta = parse_meta([list(r) for r in wb[phrases.META_SHEET].iter_rows(values_only=True)])
     lang = meta.lang
 
     def put(key: str, row: int, value: str) -> None:
         slot = meta.slots[key]
         column, first = range_boundaries(slot.ref)[:2]
-        put_value(wb[slot.sheet].cell(first + row, column), value)
+        if column is None or first is None:  # the map names cells and column ranges, never whole rows
+            raise ValueError(f"{slot.sheet}!{slot.ref} is not a cell")
+        put_value(cell_at(wb[slot.sheet], f"{get_column_letter(column)}{first + row}"), value)
 
     for n, a in enumerate(actions):
         text = t(lang, "Improvement plan ({round}), level then {level}: {action}", round=a.review.round.name,

@@ -25,7 +25,7 @@ class _Names(Mapping[str, dict[str, str]]):
     def __getitem__(self, key: str) -> dict[str, str]:
         return both(self.msgids.get(key, key))
 
-    def __iter__(self):  # type: ignore[no-untyped-def]
+    def __iter__(self):
         return iter(self.msgids)
 
     def __len__(self) -> int:

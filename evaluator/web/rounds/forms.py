@@ -48,4 +48,5 @@ class ConflictForm(forms.ModelForm):
 
 class RubricUploadForm(forms.Form):
     file = forms.FileField(label=_("Rubric file"),
-                           help_text=_("A rubric .yaml file, or a .zip of a rubric folder (the rubric file with the indicator files it names, in that folder or below it)."))
+                           help_text=_("A rubric .yaml file, or a .zip of a rubric folder (the rubric file with the "
+                                       "indicator files it names, in that folder or below it)."))

@@ -7,10 +7,15 @@ with organizations (回避), and rubrics uploaded as files.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from evaluator.store.models import Project
 
 
 class Funder(models.Model):
@@ -86,8 +91,6 @@ class Assignment(models.Model):
 
     def clean(self) -> None:
         """Refuse an evaluator who declared a tie with the project's organization."""
-        from evaluator.web.rounds.conflicts import conflict_for, refusal
-
         if self.evaluator_id and self.project_id and (found := conflict_for(self.evaluator, self.project)):
             raise ValidationError(refusal(found, self.project))
 
@@ -114,3 +117,19 @@ class RubricUpload(models.Model):
 
     def __str__(self) -> str:
         return f"{self.rubric_id or self.file_name} {self.rubric_version}".strip()
+
+
+def conflict_for(evaluator: Any, project: Project) -> Conflict | None:
+    """回避: the tie the evaluator declared with the project's organization, if any."""
+    if project.organization_id is None:
+        return None
+    found: Conflict | None = Conflict.objects.filter(evaluator=evaluator, organization_id=project.organization_id).first()
+    return found
+
+
+def refusal(conflict: Conflict, project: Project) -> str:
+    """Why the evaluator cannot be assigned to the project."""
+    return _("%(evaluator)s cannot be assigned to %(code)s %(name)s: they declared a tie with %(organization)s "
+             "(%(reason)s). Assign another evaluator.") % {
+        "evaluator": conflict.evaluator.get_username(), "code": project.code, "name": project.name,
+        "organization": conflict.organization.name, "reason": conflict.reason}

@@ -15,8 +15,8 @@ import re
 import tempfile
 from pathlib import Path
 
-from evaluator.i18n import LANGS, t
 from evaluator.bundled import bundled_rubrics, rubric_path
+from evaluator.i18n import LANGS, t
 from evaluator.problems import NO_HINT, Location, Problem, list_separator
 from evaluator.rubric import LoadedRubric, load_rubric
 from evaluator.web.rounds.models import RubricUpload

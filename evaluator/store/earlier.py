@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from evaluator.scoring.result import Result
-from evaluator.store.terms import round_key
+from evaluator.vocabulary import round_key
 
 if TYPE_CHECKING:
     from evaluator.store import Store

@@ -10,23 +10,32 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import singledispatch
+from typing import Any
 
-from evaluator.expressions import ExpressionError
+from evaluator.evidence import Scalar
+from evaluator.expressions import Expression, ExpressionError
+from evaluator.i18n import N_, Lang, pt, t
 from evaluator.numbers import exact, number, percent
+from evaluator.rubric.bilingual import Text
 from evaluator.rubric.models import Indicator
 from evaluator.rubric.rules import (
     BandsRule,
     ChecklistRule,
     ExpressionRule,
+    OnMissing,
     RatingRule,
     RatioRule,
     RosterRule,
 )
-from evaluator.rubric.text import Text
 from evaluator.scoring.bands import band_score
 from evaluator.scoring.context import ScoringContext
 from evaluator.scoring.ratings import official_rating
+from evaluator.scoring.readable import at_cell, in_both, listed, value_at_cell
 from evaluator.scoring.result import Comparison, Status, TraceInput
+
+# what the expression engine says when a division by zero stops it, said plainly in the trace
+DIVISION_BY_ZERO = (N_("arithmetic error: division by zero"), N_("division by zero"), N_("float division by zero"),
+                    N_("integer division or modulo by zero"))
 
 
 @dataclass
@@ -45,16 +54,16 @@ def _unfilled(inputs: list[TraceInput]) -> list[TraceInput]:
     return [i for i in inputs if i.value is None]
 
 
-def _when_missing(on_missing: str, inputs: list[TraceInput], missing: list[TraceInput]) -> Outcome:
-    names_zh = "、".join(f"{i.label.zh}（{i.cell or '—'}）" for i in missing)
-    names_en = ", ".join(f"{i.label.en} ({i.cell or '—'})" for i in missing)
-    detail = Text(zh=f"{names_zh}未填写", en=f"{names_en} not filled")
-    status: Status = {"missing": "missing", "zero": "scored", "not_applicable": "not_applicable"}[on_missing]
+def _when_missing(on_missing: OnMissing, inputs: list[TraceInput], missing: list[TraceInput]) -> Outcome:
+    detail = in_both(lambda lang: t(lang, "{names} not filled",
+                                    names=listed(lang, (at_cell(lang, i.label, i.cell or "—") for i in missing))))
+    statuses: dict[OnMissing, Status] = {"missing": "missing", "zero": "scored", "not_applicable": "not_applicable"}
+    status = statuses[on_missing]
     return Outcome(status, Fraction(0) if on_missing == "zero" else None, detail, inputs, missing=missing)
 
 
 @singledispatch
-def score_rule(rule, indicator: Indicator, ctx: ScoringContext) -> Outcome:
+def score_rule(rule: object, indicator: Indicator, ctx: ScoringContext) -> Outcome:
     raise TypeError(f"no scorer for rule kind {type(rule).__name__}")
 
 
@@ -63,10 +72,10 @@ def _(rule: BandsRule, indicator: Indicator, ctx: ScoringContext) -> Outcome:
     inputs = [ctx.trace_input(rule.input)]
     if missing := _unfilled(inputs):
         return _when_missing(rule.on_missing, inputs, missing)
-    value = exact(inputs[0].value)
+    value = _numeric(inputs[0].value)
     score, comparisons = band_score(value, rule.bands)
-    detail = Text(zh=f"{inputs[0].label.zh} {inputs[0].shown.zh}（{inputs[0].cell}）",
-                  en=f"{inputs[0].label.en} {inputs[0].shown.en} ({inputs[0].cell})")
+    measured = inputs[0]
+    detail = in_both(lambda lang: value_at_cell(lang, measured.label, measured.shown, measured.cell))
     percent = ctx.fields[rule.input].type == "percent"
     return Outcome("scored", score, detail, inputs, value, comparisons, percent=percent)
 
@@ -77,17 +86,19 @@ def _(rule: RatioRule, indicator: Indicator, ctx: ScoringContext) -> Outcome:
     inputs = [top, bottom]
     if missing := _unfilled(inputs):
         return _when_missing(rule.on_missing, inputs, missing)
-    said = Text(zh=f"{top.label.zh} {top.shown.zh}（{top.cell}）÷ {bottom.label.zh} {bottom.shown.zh}（{bottom.cell}）",
-                en=f"{top.label.en} {top.shown.en} ({top.cell}) ÷ {bottom.label.en} {bottom.shown.en} ({bottom.cell})")
-    if exact(bottom.value) == 0:
-        outcome = {"not_applicable": ("not_applicable", None), "zero": ("scored", Fraction(0)),
-                   "full": ("scored", Fraction(1))}
+    said = in_both(lambda lang: t(lang, "{top} ÷ {bottom}", top=value_at_cell(lang, top.label, top.shown, top.cell),
+                                  bottom=value_at_cell(lang, bottom.label, bottom.shown, bottom.cell)))
+    if _numeric(bottom.value) == 0:
+        outcome: dict[str, tuple[Status, Fraction | None]] = {
+            "not_applicable": ("not_applicable", None), "zero": ("scored", Fraction(0)), "full": ("scored", Fraction(1))}
         status, score = outcome[rule.on_zero_denominator]
         zero = Comparison(left=0, op="==", right=0, holds=True)
-        return Outcome(status, score, Text(zh=f"{said.zh}，分母为 0", en=f"{said.en}, the denominator is 0"), inputs, None, [zero])
-    ratio = exact(top.value) / exact(bottom.value)
+        detail = in_both(lambda lang: t(lang, "{ratio}, the denominator is 0", ratio=said(lang)))
+        return Outcome(status, score, detail, inputs, None, [zero])
+    ratio = _numeric(top.value) / _numeric(bottom.value)
     score, comparisons = band_score(ratio, rule.bands)
-    detail = Text(zh=f"{said.zh} = {percent(ratio)}", en=f"{said.en} = {percent(ratio)}")
+    as_percent = percent(ratio)
+    detail = in_both(lambda lang: f"{said(lang)} = {as_percent}")
     return Outcome("scored", score, detail, inputs, ratio, comparisons, percent=True)
 
 
@@ -98,38 +109,39 @@ def _(rule: ChecklistRule, indicator: Indicator, ctx: ScoringContext) -> Outcome
     if missing and rule.on_missing != "zero":
         return _when_missing(rule.on_missing, inputs, missing)
     total = sum(exact(item.weight) for item in rule.items)
-    met = sum((exact(item.weight) for item, inp in zip(rule.items, inputs) if inp.value is True), Fraction(0))
-    ticks_zh = "、".join(f"{i.label.zh} {_tick(i)}（{i.cell}）" for i in inputs)
-    ticks_en = ", ".join(f"{i.label.en} {_tick(i)} ({i.cell})" for i in inputs)
-    detail = Text(zh=f"{ticks_zh}，满足权重 {number(met)}/{number(total)}",
-                  en=f"{ticks_en}: weight met {number(met)}/{number(total)}")
+    met = sum((exact(item.weight) for item, inp in zip(rule.items, inputs, strict=True) if inp.value is True), Fraction(0))
+    detail = in_both(lambda lang: t(lang, "{items}: weight met {met}/{total}", met=number(met), total=number(total),
+                                    items=listed(lang, (value_at_cell(lang, i.label, _tick(i), i.cell) for i in inputs))))
     return Outcome("scored", met / total, detail, inputs, met / total, missing=missing)
 
 
 @score_rule.register
 def _(rule: RosterRule, indicator: Indicator, ctx: ScoringContext) -> Outcome:
-    sheet_cell = Text(zh="自组织名册", en="self-organization roster")
-    roster_input = TraceInput(id="roster", label=sheet_cell, value=len(ctx.roster),
-                              shown=Text(zh=f"{len(ctx.roster)} 个", en=str(len(ctx.roster))), cell=None)
+    size = len(ctx.roster)
+    roster_input = TraceInput(id="roster", label=in_both(lambda lang: t(lang, "self-organization roster")), value=size,
+                              shown=in_both(lambda lang: pt(lang, "roster size", "{n}", n=size)), cell=None)
     if not ctx.roster:
         return _when_missing(rule.on_missing, [roster_input], [roster_input.model_copy(update={"value": None})])
     condition = ctx.expression(rule.where, "roster")
     meeting = [e for e in ctx.roster if _holds(condition, e.values)]
     inputs = [roster_input] + [
         TraceInput(id=f"roster:{e.row}", label=Text(zh=e.name, en=e.name), value=e.values["stage"],
-                   shown=Text(zh=f"第 {e.values['stage']} 阶段", en=f"stage {e.values['stage']}"), cell=e.cell)
+                   shown=_stage(e.values["stage"]), cell=e.cell)
         for e in meeting
     ]
     count, share = len(meeting), Fraction(len(meeting), len(ctx.roster))
     value = Fraction(count) if rule.measure == "count" else share
     score, comparisons = band_score(value, rule.bands)
     shown = number(count) if rule.measure == "count" else percent(share)
-    named_zh = "、".join(f"{i.label.zh}（{i.cell}）" for i in inputs[1:])
-    named_en = ", ".join(f"{i.label.en} ({i.cell})" for i in inputs[1:])
-    detail = Text(zh=f"名册 {len(ctx.roster)} 个自组织中 {count} 个满足 {rule.where}" + (f"（{named_zh}）" if count else "")
-                  + f"，计 {shown}",
-                  en=f"{count} of {len(ctx.roster)} organizations on the roster meet {rule.where}"
-                  + (f" ({named_en})" if count else "") + f": {shown}")
+
+    def sentence(lang: Lang) -> str:
+        found = t(lang, "{count} of {total} organizations on the roster meet {where}", count=count, total=size,
+                  where=rule.where)
+        if count:
+            found += t(lang, " ({names})", names=listed(lang, (at_cell(lang, i.label, i.cell) for i in inputs[1:])))
+        return pt(lang, "roster", "{found}: {shown}", found=found, shown=shown)
+
+    detail = in_both(sentence)
     return Outcome("scored", score, detail, inputs, value, comparisons, percent=rule.measure == "share")
 
 
@@ -139,19 +151,23 @@ def _(rule: ExpressionRule, indicator: Indicator, ctx: ScoringContext) -> Outcom
     inputs = [ctx.trace_input(name) for name in compiled.references]
     if missing := _unfilled(inputs):
         return _when_missing(rule.on_missing, inputs, missing)
-    values_zh = "，".join(f"{i.label.zh} {i.shown.zh}（{i.cell}）" for i in inputs)
-    values_en = ", ".join(f"{i.label.en} {i.shown.en} ({i.cell})" for i in inputs)
+
+    def values(lang: Lang) -> str:
+        return pt(lang, "values", ", ").join(value_at_cell(lang, i.label, i.shown, i.cell) for i in inputs)
+
     try:
         value = compiled.number({i.id: i.value for i in inputs})
     except ExpressionError as exc:
         failed = _when_missing(rule.on_error, inputs, [])
-        why_zh = "除数为 0" if "zero" in exc.detail else exc.detail
-        failed.detail = Text(zh=f"{values_zh}：{rule.expression} 无法计算（{why_zh}）",
-                             en=f"{values_en}: {rule.expression} cannot be computed ({exc.detail})")
+        why = exc.detail
+        failed.detail = in_both(lambda lang: t(lang, "{values}: {expression} cannot be computed ({why})",
+                                               values=values(lang), expression=rule.expression,
+                                               why=t(lang, why) if why in DIVISION_BY_ZERO else why))
         return failed
     score, comparisons = band_score(value, rule.bands)
-    detail = Text(zh=f"{values_zh}：{rule.expression} = {number(value)}",
-                  en=f"{values_en}: {rule.expression} = {number(value)}")
+    result = number(value)
+    detail = in_both(lambda lang: t(lang, "{values}: {expression} = {value}", values=values(lang),
+                                    expression=rule.expression, value=result))
     return Outcome("scored", score, detail, inputs, value, comparisons)
 
 
@@ -159,8 +175,8 @@ def _(rule: ExpressionRule, indicator: Indicator, ctx: ScoringContext) -> Outcom
 def _(rule: RatingRule, indicator: Indicator, ctx: ScoringContext) -> Outcome:
     official = official_rating(indicator, ctx)
     if official.level is None:
-        missing = TraceInput(id=f"rating:{indicator.id}", label=Text(zh="评分", en="rating"), value=None,
-                             shown=Text(zh="未填写", en="not filled"), cell=official.cell)
+        missing = TraceInput(id=f"rating:{indicator.id}", label=in_both(lambda lang: pt(lang, "trace", "rating")),
+                             value=None, shown=in_both(lambda lang: t(lang, "not filled")), cell=official.cell)
         outcome = _when_missing(rule.on_missing, [], [missing])
         outcome.detail = official.how
         return outcome
@@ -168,11 +184,22 @@ def _(rule: RatingRule, indicator: Indicator, ctx: ScoringContext) -> Outcome:
     return Outcome("scored", level / 4, official.how, [], level, official.comparisons)
 
 
+def _numeric(value: Scalar) -> Fraction:
+    """A filled numeric input's exact value (the rubric check lets only number fields into these rules)."""
+    if isinstance(value, (int, float, str)):
+        return exact(value)
+    raise TypeError(f"expected a number, found {value!r}")
+
+
+def _stage(stage: object) -> Text:
+    return in_both(lambda lang: t(lang, "stage {stage}", stage=stage))
+
+
 def _tick(item: TraceInput) -> str:
-    return {True: "✓", False: "✗", None: "?"}[item.value]
+    return "✓" if item.value is True else "✗" if item.value is False else "?"
 
 
-def _holds(condition, values: dict) -> bool:
+def _holds(condition: Expression, values: dict[str, Any]) -> bool:
     try:
         return bool(condition.evaluate(values))
     except ExpressionError:

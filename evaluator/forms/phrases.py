@@ -10,7 +10,7 @@ wording change never touches the reader.
 from __future__ import annotations
 
 from evaluator.i18n import Lang, both, pboth
-from evaluator.rubric.text import Text
+from evaluator.rubric.bilingual import Text
 
 
 def T(pair: dict[Lang, str]) -> Text:

@@ -1,0 +1,44 @@
+"""The shared vocabulary: rounds sort the way people count them (Arabic or Chinese numerals), and outputs
+show no machine's absolute paths."""
+
+from __future__ import annotations
+
+import pytest
+
+from evaluator.vocabulary import chinese_number, round_key
+
+
+@pytest.mark.parametrize("text, value", [("一", 1), ("十", 10), ("十二", 12), ("二十", 20), ("二十三", 23),
+                                         ("一百零五", 105), ("两百", 200), ("二〇二四", 2024)])
+def test_chinese_numbers(text, value):
+    assert chinese_number(text) == value
+
+
+def test_rounds_sort_naturally():
+    rounds = ["第十届", "第二届", "第一届", "第十一届", "第三届"]
+    assert sorted(rounds, key=round_key) == ["第一届", "第二届", "第三届", "第十届", "第十一届"]
+    funded = ["2024-第三届微公益创投", "2023-第二届微公益创投", "2023-第一届微公益创投"]
+    assert sorted(funded, key=round_key) == ["2023-第一届微公益创投", "2023-第二届微公益创投", "2024-第三届微公益创投"]
+    assert sorted(["2024", "2023", "2023春", "第2届", "第10届"], key=round_key) == \
+        ["2023", "2023春", "2024", "第2届", "第10届"]
+
+
+def test_outputs_show_no_absolute_machine_path():
+    """A result's source and a report's appendix name the form as given when relative, by its name otherwise."""
+    from pathlib import Path
+
+    from evaluator.vocabulary import portable_path
+
+    assert portable_path("samples/jt-estate-2024.xlsx") == "samples/jt-estate-2024.xlsx"
+    assert portable_path("/somewhere/on/a/machine/form.xlsx") == "form.xlsx"
+    assert portable_path(Path("/tmp/x/评估表.xlsx")) == "评估表.xlsx"
+
+
+def test_a_form_read_by_its_absolute_path_records_only_its_name():
+    from pathlib import Path
+
+    from evaluator.forms.reader import read_form
+
+    form = (Path(__file__).resolve().parents[1] / "samples" / "jt-estate-2024.xlsx")
+    reading = read_form(form)
+    assert reading.evidence is not None and reading.evidence.source.file == "jt-estate-2024.xlsx"
