@@ -7,6 +7,7 @@ portfolio comparison chooses them: the latest version of the round's final evalu
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from evaluator.scoring.result import Result
@@ -26,10 +27,16 @@ def earlier_round(store: Store, result: Result) -> Result | None:
 
 def earlier_id(store: Store, code: str, round_name: str) -> int | None:
     """The stored id of the evaluation `earlier_round` compares with (chosen without reading any result)."""
+    records = store.evaluations(codes=[code], types=OFFICIAL, scores=False)
+    return earlier_choice([(r.id, r.round, r.evaluation_type) for r in records if r.latest], round_name)
+
+
+def earlier_choice(candidates: Iterable[tuple[int, str, str]], round_name: str) -> int | None:
+    """Of a project's latest official evaluations, as (id, round, evaluation type), the one a result of
+    `round_name` compares with: the latest round before it, its final evaluation, else its midterm."""
     now = round_key(round_name)
-    records = [r for r in store.evaluations(codes=[code], types=OFFICIAL, scores=False)
-               if r.latest and round_key(r.round) < now]
-    if not records:
+    before = [c for c in candidates if c[2] in OFFICIAL and round_key(c[1]) < now]
+    if not before:
         return None
-    last = max(round_key(r.round) for r in records)
-    return min((r for r in records if round_key(r.round) == last), key=lambda r: OFFICIAL.index(r.evaluation_type)).id
+    last = max(round_key(c[1]) for c in before)
+    return min((c for c in before if round_key(c[1]) == last), key=lambda c: OFFICIAL.index(c[2]))[0]

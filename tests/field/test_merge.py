@@ -62,7 +62,7 @@ def test_conflict_listed_with_both_cells_then_resolved_scores_with_both_levels(t
     assert got.exit_code == 2, got.output
     slot = plan(loaded.rubric, "zh").slots["value:d1_board_meetings"]
     cell = f"{slot.sheet}!{slot.ref}"
-    assert f"{a.name} {cell} = 3, {b.name} {cell} = 2" in got.output
+    assert f"{a.name} {cell} = 3, {b.name} {cell} = 2" in got.output      # files by name: no machine paths
     # the merged form does not score: the conflict is a located error
     checked = _run("check", str(out))
     assert checked.exit_code == 1

@@ -43,6 +43,7 @@ def test_upload_to_scored_reads_the_form_once_and_stores_what_a_second_reading_g
 
     reopen(world)      # the world's result is under review; a returned evaluation takes new versions
     log_in(client, world, "evaluator")
+    reopen(world)             # its review returned: new versions may be uploaded (issue 13)
     upload(client, world, "v2.xlsx", changed_form())
     submission = latest_submission()
     assert submission.state == "checked" and len(reads) == 1
@@ -62,6 +63,7 @@ def test_a_result_kept_with_another_rubric_is_not_used(world, client, reads):
 
     reopen(world)      # the world's result is under review; a returned evaluation takes new versions
     log_in(client, world, "evaluator")
+    reopen(world)             # its review returned: new versions may be uploaded (issue 13)
     upload(client, world, "v2.xlsx", changed_form())
     submission = latest_submission()
     kept = CheckedResult.objects.get(submission=submission)

@@ -134,3 +134,15 @@ def test_the_key_names_the_stored_result_and_the_language():
     changed = [base[:2] + ("b" * 64,) + base[3:], base[:3] + (9, "c" * 64) + base[5:], base[:5] + ("en",)]
     assert len({page_key(base), *(page_key(c) for c in changed)}) == 4
     json.dumps(base)
+
+
+def test_the_page_compares_with_the_round_the_report_compares_with(world):
+    from evaluator.store.earlier import earlier_id
+    from evaluator.web.evaluations.reports import server_store
+    from evaluator.web.evaluations.result_page import _earlier
+    from tests.web.world import ingest
+
+    evaluation = world.evaluation
+    assert _earlier(evaluation) is None is earlier_id(server_store(), evaluation.project.code, evaluation.round.name)
+    earlier = ingest("jt-estate-2023.xlsx")
+    assert _earlier(evaluation) == earlier.pk == earlier_id(server_store(), evaluation.project.code, evaluation.round.name)

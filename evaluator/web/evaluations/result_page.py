@@ -37,10 +37,8 @@ class DomainBlock:
 def result_page(evaluation: Evaluation) -> dict:
     """The page's context: the evaluation and the page's kept parts (`pages.kept`: rendered once per result,
     earlier round and language). What differs between viewers is for the page around them to add."""
-    from evaluator.store.earlier import earlier_id
-
     lang = current()
-    earlier = earlier_id(server_store(), evaluation.project.code, evaluation.round.name)
+    earlier = _earlier(evaluation)
     digests = stored_digests([evaluation.pk] + ([earlier] if earlier is not None else []))
     parts = ("result", evaluation.pk, digests.get(evaluation.pk), earlier, digests.get(earlier) if earlier else None, lang)
     content = kept(parts, lambda: _rendered(evaluation, lang, earlier))
@@ -48,10 +46,19 @@ def result_page(evaluation: Evaluation) -> dict:
     from evaluator.web.process.present import result_comparison
 
     # head and body are HTML our own templates rendered, escaping every value (autoescape), in `_rendered`;
-    # the review's state and the self-assessment beside the ratings change without the result: per request
+    # the review (its state, what the viewer's role may open) and the self-assessment beside it are read anew
     return {"evaluation": evaluation, "page": {"title": content["title"], "head": mark_safe(content["head"]),
                                                "body": mark_safe(content["body"])},
             "review": review_of(evaluation), "comparison": result_comparison(evaluation)}
+
+
+def _earlier(evaluation: Evaluation) -> int | None:
+    """The evaluation the page compares with, as `earlier_round` chooses it, read with one indexed query."""
+    from evaluator.store.earlier import OFFICIAL, earlier_choice
+
+    rows = (Evaluation.objects.filter(project_id=evaluation.project_id, latest=True, evaluation_type__in=OFFICIAL)
+            .values_list("id", "round__name", "evaluation_type"))
+    return earlier_choice(rows, evaluation.round.name)
 
 
 def _rendered(evaluation: Evaluation, lang: Lang, earlier: int | None) -> dict[str, str]:
