@@ -22,7 +22,7 @@ def portfolio_from_store(store: Store, rounds: Sequence[str] = (), projects: Seq
                          mappings: Sequence[RubricMapping] = (), calibration: bool = True) -> Portfolio:
     """Rounds by name, projects by code or name (empty: all). StoreError names every unknown one.
     `mappings` compare rounds of two rubric versions; `calibration` adds each round's rater agreement
-    (it names evaluators; the dashboards' downloads carry it too)."""
+    (it names evaluators: the committee's dashboard downloads carry it, a funder's never)."""
     shown = store.name
     known_rounds = store.rounds()
     found = [problem("S031", shown, round=r, hint=did_you_mean(r, known_rounds)) for r in rounds if r not in known_rounds]

@@ -25,13 +25,14 @@ def download(client, fmt: str, **query):
     return client.get(reverse("portfolio:download", args=[fmt]), query)
 
 
-def cli_portfolio(round_name: str):
-    """The portfolio `evaluator compare --round …` builds from the same store."""
+def cli_portfolio(round_name: str, calibration: bool = False):
+    """The portfolio `evaluator compare --round …` builds from the same store (a funder's download is the
+    one without the rater calibration, `--no-calibration`: that section names evaluators)."""
     from evaluator.compare.select import portfolio_from_store
     from evaluator.store.facade import Store
     from evaluator.store.targets import default_target
 
-    return portfolio_from_store(Store("default", default_target()), rounds=[round_name])
+    return portfolio_from_store(Store("default", default_target()), rounds=[round_name], calibration=calibration)
 
 
 def test_xlsx_is_the_command_lines_workbook_and_is_kept_until_the_data_changes(world_any, client):
@@ -52,6 +53,25 @@ def test_xlsx_is_the_command_lines_workbook_and_is_kept_until_the_data_changes(w
     again = b"".join(download(client, "xlsx", rounds=world_any.round.pk).streaming_content)
     assert again != data and again == portfolio_xlsx(cli_portfolio(world_any.round.name), "zh")
     assert PortfolioFile.objects.get().rendered_at > built.rendered_at
+
+
+def test_rater_calibration_is_in_the_committees_download_and_never_in_a_funders(world_any, client):
+    from openpyxl import load_workbook
+
+    from evaluator.compare.excel import portfolio_xlsx
+    from evaluator.compare.xlsx_calibration import SHEETS
+    from evaluator.i18n import t
+
+    use_tasks("immediate")
+    sheets = {t("zh", name) for name in SHEETS.values()}
+    log_in(client, world_any, "committee")
+    committee = b"".join(download(client, "xlsx", rounds=world_any.round.pk).streaming_content)
+    assert committee == portfolio_xlsx(cli_portfolio(world_any.round.name, calibration=True), "zh")
+    assert sheets <= set(load_workbook(io.BytesIO(committee)).sheetnames)
+    client.logout()
+    log_in(client, world_any, "funder")
+    funder = b"".join(download(client, "xlsx", rounds=world_any.round.pk).streaming_content)
+    assert sheets.isdisjoint(load_workbook(io.BytesIO(funder)).sheetnames)
 
 
 def test_a_filtered_workbook_holds_only_the_projects_filtered(world_any, client):

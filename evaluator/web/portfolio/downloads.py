@@ -65,7 +65,11 @@ def build(file_id: int) -> str:
     version while this ran is left to the build queued then."""
     row = PortfolioFile.objects.defer("data").get(pk=file_id)
     try:
-        data = render(with_calibration(portfolio_for(chosen_of(row.chosen)), _rated), row.lang, row.fmt)
+        chosen = chosen_of(row.chosen)
+        portfolio = portfolio_for(chosen)
+        if chosen.scope.viewer == "all":       # rater calibration names evaluators: the committee's, not a funder's
+            portfolio = with_calibration(portfolio, _rated)
+        data = render(portfolio, row.lang, row.fmt)
     except Exception as exc:  # noqa: BLE001 — a failed build is that file's state, never the worker's end
         problem = Problem(code="G001", location=Location(file=f"portfolio.{row.fmt}"),
                           params={"detail": f"{type(exc).__name__}: {exc}"})
