@@ -173,6 +173,24 @@ CATALOGUE: dict[str, str] = {
     "V013": N_("row {row}: {column} should be {expected}, found \"{found}\""),
     "V014": N_("not an improvement plan: the sheet \"{expected}\" is missing"),
     "V015": N_("the improvement plan is for project {found}, but the form scored is for {expected}; the plan was not used"),
+    # -- evidence from the field (issue 15): merged forms, resident surveys, rubric version mappings ----
+    "F060": N_("{label}: the two evaluators' values differ and the conflict is not resolved ({detail}). Check which is right and type it into this cell; until then the form does not score"),
+    "M001": N_("the two forms use different rubrics ({first} and {second}) and cannot be merged; use forms of the same rubric version"),
+    "M002": N_("the two forms are not for the same project, round and evaluation type ({file}: {first}; this form: {second}) and cannot be merged"),
+    "M004": N_("merged, {table} has {found} rows, more than the {limit} a form holds; remove repeated or surplus rows from one of the copies first"),
+    "M003": N_("merging needs two different forms; the same file was given twice"),
+    "Q001": N_("survey responses file not found: {path}"),
+    "Q002": N_("cannot read the survey responses: {detail}"),
+    "Q003": N_('the responses have no column for "{label}" ({key}); the headers are: {found}{hint}. Name the column with --map'),
+    "Q004": N_('{label}: "{found}" is not one of the answers: {expected}; it is treated as unanswered'),
+    "Q005": N_("{label}: {n} valid answers, fewer than the rubric's minimum sample of {expected}"),
+    "Q006": N_("the column mapping file is wrong: {detail}"),
+    "Q007": N_("{key} in the mapping is not a survey item or group{hint}"),
+    "Q008": N_("the responses hold no answer rows"),
+    "Q009": N_("row {row}: {detail}"),
+    "K001": N_("the rubric version mapping is wrong: {detail}"),
+    "K002": N_("indicator {id} in the mapping is not in rubric {rubric}{hint}"),
+    "K003": N_("the mapping is between {expected}, but the results use {found}"),
 }
 
 # the ways evaluators gather evidence (forms and reports name them)

@@ -64,6 +64,8 @@ INSTALLED_APPS = [
     "evaluator.web.evaluations",
     "evaluator.web.portfolio",
     "evaluator.web.process",
+    "evaluator.web.fieldwork",
+    "evaluator.apps.EngineConfig",   # last: the engine's catalogue, below every page's own (evaluator/apps.py)
 ]
 
 MIDDLEWARE = [
@@ -175,7 +177,7 @@ TIME_ZONE = "Asia/Shanghai"
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
 USE_I18N = True
-LOCALE_PATHS = [WEB / "locale", WEB.parent / "locale"]  # the platform's own texts, then the engine's
+LOCALE_PATHS = [WEB / "locale"]   # the platform's shared texts; the engine's come in as an app's (apps.py)
 
 LOGGING = {
     "version": 1,

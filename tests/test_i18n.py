@@ -72,14 +72,18 @@ def test_outside_language_codes_map_to_a_lang(given, lang):
     assert as_lang(given) == lang
 
 
-def test_the_platform_reads_the_engine_catalogue():
-    """Django has the engine's locale directory on LOCALE_PATHS, so templates say engine phrases alike."""
+def test_the_platform_reads_the_engine_catalogue_below_its_own():
+    """Django reads the engine's catalogue (templates say engine phrases as the CLI does), with the lowest
+    precedence: where a page words the same English its own way ("District" on the dashboard filter, the
+    form's cover says 所在区（市）县), the page's words win."""
     code = ("import django, os; os.environ.setdefault('DJANGO_SETTINGS_MODULE','evaluator.settings');"
-            "django.setup(); from django.conf import settings; from evaluator.i18n import LOCALE_DIR;"
-            "print(LOCALE_DIR in [__import__('pathlib').Path(p) for p in settings.LOCALE_PATHS])")
+            "django.setup(); from django.utils import translation; translation.activate('zh-hans');"
+            "print(translation.gettext('Indicator id'), translation.gettext('District'))")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False,
                           env={"EVALUATOR_SECRET_KEY": "test", "PATH": "/usr/bin:/bin"})
-    assert done.stdout.strip() == "True", done.stderr
+    engine = polib.pofile(str(PO)).find("Indicator id")
+    assert engine is not None and engine.msgstr
+    assert done.stdout.split() == [engine.msgstr, "区（县）"], done.stderr
 
 
 def test_chinese_comes_from_the_catalogue():

@@ -6,6 +6,8 @@ import click
 
 from evaluator import __version__
 from evaluator.cli.forms import check, template
+from evaluator.cli.merge import merge
+from evaluator.cli.survey import survey
 from evaluator.cli.rubric import rubric
 import evaluator.cli.handbook  # noqa: E402,F401  (registers `rubric handbook`)
 from evaluator.cli.plan import plan
@@ -24,6 +26,8 @@ def main() -> None:
 main.add_command(rubric)
 main.add_command(template)
 main.add_command(check)
+main.add_command(merge)
+main.add_command(survey)
 main.add_command(score)
 main.add_command(report)
 main.add_command(plan)

@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from evaluator.i18n import t
+from evaluator.i18n import Lang, t
 from evaluator.numbers import number
 from evaluator.bundled import rubric_path
 from evaluator.cli.common import echo, lang_option, report_problems
@@ -48,6 +48,25 @@ def check(path: str | None, lang: str) -> None:
                  "stages; {warnings} warnings", id=s["id"], version=s["version"], domains=c["domains"],
            indicators=c["indicators"], points=number(c["points"], None), stages=c["stages"], warnings=n_warn)
          + f"\n  sha256 {loaded.sha256}")
+    _check_survey(loaded, lang)
+
+
+def _check_survey(loaded: LoadedRubric, lang: Lang) -> None:
+    """The rubric's residents' questionnaire (surveys/<id>.yaml beside it), when it has one."""
+    from evaluator.survey.model import load_survey, survey_path
+
+    assert loaded.rubric is not None
+    path = survey_path(loaded.path, loaded.rubric.id)
+    if not path.is_file():
+        return
+    got = load_survey(path, loaded.rubric)
+    report_problems(got.problems, lang)
+    shown = display_path(path)
+    if got.survey is None:
+        echo(t(lang, "✗ {path}: {n} problems in the questionnaire", path=shown, n=len(got.problems)), err=True)
+        sys.exit(1)
+    echo(t(lang, "✓ {path}: questionnaire of {n} items for {m} indicators", path=shown, n=len(got.survey.items),
+                 m=len(got.survey.measures)))
 
 
 @rubric.command()

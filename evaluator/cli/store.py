@@ -21,6 +21,7 @@ from evaluator.compare.pdf import portfolio_pdf
 from evaluator.compare.select import portfolio_from_store, project_codes
 from evaluator.i18n import Lang, t
 from evaluator.rubric.loader import display_path
+from evaluator.rubric.mapping import RubricMapping
 from evaluator.store import StoreError
 from evaluator.store.db import database_detail, database_problem, problem
 from evaluator.store.files import read_result
@@ -139,16 +140,19 @@ def history(project: str, db: str | None, lang: Lang) -> None:
 @click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path), required=True,
               help="输出文件夹 / output folder")
 @click.option("--force", is_flag=True, help="覆盖已有文件 / overwrite existing files")
+@click.option("--mapping", "mapping_files", multiple=True, type=click.Path(path_type=Path),
+              help="评估标准版本映射（YAML，可多次使用）/ rubric version mapping (YAML, repeatable)")
 @lang_option
 def compare(rounds: tuple[str, ...], projects: tuple[str, ...], db: str | None, out_dir: Path, force: bool,
-            lang: Lang) -> None:
+            mapping_files: tuple[Path, ...], lang: Lang) -> None:
     """资助方的项目组合比较，写成 Excel 和 PDF · Portfolio comparison for funders, as Excel and PDF.
 
     各届分布、项目×领域、薄弱指标、跨届变化、自组织成长，写入 OUTPUT/portfolio.xlsx 和 OUTPUT/portfolio.pdf。
     Distributions per round, projects × domains, weakest indicators, changes across rounds and
     self-organizations' growth, written to OUTPUT/portfolio.xlsx and OUTPUT/portfolio.pdf."""
+    mappings = load_mappings(mapping_files, lang)
     with using_store(db, lang) as store:
-        pf = portfolio_from_store(store, rounds, projects)
+        pf = portfolio_from_store(store, rounds, projects, mappings)
     if not pf.rounds:
         report_problems([problem("S032", store.name)], lang)
         sys.exit(1)
@@ -159,6 +163,18 @@ def compare(rounds: tuple[str, ...], projects: tuple[str, ...], db: str | None, 
     echo(t(lang, "✓ {path}: {rounds} rounds, {projects} projects", path=shown, rounds=len(pf.rounds),
            projects=projects_count))
     _write_pdf(pf, out_dir / "portfolio.pdf", force, lang)
+
+
+def load_mappings(paths: tuple[Path, ...], lang: Lang) -> list[RubricMapping]:
+    """Every --mapping file, or every problem in them and exit 1."""
+    from evaluator.rubric.mapping import load_mapping
+
+    loaded = [load_mapping(p) for p in paths]
+    problems = [p for m in loaded for p in m.problems]
+    if problems:
+        report_problems(problems, lang)
+        sys.exit(1)
+    return [m.mapping for m in loaded if m.mapping is not None]
 
 
 def _write_pdf(pf: Portfolio, target: Path, force: bool, lang: Lang) -> None:

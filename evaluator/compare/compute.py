@@ -10,7 +10,7 @@ import statistics
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 
-from evaluator.compare import changes
+from evaluator.compare import changes, mapped
 from evaluator.compare.model import (
     Distribution,
     DomainCell,
@@ -26,17 +26,19 @@ from evaluator.compare.model import (
     Selection,
     StageCount,
 )
+from evaluator.rubric.mapping import RubricMapping
 from evaluator.rubric.text import Text
 from evaluator.scoring.result import Grade, GradeBand
 from evaluator.store.records import EvaluationRecord
 from evaluator.store.terms import round_key
 
-
 Scales = Mapping[str, Sequence[GradeBand]]   # rubric sha256 → grade scale, best first
 
 
-def portfolio(records: Sequence[EvaluationRecord], selection: Selection, scales: Scales | None = None) -> Portfolio:
-    """`scales` (optional) lets each round name the grade bands of the rubrics it used."""
+def portfolio(records: Sequence[EvaluationRecord], selection: Selection, scales: Scales | None = None,
+              mappings: Sequence[RubricMapping] = ()) -> Portfolio:
+    """`scales` (optional) lets each round name the grade bands of the rubrics it used; `mappings` make
+    rounds scored with two versions of a rubric compare indicator by indicator (`compare.mapped`)."""
     scales = scales or {}
     chosen = choose(records, selection.evaluation_types)
     rounds = sorted({r.round for r in chosen}, key=round_key)
@@ -55,10 +57,22 @@ def portfolio(records: Sequence[EvaluationRecord], selection: Selection, scales:
         rounds=[round_view(name, by_round[name], refs, grade_order, names, flows.get(name), scales) for name in rounds],
         changes=changes.project_changes(chosen, previous, refs),
         organizations=organizations,
-        indicator_changes=changes.indicator_changes(by_round),
-        rubric_notes=changes.rubric_notes(chosen),
+        indicator_changes=changes.indicator_changes(
+            {name: mapped.map_records(rs, mappings, chosen) for name, rs in by_round.items()}),
+        rubric_notes=_rubric_notes(chosen, mappings),
+        project_indicators=mapped.project_indicator_changes(chosen, previous, refs, mappings) if mappings else [],
         skipped_rounds=[r for r in selection.rounds if r not in by_round],
     )
+
+
+def _rubric_notes(chosen: Sequence[EvaluationRecord], mappings: Sequence[RubricMapping]) -> list:
+    """A note per pair of rubrics compared: through their mapping when one is given, else by id."""
+    if not mappings:
+        return changes.rubric_notes(chosen)
+    regrouped = mapped.map_records(chosen, mappings)
+    notes = mapped.mapping_notes(mappings, regrouped)
+    covered = {frozenset((n.a.sha256, n.b.sha256)) for n in notes}
+    return notes + [n for n in changes.rubric_notes(regrouped) if frozenset((n.a.sha256, n.b.sha256)) not in covered]
 
 
 def choose(records: Sequence[EvaluationRecord], types: Sequence[str]) -> list[EvaluationRecord]:

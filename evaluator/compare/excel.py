@@ -18,6 +18,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from evaluator.compare.cells import domains as portfolio_domains
 from evaluator.compare.model import Portfolio
 from evaluator.compare.xlsx import Column, write_table
+from evaluator.compare.xlsx_calibration import calibration_sheets, trend_sheet
 from evaluator.forms.save import workbook_bytes
 from evaluator.messages import Lang
 from evaluator.rubric.text import Text
@@ -49,6 +50,12 @@ def portfolio_xlsx(pf: Portfolio, lang: Lang = "zh") -> bytes:
     indicator_changes(sheets["indicator_changes"], pf, lang)
     organizations(sheets["organizations"], (sheets["overview"], first_stage), pf, lang)
     notes(sheets["notes"], pf, lang)
+    if pf.project_indicators:
+        trend_sheet(wb, pf, lang)
+    if pf.calibration:
+        calibration_sheets(wb, pf, lang)
+    if pf.project_indicators or pf.calibration:
+        wb.move_sheet(sheets["notes"], offset=len(wb.worksheets) - 1 - wb.worksheets.index(sheets["notes"]))
     return workbook_bytes(wb)  # byte-identical for the same portfolio: a rerun is a no-op
 
 

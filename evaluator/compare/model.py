@@ -13,6 +13,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from evaluator.compare.agreement import RoundCalibration
 from evaluator.evidence import RubricRef
 from evaluator.rubric.text import Text
 from evaluator.scoring.result import Grade, GradeBand
@@ -193,6 +194,21 @@ class IndicatorChange(Model):
     paired: int
 
 
+class ProjectIndicatorChange(Model):
+    """A project's indicator (or mapped unit) between two consecutive rounds it appears in, through the
+    rubric version mappings given (`compare.mapped`); `comparable` is False when one version lacks it."""
+
+    project: ProjectRef
+    before_round: str
+    after_round: str
+    id: str
+    name: Text
+    share_before: float | None       # None: not in that round's rubric, or not scored
+    share_after: float | None
+    change: float | None
+    comparable: bool
+
+
 class RubricNote(Model):
     """Two rubrics whose results are compared: which indicator ids only one of them has."""
 
@@ -216,6 +232,8 @@ class Portfolio(Model):
     indicator_changes: list[IndicatorChange]    # per pair of consecutive rounds, most improved first
     rubric_notes: list[RubricNote]
     skipped_rounds: list[str] = []   # selected rounds with no evaluation to compare (e.g. only self-assessments)
+    calibration: list[RoundCalibration] = []   # rater agreement per round (compare.agreement), oldest first
+    project_indicators: list[ProjectIndicatorChange] = []   # per project, through version mappings (if given)
 
     def round(self, name: str) -> RoundView:
         return next(r for r in self.rounds if r.name == name)

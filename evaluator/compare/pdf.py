@@ -13,13 +13,14 @@ import os
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from evaluator.compare.cells import Cell, Grid, chunks, domains, heat, heat_legend, join, many, project, tr
 from evaluator.numbers import points
 from evaluator.compare.findings import findings
 from evaluator.compare.model import Portfolio
+from evaluator.compare.pdf_calibration import CalibrationSection, calibration_sections, method_note
 from evaluator.compare.pdf_changes import GrowthSection, PairSection, growth_section, pair_sections
 from evaluator.compare.pdf_round import HEATMAP_DOMAINS, RoundSection, grade_spans, round_section
 from evaluator.messages import Lang
@@ -43,6 +44,8 @@ class PortfolioView:
     growth: GrowthSection | None
     notes: list[tuple[str, str]]
     counted: list[tuple[str, Grid]]
+    calibration: list[CalibrationSection] = field(default_factory=list)
+    calibration_note: str = ""
 
 
 def portfolio_view(pf: Portfolio, lang: Lang) -> PortfolioView:
@@ -56,6 +59,7 @@ def portfolio_view(pf: Portfolio, lang: Lang) -> PortfolioView:
         domain_means=domain_means(pf, lang), heat_legend=heat_legend(lang),
         rounds=[round_section(r, pf, lang) for r in pf.rounds], pairs=pair_sections(pf, lang),
         growth=growth_section(pf, lang), notes=notes(pf, lang), counted=counted(pf, lang),
+        calibration=calibration_sections(pf, lang), calibration_note=method_note(lang),
     )
 
 

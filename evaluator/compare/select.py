@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
+from evaluator.compare.agreement import calibration
 from evaluator.compare.compute import portfolio
 from evaluator.compare.model import Portfolio, Selection
 from evaluator.problems import did_you_mean
+from evaluator.rubric.mapping import RubricMapping
 from evaluator.store import StoreError
 from evaluator.store.db import problem
 
 if TYPE_CHECKING:
     from evaluator.store import Store
+    from evaluator.store.records import RatedEvaluation
 
 
-def portfolio_from_store(store: Store, rounds: Sequence[str] = (), projects: Sequence[str] = ()) -> Portfolio:
+def portfolio_from_store(store: Store, rounds: Sequence[str] = (), projects: Sequence[str] = (),
+                         mappings: Sequence[RubricMapping] = ()) -> Portfolio:
     """Rounds by name, projects by code or name (empty: all). StoreError names every unknown one."""
     shown = store.name
     known_rounds = store.rounds()
@@ -30,7 +34,18 @@ def portfolio_from_store(store: Store, rounds: Sequence[str] = (), projects: Seq
         raise StoreError(found)
     selection = Selection(rounds=list(rounds), projects=codes)
     records = store.evaluations(rounds, codes, selection.evaluation_types)
-    return portfolio(records, selection, store.grade_scales(r.rubric.sha256 for r in records))
+    pf = portfolio(records, selection, store.grade_scales(r.rubric.sha256 for r in records), mappings)
+    return with_calibration(pf, store.rated)
+
+
+def with_calibration(pf: Portfolio, rated_of: Callable[[Sequence[int]], Mapping[int, RatedEvaluation]]) -> Portfolio:
+    """The portfolio with each round's rater agreement, from the ratings of the evaluations it counts
+    (`rated_of`: the store's ratings of evaluations by id; the command line and the platform pass theirs)."""
+    ids = [row.evaluation_id for r in pf.rounds for row in r.matrix]
+    rated = rated_of(ids)
+    rounds = [calibration(r.name, [rated[row.evaluation_id] for row in r.matrix if row.evaluation_id in rated])
+              for r in pf.rounds]
+    return pf.model_copy(update={"calibration": rounds})
 
 
 def project_codes(store: Store, text: str) -> list[str]:

@@ -3,25 +3,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
-from typing import Callable
 
 from pydantic import ValidationError
 
 from evaluator.i18n import LANGS
 from evaluator.evidence import CellRef, Project, Value
-from evaluator.problems import Location, Problem
-from evaluator.rubric.fields import EvidenceField
-from evaluator.rubric.models import Rubric
-from evaluator.rubric.text import Text
 from evaluator.forms import texts
 from evaluator.forms.cells import Book, Raw
 from evaluator.forms.convert import Issue, Read, read_rating, read_value
 from evaluator.forms.layout import NOTE_FIELD, Slot
 from evaluator.forms.meta import FormMeta
 from evaluator.forms.project import COVER_LIMITS, PROJECT_FIELDS, project_data
+from evaluator.problems import Location, Problem
+from evaluator.rubric.fields import EvidenceField
+from evaluator.rubric.models import Rubric
+from evaluator.rubric.text import Text
 
 Convert = Callable[[Raw], Read]
+CONFLICT_MARK = "⚠≠ "  # starts a cell `evaluator merge` left for two evaluators' different values
 # An empty required answer: on the cover it leaves the project unidentified (an error); in the evidence
 # and roster, scoring handles what is missing (the indicator's on_missing), so a warning.
 REQUIRED_ANSWER: Issue = ("F023", "error", {})
@@ -64,6 +65,9 @@ class Context:
     def read(self, sheet: str, cell: str, what: Label, convert: Convert, if_empty: Issue | None = None) -> Value:
         """One cell's value; `if_empty` is the issue to report when it holds nothing usable."""
         raw = self.book.grid(sheet).get(cell)
+        if isinstance(raw.value, str) and raw.value.startswith(CONFLICT_MARK):  # left by `evaluator merge`
+            self.report((("F060", "error", {"detail": raw.value.removeprefix(CONFLICT_MARK)}),), sheet, cell, what)
+            return Value(value=None, cell=CellRef(sheet=sheet, cell=cell))
         got = convert(raw)
         missing = (if_empty,) if if_empty and raw.value is None else ()
         self.report(got.issues + missing, sheet, cell, what)

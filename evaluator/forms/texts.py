@@ -32,7 +32,7 @@ RUBRIC_LINE = T(both("Rubric: {title} ({id} {version})"))
 YES, NO = T(both("Yes")), T(both("No"))
 REQUIRED = T(both("required"))
 
-COVER_HEAD = (T(both("Project")), T(both("Answer")), T(both("Notes")))
+COVER_HEAD = (T(pboth("form cover", "Project")), T(both("Answer")), T(both("Notes")))
 DOMAIN_HEAD = (T(both("No.")), T(both("Item")), T(both("Answer (yellow cells)")), T(both("Notes")))
 DOMAIN_POINTS = T(both("{name} ({points} points)"))
 INDICATOR_HEAD = T(both("{id} {name} ({points} points · {rule})"))

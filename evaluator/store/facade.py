@@ -12,7 +12,7 @@ from evaluator.store import queries
 from evaluator.store.db import close_alias, open_alias
 from evaluator.store.files import result_from_data
 from evaluator.store.ingest import Ingested
-from evaluator.store.records import EvaluationRecord
+from evaluator.store.records import EvaluationRecord, RatedEvaluation
 from evaluator.store.targets import Target, parse_target
 
 
@@ -64,6 +64,12 @@ class Store:
     def grade_scales(self, rubric_shas: Iterable[str]) -> dict[str, list[GradeBand]]:
         """Rubric sha256 → its grade scale, best first."""
         return queries.grade_scales(self.alias, rubric_shas)
+
+    def rated(self, evaluation_ids: Sequence[int]) -> dict[int, RatedEvaluation]:
+        """Every rater's level of these evaluations, with the evaluators' names (rater agreement)."""
+        from evaluator.store.ratings import rated_evaluations
+
+        return rated_evaluations(self.alias, evaluation_ids)
 
     def result(self, evaluation_id: int) -> Result | None:
         data = queries.result_data(self.alias, evaluation_id)

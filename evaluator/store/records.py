@@ -68,3 +68,15 @@ class EvaluationRecord:
     indicators: tuple[IndicatorScore, ...] = ()
     self_organizations: tuple[SelfOrganizationStage, ...] = ()
     stage_counts: dict[int, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class RatedEvaluation:
+    """One evaluation's ratings, for rater agreement: indicator → rater id → level, the evaluators named
+    on the cover (evaluator A first), and which rater ids play which role."""
+
+    project: str
+    evaluators: tuple[str, ...]
+    ratings: dict[str, dict[str, int]]
+    names: dict[str, Text]                  # indicator → name
+    roles: dict[str, str]                   # rater id → self | evaluator | consensus | …

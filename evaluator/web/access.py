@@ -272,6 +272,9 @@ def _appeal(user: Any, appeal: Any) -> bool:
 
 def _organization(user: Any, obj: Any) -> bool:
     return has_role(user, ORGANIZATION) and _organization_id(user) is not None
+def _calibration(user: Any, obj: Any) -> bool:
+    """Rater agreement and calibration (which evaluators rate high or low): the committee and admins."""
+    return has_role(user, ADMIN, COMMITTEE)
 
 
 RULES: dict[str, Callable[[Any, Any], bool]] = {
@@ -296,6 +299,7 @@ RULES: dict[str, Callable[[Any, Any], bool]] = {
     "decide": _committee,                     # return, consensus, approve, publish, decide appeals
     "view_appeal": _appeal,
     "portal": _organization,                  # the organization's portal
+    "view_calibration": _calibration,         # rater agreement per round: the committee's page
 }
 
 

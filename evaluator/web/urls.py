@@ -17,4 +17,5 @@ urlpatterns = [
     path("", include("evaluator.web.evaluations.urls")),
     path("", include("evaluator.web.portfolio.urls")),
     path("", include("evaluator.web.process.urls")),
+    path("", include("evaluator.web.fieldwork.urls")),
 ]

@@ -64,7 +64,8 @@ def test_numbers_are_numbers_with_number_formats(pf):
 
 def test_every_table_has_a_frozen_header_and_an_autofilter(pf):
     wb = workbook(pf)
-    assert wb.sheetnames == ["概览", "项目×领域", "指标", "项目变化", "指标变化", "自组织", "说明"]
+    assert wb.sheetnames == ["概览", "项目×领域", "指标", "项目变化", "指标变化", "自组织", "指标一致性", "评估员校准",
+                             "自评差距", "说明"]
     for ws in wb:
         assert ws.freeze_panes is not None and ws.freeze_panes.endswith("2")
         assert ws.auto_filter.ref.startswith("A1:")
@@ -81,7 +82,8 @@ def test_organizations_sheet_shows_the_movement(pf):
 def test_english_headers(pf):
     wb = workbook(pf, "en")
     assert wb.sheetnames == ["Overview", "Projects x domains", "Indicators", "Project changes", "Indicator changes",
-                             "Self-organizations", "Notes"]
+                             "Self-organizations", "Rater agreement", "Evaluator calibration", "Self-assessment gaps",
+                             "Notes"]
     assert rows(wb["Indicators"])[0][:3] == ["Round", "Rank (1 = weakest)", "Indicator"]
     notes = rows(wb["Notes"])
     assert any("only mini 0.2.0 has D1.03" in (r[1] or "") for r in notes)

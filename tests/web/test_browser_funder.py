@@ -19,16 +19,16 @@ SAMPLES = ("jt-estate-2023.xlsx", "sh-microrenewal-2023.xlsx", "jt-estate-2024.x
 
 @pytest.fixture(scope="module")
 def funder(live):
-    """The samples in the store, and a funder of both rounds with a password."""
+    """The samples in the store, approved by the committee, and a funder of both rounds with a password."""
     from django.contrib.auth.models import Group, User
 
     from evaluator.store.models import Round
     from evaluator.web.accounts.models import Profile
     from evaluator.web.rounds.models import Funder, RoundFunder
-    from tests.web.world import ingest
+    from tests.web.world import approve, ingest
 
     for name in SAMPLES:
-        ingest(name)
+        approve(ingest(name))       # a funder sees released results only
     funds = Funder.objects.create(name="蓉城社区发展基金会（虚构）")
     for round_ in Round.objects.all():
         RoundFunder.objects.create(round=round_, funder=funds)

@@ -80,6 +80,10 @@ TABLE: dict[str, Row] = {
     "process:self_assess": Row({"organization"}, "project round"),
     "process:self_form": Row({"organization"}, "project round"),
     "process:public": Row(set(ROLES), anonymous=200),
+    "fieldwork:merge": Row({"admin", "evaluator"}, "assignment"),
+    "fieldwork:submitted_form": Row({"admin", "evaluator"}, "submission"),
+    "fieldwork:calibration_index": Row({"admin", "committee"}),
+    "fieldwork:calibration": Row({"admin", "committee"}, "round"),
 }
 # signed-in people asking for the log-in page are sent on to their home page
 LOGIN_REDIRECTS = SIGNED_IN

@@ -8,16 +8,18 @@ stored with the row: the evaluations the person who asked may count (`scope.choo
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import timedelta
 
 from django.db import transaction
 from django.utils import timezone
 
-from evaluator.i18n import as_lang
 from evaluator.compare.model import Portfolio
+from evaluator.compare.select import with_calibration
+from evaluator.i18n import as_lang
 from evaluator.problems import Location, Problem
-from evaluator.web.portfolio.building import chosen_of, portfolio_for, scope_data
+from evaluator.store.records import RatedEvaluation
+from evaluator.web.portfolio.building import ALIAS, chosen_of, portfolio_for, scope_data
 from evaluator.web.portfolio.models import PortfolioFile
 from evaluator.web.portfolio.scope import Chosen, Scope
 
@@ -64,7 +66,7 @@ def build(file_id: int) -> str:
     version while this ran is left to the build queued then."""
     row = PortfolioFile.objects.defer("data").get(pk=file_id)
     try:
-        data = render(portfolio_for(chosen_of(row.chosen)), row.lang, row.fmt)
+        data = render(with_calibration(portfolio_for(chosen_of(row.chosen)), _rated), row.lang, row.fmt)
     except Exception as exc:  # noqa: BLE001 — a failed build is that file's state, never the worker's end
         problem = Problem(code="G001", location=Location(file=f"portfolio.{row.fmt}"),
                           params={"detail": f"{type(exc).__name__}: {exc}"})
@@ -74,6 +76,13 @@ def build(file_id: int) -> str:
     done = PortfolioFile.objects.filter(pk=file_id, version=row.version).update(
         state="done", data=data, problems=[], rendered_at=timezone.now())
     return "done" if done else "superseded"
+
+
+def _rated(ids: Sequence[int]) -> dict[int, RatedEvaluation]:
+    """The ratings behind the downloads' calibration section, as the command line reads them."""
+    from evaluator.store.ratings import rated_evaluations
+
+    return rated_evaluations(ALIAS, ids)
 
 
 def render(pf: Portfolio, lang: str, fmt: str) -> bytes:
