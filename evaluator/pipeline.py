@@ -119,7 +119,7 @@ def report_result(result_json: Path, target: Path, *, lang: Lang, db: str | None
     elif plan is not None:
         problems.append(_problem("V015", shown, "warning", found=plan.code, expected=result.project.code))
     try:
-        data = _render(result, previous, lang, fmt, followup)
+        data = _render(result, previous, lang, fmt, followup) if followup else _render(result, previous, lang, fmt)
     except Exception as exc:  # noqa: BLE001 — one report's failure is that result's, never the batch's
         internal = _problem("G001", shown, detail=f"{type(exc).__name__}: {exc}")
         return Reported(result=str(result_json), status="failed", problems=problems + [internal])
