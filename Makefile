@@ -49,6 +49,7 @@ fuzz: $(STAMP)
 
 N ?= 1000
 bench: $(STAMP)
+	$(BIN)/python benchmarks/bench_read.py
 	$(BIN)/python benchmarks/bench_round.py $(N)
 	$(BIN)/python benchmarks/bench_store.py
 	$(BIN)/python benchmarks/bench_web.py

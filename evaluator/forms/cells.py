@@ -9,10 +9,11 @@ calamine reads as blank but that holds a formula without a saved result or an er
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import python_calamine as calamine
 from openpyxl.utils import column_index_from_string
@@ -25,8 +26,7 @@ _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
 _TALL_MERGE = 50  # rows; taller merged ranges (unusual, possibly hostile) are searched, not indexed by row
 
 
-@dataclass(frozen=True)
-class Raw:
+class Raw(NamedTuple):  # a tuple: one is made for every cell read, and a frozen dataclass costs 3 times as much
     value: RawValue = None
     mark: str | None = None  # "formula" (no saved result) or an error value such as "#DIV/0!"
 
@@ -46,8 +46,9 @@ def even(value: RawValue) -> RawValue:
     return value
 
 
+@functools.lru_cache(maxsize=8192)
 def position(ref: str) -> tuple[int, int]:
-    """0-based (row, column) of an A1 reference."""
+    """0-based (row, column) of an A1 reference (the same few thousand references are asked of every form)."""
     match = _REF.match(ref)
     if match is None:
         raise ValueError(ref)
@@ -61,18 +62,26 @@ class Grid:
                  marks: dict[str, str]):
         self.rows, self.marks = rows, marks
         self._marked_rows = {position(ref)[0] + 1 for ref in marks}
-        self._merges_by_row: dict[int, list] = {}
-        for merge in merged:
-            (r0, _), (r1, _) = merge
-            for r in range(r0, min(r1, r0 + _TALL_MERGE) + 1):
-                self._merges_by_row.setdefault(r, []).append(merge)
-        self._tall_merges = [m for m in merged if m[1][0] - m[0][0] > _TALL_MERGE]
+        self._merged = merged
+        self._index: tuple[dict[int, list], list] | None = None  # built when an empty cell is first asked for
+
+    def _merges(self) -> tuple[dict[int, list], list]:
+        """Merged ranges by row (each row of a range up to _TALL_MERGE), and the taller ranges."""
+        if self._index is None:
+            by_row: dict[int, list] = {}
+            for merge in self._merged:
+                (r0, _), (r1, _) = merge
+                for r in range(r0, min(r1, r0 + _TALL_MERGE) + 1):
+                    by_row.setdefault(r, []).append(merge)
+            self._index = by_row, [m for m in self._merged if m[1][0] - m[0][0] > _TALL_MERGE]
+        return self._index
 
     def get(self, ref: str) -> Raw:
         row, col = position(ref)
         value = self._at(row, col)
         if value is None:
-            merges = self._merges_by_row.get(row, []) + self._tall_merges
+            by_row, tall = self._merges()
+            merges = by_row.get(row, []) + tall
             anchor = next(((r0, c0) for (r0, c0), (r1, c1) in merges if r0 <= row <= r1 and c0 <= col <= c1), None)
             if anchor is not None:
                 value = self._at(*anchor)

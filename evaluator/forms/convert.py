@@ -12,8 +12,7 @@ import datetime as dt
 import math
 import re
 import unicodedata
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from openpyxl.utils.datetime import from_excel, to_excel
 
@@ -42,11 +41,10 @@ _FALSE = {"否", "no", "n", "false", "错", "无", "没有", "不是", "×", "�
 _PLAIN_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?", re.ASCII)  # ASCII: １２３ is not plain
 _GROUPED = re.compile(r"[+-]?\d{1,3}(,\d{3})+(\.\d+)?", re.ASCII)
 _DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?|(\d{4})(\d{2})(\d{2})", re.ASCII)
-_RATING = re.compile(r"([0-9]+)\s*[级分]?(\s*[-–—:：、]\s*.*)?", re.S | re.ASCII)
+_RATING = re.compile(r"([0-9]+)\s*[级分]?(\s*[-–—:：、]\s*.*)?", re.DOTALL | re.ASCII)
 
 
-@dataclass(frozen=True)
-class Read:
+class Read(NamedTuple):  # a tuple: one is made for every cell read
     value: Scalar = None
     issues: tuple[Issue, ...] = ()
 

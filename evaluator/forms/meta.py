@@ -6,6 +6,7 @@ over the whole content so an edited map is refused instead of silently misread.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections.abc import Sequence
@@ -59,7 +60,15 @@ def meta_rows(meta: FormMeta) -> list[list[str]]:
 
 
 def parse_meta(rows: Sequence[Sequence[Any]]) -> FormMeta:
-    """The inverse of `meta_rows`; MetaError when anything is missing, malformed or edited."""
+    """The inverse of `meta_rows`; MetaError when anything is missing, malformed or edited.
+
+    Every form made from one template carries the same `_meta`, so what it parses to is kept, keyed by the
+    rows themselves (a `FormMeta` is frozen; nobody changes its map)."""
+    return _parsed(tuple(tuple(row) for row in rows))
+
+
+@functools.lru_cache(maxsize=32)
+def _parsed(rows: tuple[tuple[Any, ...], ...]) -> FormMeta:
     text = [[("" if v is None else str(v)).strip() for v in row] + ["", "", ""] for row in rows]
     if not text or text[0][:2] != ["format", MARKER]:
         raise MetaError("format")

@@ -4,12 +4,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable
 from functools import partial
+from typing import NamedTuple
 
 from pydantic import ValidationError
 
-from evaluator.evidence import CellRef, Project, Value
+from evaluator.evidence import CellRef, Project, Scalar, Value
 from evaluator.forms import phrases
 from evaluator.forms.cells import Book, Raw
 from evaluator.forms.convert import Issue, Read, read_rating, read_value
@@ -71,18 +73,59 @@ class Context:
             return Value(value=None, cell=CellRef(sheet=sheet, cell=cell))
         got = convert(raw)
         missing = (if_empty,) if if_empty and raw.value is None else ()
-        self.report(got.issues + missing, sheet, cell, what)
-        return Value(value=got.value, cell=CellRef(sheet=sheet, cell=cell))
+        if got.issues or missing:
+            self.report(got.issues + missing, sheet, cell, what)
+        return located_value(got.value, sheet, cell)
 
     def cell(self, key: str, what: Label, convert: Convert, if_empty: Issue | None = None) -> Value:
         slot = self.locate(key, what)
         return Value() if slot is None else self.read(slot.sheet, slot.ref, what, convert, if_empty)
 
 
+def located_value(value: Scalar, sheet: str, cell: str) -> Value:
+    """A value read from a cell. Built without validation: a converter's value is already a Scalar (the
+    pinned evidence digests in tests/forms show the evidence unchanged). The same few are read from the same
+    cells of every form (empty, yes/no, a level, a count), so those are shared: a `Value` is frozen."""
+    if value is None or type(value) in (bool, int):
+        return _shared_value(type(value).__name__, value, sheet, cell)
+    return Value.model_construct(value=value, cell=cell_ref(sheet, cell))
+
+
+@functools.lru_cache(maxsize=16384)
+def _shared_value(kind: str, value: Scalar, sheet: str, cell: str) -> Value:  # kind: True, 1 and 1.0 are equal keys
+    return Value.model_construct(value=value, cell=cell_ref(sheet, cell))
+
+
+@functools.lru_cache(maxsize=8192)
+def cell_ref(sheet: str, cell: str) -> CellRef:
+    """The (frozen, shareable) reference to a cell; the same ones are read in every form."""
+    return CellRef.model_construct(sheet=sheet, cell=cell)
+
+
+def _required(field: EvidenceField, issue: Issue) -> Issue | None:
+    return issue if field.required else None
+
+
+class Ask(NamedTuple):
+    """One answer the map names: its key, what a problem calls it, how it is read, the issue if it is empty."""
+
+    key: str
+    what: Label
+    convert: Convert
+    if_empty: Issue | None = None
+
+
+class Asks(NamedTuple):
+    """Every single-cell answer of a rubric's form, in reading order: made once per rubric, not per form."""
+
+    values: list[tuple[str, Ask]]                         # field id
+    ratings: list[tuple[str, list[tuple[str, Ask]]]]      # indicator id, [rater id]
+    notes: list[tuple[str, Ask]]                          # indicator id
+
+
 def read_project(ctx: Context) -> Project | None:
     """The cover; None when a required answer is missing or wrong (already reported)."""
-    got = {f.id: ctx.cell(f"project:{f.id}", label(f.label), _cover_reader(f), _required(f, REQUIRED_ANSWER))
-           for f in PROJECT_FIELDS}
+    got = {field_id: ctx.cell(*ask) for field_id, ask in _COVER}
     start, end = got["period_start"], got["period_end"]
     if isinstance(start.value, dt.date) and isinstance(end.value, dt.date) and end.value < start.value and end.cell:
         ctx.problems.append(Problem(code="F030", location=Location(file=ctx.shown, sheet=end.cell.sheet, cell=end.cell.cell),
@@ -99,24 +142,45 @@ def _cover_reader(field: EvidenceField) -> Convert:
     return partial(read_value, field)
 
 
+_COVER = [(f.id, Ask(f"project:{f.id}", label(f.label), _cover_reader(f), _required(f, REQUIRED_ANSWER)))
+          for f in PROJECT_FIELDS]
+
+
 def read_values(ctx: Context, rubric: Rubric) -> dict[str, Value]:
-    return {f.id: ctx.cell(f"value:{f.id}", label(i.id, f.label), partial(read_value, f), _required(f, REQUIRED_EVIDENCE))
-            for i in rubric.indicators for f in i.evidence}
-
-
-def _required(field: EvidenceField, issue: Issue) -> Issue | None:
-    return issue if field.required else None
+    return {field_id: ctx.cell(*ask) for field_id, ask in asks(rubric).values}
 
 
 def read_ratings(ctx: Context, rubric: Rubric) -> dict[str, dict[str, Value]]:
-    raters = {r.id: r for r in rubric.raters}
-    return {
-        i.id: {r: ctx.cell(f"rating:{i.id}:{r}", label(i.id, i.name, "·", raters[r].label), read_rating) for r in i.raters}
-        for i in rubric.indicators if i.rule.kind == "rating"
-    }
+    return {indicator_id: {rater: ctx.cell(*ask) for rater, ask in by_rater}
+            for indicator_id, by_rater in asks(rubric).ratings}
 
 
 def read_notes(ctx: Context, rubric: Rubric) -> dict[str, Value]:
-    notes = {i.id: ctx.cell(f"note:{i.id}", label(i.id, phrases.NOTE_ROW), partial(read_value, NOTE_FIELD))
-             for i in rubric.indicators}
+    notes = {indicator_id: ctx.cell(*ask) for indicator_id, ask in asks(rubric).notes}
     return {k: v for k, v in notes.items() if v.value is not None}
+
+
+_ASKS: dict[int, tuple[Rubric, Asks]] = {}
+
+
+def asks(rubric: Rubric) -> Asks:
+    """The rubric's answers to read, kept by the rubric's identity (with the rubric, so the id stays its own)."""
+    kept = _ASKS.get(id(rubric))
+    if kept is not None and kept[0] is rubric:
+        return kept[1]
+    made = _asks(rubric)
+    if len(_ASKS) >= 16:
+        _ASKS.clear()
+    _ASKS[id(rubric)] = (rubric, made)
+    return made
+
+
+def _asks(rubric: Rubric) -> Asks:
+    raters = {r.id: r for r in rubric.raters}
+    values = [(f.id, Ask(f"value:{f.id}", label(i.id, f.label), partial(read_value, f), _required(f, REQUIRED_EVIDENCE)))
+              for i in rubric.indicators for f in i.evidence]
+    ratings = [(i.id, [(r, Ask(f"rating:{i.id}:{r}", label(i.id, i.name, "·", raters[r].label), read_rating)) for r in i.raters])
+               for i in rubric.indicators if i.rule.kind == "rating"]
+    notes = [(i.id, Ask(f"note:{i.id}", label(i.id, phrases.NOTE_ROW), partial(read_value, NOTE_FIELD)))
+             for i in rubric.indicators]
+    return Asks(values, ratings, notes)

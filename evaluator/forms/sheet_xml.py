@@ -26,9 +26,10 @@ _NEAR = rb'[A-D]?[A-Z][1-9][0-9]{0,3}'  # at most DZ9999: 130 × 9999 cells, und
 _WS = rb'[\t\n\x0c\r ]'                # what calamine's attribute reader skips
 # a cell start tag not written `<c r="NEAR"`
 _ODD_CELL = re.compile(rb'<c(?:[\t\n\r/>]| (?!r="' + _NEAR + rb'"))')
-# another attribute calamine would read as `r` (after a quote or space, before `=`), searched in the
-# reversed XML, where `=` comes first and the search is fast; ` r=` after `<c` and `<row` are the plain ones
-_SECOND_R = re.compile(rb'=' + _WS + rb'*r(?:[\t\n\x0c\r"\']| (?!c<|wor<))')
+# another attribute calamine would read as `r` (after a quote or space, before `=`); ` r=` after `<c` and
+# `<row` are the plain ones. Written to start at the `r`, with the look behind after it, so the search
+# moves from `r` to `r` (the same matches as searching the reversed XML from each `=`, without reversing it)
+_SECOND_R = re.compile(rb'r(?:(?<=[\t\n\x0c\r"\']r)|(?<= r)(?<!<c r)(?<!<row r))' + _WS + rb'*=')
 _ODD_DIMENSION = re.compile(rb'<dimension(?=[\t\n\r /])(?! ref="' + _NEAR + rb'(?::' + _NEAR + rb')?" ?/>)')
 _PREFIXED = re.compile(rb':(?:c|row|f|v|dimension|sheetData)[\t\n\r />]')
 _DECLARED = re.compile(rb'<\?xml[^>]*?encoding\s*=\s*["\']([^"\']*)')
@@ -73,7 +74,7 @@ def _plain(xml: bytes) -> bool:
     data = xml.find(b"<sheetData")
     if _ODD_DIMENSION.search(xml, 0, data if data != -1 else len(xml)):
         return False
-    return not (_ODD_CELL.search(xml) or _PREFIXED.search(xml) or _SECOND_R.search(xml[::-1]))
+    return not (_ODD_CELL.search(xml) or _PREFIXED.search(xml) or _SECOND_R.search(xml))
 
 
 def _fast(xml: bytes) -> SheetScan:

@@ -6,6 +6,7 @@ names, and anything written below it is pointed out rather than silently dropped
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from functools import partial
@@ -13,9 +14,9 @@ from functools import partial
 from openpyxl.utils import column_index_from_string, get_column_letter
 
 from evaluator.evidence import FeedbackItem, RosterRow, Value
-from evaluator.forms.convert import normal, read_indicator, read_value
+from evaluator.forms.convert import Issue, normal, read_indicator, read_value
 from evaluator.forms.layout import FEEDBACK_FIELDS
-from evaluator.forms.sections import REQUIRED_EVIDENCE, Context, label
+from evaluator.forms.sections import REQUIRED_EVIDENCE, Context, Convert, Label, label
 from evaluator.problems import Location, Problem
 from evaluator.rubric.fields import EvidenceField
 from evaluator.rubric.models import Rubric
@@ -30,6 +31,12 @@ class _Column:
     letter: str
     first: int
     last: int
+
+    @functools.cached_property
+    def ask(self) -> tuple[Label, Convert, Issue | None]:
+        """What a problem calls a cell of the column, how it is read, the issue if it is empty (made once)."""
+        field = self.field
+        return label(field.label), partial(read_value, field), REQUIRED_EVIDENCE if field.required else None
 
 
 def read_roster(ctx: Context, rubric: Rubric) -> list[RosterRow]:
@@ -66,9 +73,7 @@ def read_feedback(ctx: Context, rubric: Rubric) -> list[FeedbackItem]:
 
 
 def _read(ctx: Context, column: _Column, row: int) -> Value:
-    field = column.field
-    return ctx.read(column.sheet, f"{column.letter}{row}", label(field.label), partial(read_value, field),
-                    REQUIRED_EVIDENCE if field.required else None)
+    return ctx.read(column.sheet, f"{column.letter}{row}", *column.ask)
 
 
 def _columns(ctx: Context, prefix: str, fields: list[EvidenceField]) -> list[_Column]:

@@ -20,11 +20,16 @@ OFFICIAL = ("final", "midterm")  # preference order within a round
 
 def earlier_round(store: Store, result: Result) -> Result | None:
     """The same project's official evaluation in the latest round before this result's round."""
-    now = round_key(result.project.round)
-    records = [r for r in store.evaluations(codes=[result.project.code], types=OFFICIAL, scores=False)
+    chosen = earlier_id(store, result.project.code, result.project.round)
+    return store.result(chosen) if chosen is not None else None
+
+
+def earlier_id(store: Store, code: str, round_name: str) -> int | None:
+    """The stored id of the evaluation `earlier_round` compares with (chosen without reading any result)."""
+    now = round_key(round_name)
+    records = [r for r in store.evaluations(codes=[code], types=OFFICIAL, scores=False)
                if r.latest and round_key(r.round) < now]
     if not records:
         return None
     last = max(round_key(r.round) for r in records)
-    chosen = min((r for r in records if round_key(r.round) == last), key=lambda r: OFFICIAL.index(r.evaluation_type))
-    return store.result(chosen.id)
+    return min((r for r in records if round_key(r.round) == last), key=lambda r: OFFICIAL.index(r.evaluation_type)).id

@@ -11,6 +11,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+from evaluator.bundled import bundled_rubrics
 from evaluator.forms.reader import FormReading, read_form
 from evaluator.i18n import both
 from evaluator.problems import Location, Problem, errors
@@ -20,7 +21,7 @@ from evaluator.scoring.result import Result
 from evaluator.store.ingest import Ingested, ingest
 from evaluator.store.models import Round
 from evaluator.vocabulary import EVALUATION_TYPE_NAMES
-from evaluator.web.rounds.rubrics import rubric_for
+from evaluator.web.rounds.rubrics import bundled, rubric_for
 
 
 def read_bytes(data: bytes, name: str, rubric: LoadedRubric | None = None) -> FormReading:
@@ -45,6 +46,11 @@ def _renamed(problem: Problem, temporary: str, name: str) -> Problem:
 
 def round_rubric(round_: Round | None) -> LoadedRubric | None:
     return rubric_for(round_.rubric_id, round_.rubric_version) if round_ is not None else None
+
+
+def bundled_rubric(rubric_id: str) -> LoadedRubric | None:
+    """The bundled rubric a form's `_meta` names, as `read_form` reads a form against it when a round names none."""
+    return bundled(rubric_id) if rubric_id in bundled_rubrics() else None
 
 
 def mismatches(reading: FormReading, name: str, code: str | None, round_name: str | None,

@@ -96,3 +96,39 @@ class RenderedReport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.evaluation_id} {self.lang}.{self.fmt} {self.state}"
+
+
+class CheckedResult(models.Model):
+    """The result of a form that passed its check, scored when it was read (a form is read once): scoring the
+    submission stores this instead of reading the form again. It is used only while the rubric the form would
+    be read against is still the one it was scored with (`rubric_sha256`); it goes once the form is scored."""
+
+    submission = models.OneToOneField(Submission, on_delete=models.CASCADE, related_name="checked_result",
+                                      verbose_name=_("uploaded form"))
+    rubric_sha256 = models.CharField(max_length=64, verbose_name=_("rubric (sha256)"))
+    result = models.TextField(verbose_name=_("result (JSON)"))
+    problems = models.JSONField(default=list, verbose_name=_("problems"))   # the reading's, as score() keeps them
+
+    class Meta:
+        verbose_name = _("checked result")
+        verbose_name_plural = _("checked results")
+
+    def __str__(self) -> str:
+        return f"{self.submission_id} {self.rubric_sha256[:12]}"
+
+
+class KeptPage(models.Model):
+    """A rendered part of a page that is the same for everyone who may see it, kept under a key that names
+    everything it is made from (`pages.page_key`): a new key is a new row, so nothing is ever stale; rows of
+    old keys are dropped when the table grows past its limit. Shared by every server process."""
+
+    key = models.CharField(max_length=64, unique=True, verbose_name=_("made from (sha256)"))
+    content = models.TextField(verbose_name=_("content (JSON)"))
+    made_at = models.DateTimeField(auto_now_add=True, verbose_name=_("made at"))
+
+    class Meta:
+        verbose_name = _("kept page")
+        verbose_name_plural = _("kept pages")
+
+    def __str__(self) -> str:
+        return self.key[:12]

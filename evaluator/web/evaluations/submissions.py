@@ -8,18 +8,21 @@
 from __future__ import annotations
 
 import hashlib
+import json
 
 from django.db import transaction
 
 from evaluator.forms.reader import FormReading
 from evaluator.problems import Location, Problem, errors
+from evaluator.scoring.result import Result
 from evaluator.store.db import StoreError
+from evaluator.store.files import result_from_data
 from evaluator.store.models import Evaluation, Project
 from evaluator.web import access
 from evaluator.web.accounts.roles import ADMIN
 from evaluator.web.audit.log import record
 from evaluator.web.evaluations import checking
-from evaluator.web.evaluations.models import Batch, Submission
+from evaluator.web.evaluations.models import Batch, CheckedResult, Submission
 from evaluator.web.rounds.models import Assignment
 from evaluator.web.uploads import Upload
 
@@ -60,7 +63,31 @@ def check(submission: Submission) -> FormReading:
         submission.assignment = assignment
         submission.project = assignment.project if assignment else Project.objects.filter(code=p.code).first()
     _finish(submission, "refused" if errors(problems) else "checked", problems)
+    if submission.state == "checked":
+        _keep_result(submission, reading)
     return reading
+
+
+def _keep_result(submission: Submission, reading: FormReading) -> None:
+    """Score the form now, while it is read, and keep the result for `score` (upload-to-scored reads once)."""
+    assert reading.rubric is not None
+    result = checking.score(reading)
+    problems = [p.model_dump(mode="json") for p in reading.problems]
+    CheckedResult.objects.update_or_create(submission=submission, defaults={
+        "rubric_sha256": reading.rubric.sha256, "result": result.to_json(), "problems": problems})
+
+
+def _kept_result(submission: Submission) -> tuple[Result, list[Problem]] | None:
+    """The result scored when the form was checked, if it is still what reading the form would give: the
+    same bytes, read against the rubric it would be read against now. None otherwise (then it is read again)."""
+    kept = CheckedResult.objects.filter(submission=submission).values_list("rubric_sha256", "result", "problems").first()
+    if kept is None:
+        return None
+    result = result_from_data(json.loads(kept[1]))
+    now = checking.round_rubric(submission.round) or checking.bundled_rubric(result.rubric.id)
+    if now is None or now.sha256 != kept[0] or result.source.sha256 != submission.sha256:
+        return None
+    return result, [Problem.model_validate(p) for p in kept[2]]
 
 
 def _batch_assignment(submission: Submission, code: str, round_name: str) -> tuple[Assignment | None, list[Problem]]:
@@ -81,24 +108,29 @@ def _finish(submission: Submission, state: str, problems: list[Problem]) -> None
 
 
 def score(submission: Submission, user, reading: FormReading | None = None) -> Evaluation | None:
-    """Score a checked form (read again unless `check`'s reading is given) and store the result; None
-    (with the problems kept) when it cannot be."""
+    """Score a checked form and store the result; None (with the problems kept) when it cannot be. The result
+    scored when the form was checked is used if it is current; else `check`'s reading if given; else the
+    form is read again."""
     if submission.state == "scored" and submission.evaluation_id:
         return submission.evaluation
-    if reading is None:
-        reading = checking.read_bytes(bytes(submission.data), submission.file_name,
-                                      checking.round_rubric(submission.round))
-    if errors(reading.problems) or reading.evidence is None:
-        _finish(submission, "refused", reading.problems)
+    kept = _kept_result(submission)
+    if kept is not None:
+        result, problems = kept
+    else:
+        if reading is None:
+            reading = checking.read_bytes(bytes(submission.data), submission.file_name,
+                                          checking.round_rubric(submission.round))
+        if errors(reading.problems) or reading.evidence is None:
+            _finish(submission, "refused", reading.problems)
+            return None
+        result, problems = checking.score(reading), reading.problems
+    if (refused := _process_guard(submission, result)) is not None:
+        _finish(submission, "refused", problems + [refused])
         return None
-    if (refused := _process_guard(submission, reading)) is not None:
-        _finish(submission, "refused", reading.problems + [refused])
-        return None
-    result = checking.score(reading)
     try:
         ingested = checking.store(result, submission.file_name)
     except StoreError as exc:
-        _finish(submission, "refused", reading.problems + exc.problems)
+        _finish(submission, "refused", problems + exc.problems)
         return None
     with transaction.atomic():
         evaluation = Evaluation.objects.select_related("project", "round").get(pk=ingested.evaluation_id)
@@ -107,19 +139,19 @@ def score(submission: Submission, user, reading: FormReading | None = None) -> E
         submission.save(update_fields=["evaluation", "state", "project"])
         record(user, "submission.score", submission, evaluation=evaluation.pk, added=ingested.added,
                version=ingested.version, total=result.total.points, grade=result.total.grade.id)
+        CheckedResult.objects.filter(submission=submission).delete()
     from evaluator.web.process.flow import on_scored
 
     on_scored(evaluation, user, submission.file_name)
     return evaluation
 
 
-def _process_guard(submission: Submission, reading: FormReading) -> Problem | None:
+def _process_guard(submission: Submission, result: Result) -> Problem | None:
     """The review process refuses a new version of a result under review or locked (issue 13)."""
     from evaluator.store.models import Round
     from evaluator.web.process.flow import guard
 
-    assert reading.evidence is not None
-    p = reading.evidence.project
+    p = result.project
     project = Project.objects.filter(code=p.code).first()
     round_ = Round.objects.filter(name=p.round).first()
     if Evaluation.objects.filter(project=project, round=round_, evaluation_type=p.evaluation_type,

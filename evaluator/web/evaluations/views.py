@@ -8,6 +8,7 @@ import io
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import QuerySet
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -25,7 +26,7 @@ from evaluator.web.evaluations.checking import round_rubric
 from evaluator.web.evaluations.models import Batch, Submission
 from evaluator.web.evaluations.present import problem_rows
 from evaluator.web.evaluations.queries import assignment_rows
-from evaluator.web.evaluations.result_page import result_context
+from evaluator.web.evaluations.result_page import result_page
 from evaluator.web.lang import current
 from evaluator.web.rounds.models import Assignment
 from evaluator.web.rounds.rubrics import bundled
@@ -139,7 +140,8 @@ def score(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_GET
 def result(request: HttpRequest, pk: int) -> HttpResponse:
-    return render(request, "evaluations/result.html", result_context(_evaluation(request, pk)))
+    evaluation = _evaluation(request, pk, Evaluation.objects.defer("result"))   # read only if its page is rendered
+    return render(request, "evaluations/result.html", result_page(evaluation))
 
 
 def _report_lang(lang: str) -> str:
@@ -150,8 +152,9 @@ def _report_lang(lang: str) -> str:
     return lang
 
 
-def _evaluation(request: HttpRequest, pk: int) -> Evaluation:
-    evaluation = get_object_or_404(Evaluation.objects.select_related("project", "round"), pk=pk)
+def _evaluation(request: HttpRequest, pk: int, query: QuerySet[Evaluation] | None = None) -> Evaluation:
+    evaluation = get_object_or_404((query if query is not None else Evaluation.objects).select_related("project", "round"),
+                                   pk=pk)
     access.require(request.user, "view_evaluation", evaluation)
     return evaluation
 

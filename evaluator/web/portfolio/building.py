@@ -10,11 +10,9 @@ A form ingested changes the version, and the next request computes again: nothin
 from __future__ import annotations
 
 import json
-import threading
-from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -22,39 +20,11 @@ from django.utils import timezone
 from evaluator.compare.compute import portfolio
 from evaluator.compare.model import Portfolio, Selection
 from evaluator.store import queries
+from evaluator.web.kept import Kept
 from evaluator.web.portfolio.models import Snapshot
 from evaluator.web.portfolio.scope import Chosen, Scope, choose
 
 ALIAS = "default"
-T = TypeVar("T")
-
-
-class Kept(Generic[T]):
-    """A small least-recently-used store in this process's memory, safe across threads."""
-
-    def __init__(self, size: int):
-        self.size = size
-        self._items: OrderedDict[tuple, T] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get(self, key: tuple) -> T | None:
-        with self._lock:
-            if key in self._items:
-                self._items.move_to_end(key)
-                return self._items[key]
-        return None
-
-    def put(self, key: tuple, value: T) -> T:
-        with self._lock:
-            self._items[key] = value
-            self._items.move_to_end(key)
-            while len(self._items) > self.size:
-                self._items.popitem(last=False)
-        return value
-
-    def clear(self) -> None:
-        with self._lock:
-            self._items.clear()
 
 
 @dataclass(frozen=True)
