@@ -13,6 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
+from evaluator.evidence import Evidence
 from evaluator.forms.reader import read_form
 from evaluator.improvement import Plan
 from evaluator.jobs import Options, Reported, Scored
@@ -25,7 +26,7 @@ from evaluator.scoring.engine import evaluate
 from evaluator.scoring.result import Result
 from evaluator.store import StoreError
 from evaluator.store.files import read_result
-from evaluator.vocabulary import display_path, evaluation_type_name
+from evaluator.vocabulary import display_path, evaluation_type_name, portable_path
 
 
 @lru_cache(maxsize=8)
@@ -47,11 +48,18 @@ def score_form(form: Path, options: Options) -> Scored:
     reading = read_form(form, given)
     if errors(reading.problems) or reading.evidence is None or reading.rubric is None:
         return Scored(form=str(form), status="failed", problems=reading.problems)
-    result = evaluate(reading.rubric.valid()[0], reading.evidence, reading.problems)
+    result = evaluate(reading.rubric.valid()[0], _portable(reading.evidence), reading.problems)
     summary = _summary(form, result)
     if options.strict and result.total.provisional:
         return summary.model_copy(update={"status": "failed", "problems": reading.problems + [_provisional(form, result)]})
     return summary.model_copy(update={"json_path": str(_staged(result, options)), "name": result_name(result)})
+
+
+def _portable(evidence: Evidence) -> Evidence:
+    """The evidence as a result file records it: a form given by an absolute path is named by its file name
+    alone (vocabulary.portable_path), so no result shows where a machine keeps its files."""
+    source = evidence.source.model_copy(update={"file": portable_path(evidence.source.file)})
+    return evidence.model_copy(update={"source": source})
 
 
 def _staged(result: Result, options: Options) -> Path:

@@ -34,11 +34,18 @@ def test_outputs_show_no_absolute_machine_path():
     assert portable_path(Path("/tmp/x/评估表.xlsx")) == "评估表.xlsx"
 
 
-def test_a_form_read_by_its_absolute_path_records_only_its_name():
+def test_a_form_scored_by_its_absolute_path_leaves_no_machine_path_in_the_result(tmp_path):
     from pathlib import Path
 
-    from evaluator.forms.reader import read_form
+    from click.testing import CliRunner
 
-    form = (Path(__file__).resolve().parents[1] / "samples" / "jt-estate-2024.xlsx")
-    reading = read_form(form)
-    assert reading.evidence is not None and reading.evidence.source.file == "jt-estate-2024.xlsx"
+    from evaluator.cli import main
+
+    form = tmp_path / "forms" / "jt-estate-2024.xlsx"
+    form.parent.mkdir()
+    form.write_bytes((Path(__file__).resolve().parents[1] / "samples" / "jt-estate-2024.xlsx").read_bytes())
+    out = tmp_path / "results"
+    done = CliRunner().invoke(main, ["score", str(form), "-o", str(out), "--no-report", "--no-store"])
+    assert done.exit_code == 0, done.output
+    written = next(out.glob("*.json")).read_text(encoding="utf-8")
+    assert '"file": "jt-estate-2024.xlsx"' in written and str(tmp_path) not in written

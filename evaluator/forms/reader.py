@@ -24,7 +24,7 @@ from evaluator.forms.tables import read_feedback, read_roster
 from evaluator.i18n import LANGS, t
 from evaluator.problems import NO_HINT, Location, Problem, list_separator
 from evaluator.rubric import LoadedRubric, load_rubric
-from evaluator.vocabulary import display_path, portable_path
+from evaluator.vocabulary import display_path
 
 
 @dataclass
@@ -57,7 +57,7 @@ def read_form(path: Path | str, rubric: LoadedRubric | None = None) -> FormReadi
     except _Stop as stop:
         return FormReading(path, stop.problems, rubric=rubric)
     context = Context(book, meta, shown, _missing_sheets(book, meta, shown, problems))
-    (rubric_, sha256), source = loaded.valid(), SourceRef(file=portable_path(shown), sha256=package.sha256)
+    (rubric_, sha256), source = loaded.valid(), SourceRef(file=shown, sha256=package.sha256)
     try:
         project = read_project(context)
         values, ratings = read_values(context, rubric_), read_ratings(context, rubric_)
