@@ -49,7 +49,7 @@ def bare_pdf(html: str) -> bytes:
 def in_process(results: list[Path], db: Path) -> None:
     from pypdf import PdfReader
 
-    from evaluator.report.earlier import earlier_round
+    from evaluator.store.earlier import earlier_round
     from evaluator.report.feedback import feedback_html, feedback_view, render_feedback
     from evaluator.report.render import Renderer
     from evaluator.store import Store

@@ -143,7 +143,7 @@ def _earlier(db: str | None, result: Result, shown: str) -> tuple[Result | None,
         return None, []
     from django.db import DatabaseError
 
-    from evaluator.report.earlier import earlier_round
+    from evaluator.store.earlier import earlier_round
     from evaluator.store import Store
     from evaluator.store.db import database_detail
 

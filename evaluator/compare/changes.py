@@ -22,10 +22,12 @@ from evaluator.compare.model import (
     RubricNote,
 )
 from evaluator.evidence import RubricRef
+from evaluator.i18n import LANGS, N_, both, pt, t
+from evaluator.report.phrasing import ts
+from evaluator.rounds import round_key
 from evaluator.rubric.text import Text
 from evaluator.scoring.result import Grade
 from evaluator.store.records import EvaluationRecord
-from evaluator.store.terms import round_key
 
 Previous = dict[int, EvaluationRecord]   # evaluation id → the same project's evaluation in its previous round
 
@@ -163,13 +165,12 @@ def _note(a: RubricRef, b: RubricRef, only_a: list[str], only_b: list[str]) -> R
     same_name = (a.id, a.version) == (b.id, b.version)
     na, nb = (f"{x.id} {x.version}" + (f" ({x.sha256[:8]})" if same_name else "") for x in (a, b))
     if not only_a and not only_b:
-        text = Text(zh=f"{na} 与 {nb} 的指标编号相同，按指标编号比较；两者间分值或规则的变化体现在得分率中。",
-                    en=f"{na} and {nb} have the same indicator ids and are compared by id; "
-                       "changes of points or rules between them show in the shares.")
+        text = Text(**both(N_("{a} and {b} have the same indicator ids and are compared by id; changes of points or "
+                              "rules between them show in the shares."), a=na, b=nb))
     else:
-        zh = [f"仅 {n} 有 {'、'.join(ids)}" for n, ids in ((na, only_a), (nb, only_b)) if ids]
-        en = [f"only {n} has {', '.join(ids)}" for n, ids in ((na, only_a), (nb, only_b)) if ids]
-        text = Text(zh=f"{na} 与 {nb} 的指标不同，按指标编号比较：{'；'.join(zh)}。这些指标只在一方出现，不参与两者之间的比较。",
-                    en=f"{na} and {nb} differ in indicators and are compared by id: {'; '.join(en)}. "
-                       "These indicators are in one rubric only and are not compared between them.")
+        only = {lang: t(lang, "; ").join(ts(lang, "only {rubric} has {ids}", rubric=n, ids=pt(lang, "list", ", ").join(ids))
+                                          for n, ids in ((na, only_a), (nb, only_b)) if ids) for lang in LANGS}
+        text = Text(**{lang: ts(lang, "{a} and {b} differ in indicators and are compared by id: {only}. These indicators "
+                                     "are in one rubric only and are not compared between them.", a=na, b=nb, only=only[lang])
+                       for lang in LANGS})
     return RubricNote(a=a, b=b, only_in_a=only_a, only_in_b=only_b, text=text)

@@ -26,11 +26,11 @@ from evaluator.compare.model import (
     Selection,
     StageCount,
 )
+from evaluator.i18n import N_, both
+from evaluator.rounds import round_key
 from evaluator.rubric.text import Text
 from evaluator.scoring.result import Grade, GradeBand
 from evaluator.store.records import EvaluationRecord
-from evaluator.store.terms import round_key
-
 
 Scales = Mapping[str, Sequence[GradeBand]]   # rubric sha256 → grade scale, best first
 
@@ -85,14 +85,14 @@ def project_refs(chosen: Sequence[EvaluationRecord]) -> dict[str, ProjectRef]:
 
 
 def stage_names(chosen: Sequence[EvaluationRecord]) -> dict[int, Text]:
-    names = {0: Text(zh="未达第一阶段", en="Below the first stage")}
+    names = {0: Text(**both(N_("Below the first stage")))}
     for r in chosen:
         for org in r.self_organizations:
             if org.stage_name is not None:
                 names.setdefault(org.stage, org.stage_name)
     levels = {level for r in chosen for level in r.stage_counts}
     for level in levels - set(names):
-        names[level] = Text(zh=f"第{level}阶段", en=f"Stage {level}")
+        names[level] = Text(**both(N_("Stage {n}"), n=level))
     return names
 
 

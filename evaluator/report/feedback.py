@@ -13,23 +13,32 @@ from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
-from evaluator.messages import METHODS, Lang
-from evaluator.report.charts import LEGEND_EN, LEGEND_ZH, radar
+from evaluator.i18n import N_, Lang, t
+from evaluator.messages import METHODS
+from evaluator.numbers import adds_up, exact, number, points
+from evaluator.report.charts.domains import LEGEND, radar
 from evaluator.report.feedback_appendix import Appendix, appendix
 from evaluator.report.feedback_change import Change, Delta, change
-from evaluator.report.feedback_domains import DomainSection, basis, domain_section, points_of, share, share_of
+from evaluator.report.feedback_domains import (
+    DomainSection,
+    basis,
+    domain_section,
+    points_of,
+    share,
+    share_of,
+)
 from evaluator.report.feedback_orgs import Organizations, organizations
 from evaluator.report.feedback_voices import Participation, participation
-from evaluator.report.feedback_words import FLAG_LIMITS, joined, say
-from evaluator.numbers import adds_up, exact, number, points
-from evaluator.report.words import grade_spans
+from evaluator.report.phrasing import grade_spans, joined, ts
+from evaluator.report.raters import FLAG_LIMITS, FLAG_NOTES, FLAGS
+from evaluator.rounds import TYPE_NAMES
 from evaluator.scoring.result import Advice, Result
-from evaluator.store.terms import TYPE_NAMES
 
 if TYPE_CHECKING:
     from evaluator.report.render import Renderer
 
 STRENGTHS = PRIORITIES = 3
+KINDS = {"evaluation": N_("Evaluation feedback report"), "self_assessment": N_("Self-assessment readiness report")}
 STYLESHEETS = ("css/feedback.css",)
 SCREEN = ("css/base.css", "css/feedback.css", "css/feedback-screen.css")  # standalone HTML: no font files
 
@@ -110,13 +119,13 @@ def cover(result: Result, lang: Lang) -> Cover:
     p, r = result.project, result.rubric
     dates = (p.period_start, p.period_end)
     return Cover(
-        kind=say(f"kind.{result.mode}", lang), name=p.name, code=p.code, organization=p.organization or "",
+        kind=t(lang, KINDS[result.mode]), name=p.name, code=p.code, organization=p.organization or "",
         community=p.community or "", place=" · ".join(x for x in (p.street, p.district) if x), funder=p.funder or "",
         round=p.round, type=TYPE_NAMES[p.evaluation_type](lang),
-        period=say("period", lang, start=dates[0].isoformat(), end=dates[1].isoformat()) if all(dates) else "",
+        period=ts(lang, "{start} to {end}", start=dates[0].isoformat(), end=dates[1].isoformat()) if all(dates) else "",
         date=p.evaluation_date.isoformat() if p.evaluation_date else "", evaluators=joined(p.evaluators, lang),
         methods=joined([METHODS[m][lang] if m in METHODS else m for m in p.methods], lang),
-        rubric=say("rubric", lang, id=r.id, version=r.version, sha=r.sha256[:12]),
+        rubric=ts(lang, "{id} version {version} · fingerprint {sha}", id=r.id, version=r.version, sha=r.sha256[:12]),
     )
 
 
@@ -139,7 +148,7 @@ def next_grade(result: Result, lang: Lang) -> str:
     if not above or result.total.red_lines or result.total.unanswered_red_lines:
         return ""
     target = above[-1]
-    return say("next_grade", lang, grade=target.label(lang), min=number(target.min, None),
+    return ts(lang, "{n} pts short of {grade} ({min})", grade=target.label(lang), min=number(target.min, None),
                n=points(exact(target.min) - exact(result.total.points)))
 
 
@@ -147,20 +156,20 @@ def sum_note(result: Result, lang: Lang) -> str:
     """Why the domain points as shown do not add up to the total, when they do not."""
     scored = [d for d in result.domains if d.points is not None]
     if len(scored) < len(result.domains):
-        return say("na.domain_total", lang)
+        return t(lang, "A domain marked not applicable has no indicator that applies and is left out of the scale; the total is the other domains scaled up to the full scale.")
     if adds_up([d.points for d in scored], result.total.points):
         return ""
-    return say("adds_up", lang)
+    return t(lang, "Domain points are shown rounded half-up to 2 decimals; the total is computed from the indicators' exact points and rounded once, at the end, so the domains as shown may add up to 0.01 more or less.")
 
 
 def summary(result: Result, moved: Change | None, lang: Lang) -> Summary:
     readiness = result.mode == "self_assessment"
     shares = [share(d.points, d.max) for d in result.domains]
     own = [share(d.self_points, d.max) for d in result.domains]
-    legend = LEGEND_ZH if lang == "zh" else LEGEND_EN
+    legend = tuple(t(lang, label) for label in LEGEND)
     chart = radar([d.name(lang) for d in result.domains], None if readiness else shares,
                   own if any(v is not None for v in own) else None,
-                  legend_labels=(legend[0], say("predicted", lang)) if readiness else legend)
+                  legend_labels=(legend[0], t(lang, "Predicted from the self-assessment")) if readiness else legend)
     h = result.highlights
     return Summary(
         total=points(result.total.points), max=points(result.total.max), grade=result.total.grade.label(lang),
@@ -191,13 +200,13 @@ def flag_legend(domains: list[DomainSection], lang: Lang) -> list[tuple[str, str
     if not any(d.raters for d in domains):
         return []
     marks = {"raters_disagree": "disagree", "blind_spot": "high", "hidden_strength": "low"}
-    return [(say(f"flag.{f}", lang), say(f"flag_note.{f}", lang, n=n), marks[f]) for f, n in FLAG_LIMITS.items()]
+    return [(t(lang, FLAGS[f]), ts(lang, FLAG_NOTES[f], n=n), marks[f]) for f, n in FLAG_LIMITS.items()]
 
 
 def feedback_view(result: Result, lang: Lang, previous: Result | None = None) -> FeedbackView:
     """The whole report; `previous` is the project's official evaluation in its earlier round, if stored."""
     moved = change(result, previous, lang) if previous is not None else None
-    kind = say(f"kind.{result.mode}", lang)
+    kind = t(lang, KINDS[result.mode])
     p, r = result.project, result.rubric
     domains = [domain_section(d, result, lang) for d in result.domains]
     return FeedbackView(
@@ -221,7 +230,9 @@ def feedback_html(view: FeedbackView, renderer: Renderer, standalone: bool = Fal
 def render_feedback(result: Result, lang: Lang, previous: Result | None = None,
                     renderer: Renderer | None = None) -> bytes:
     """The report PDF; pass a `Renderer` to share its fonts and stylesheets across a batch."""
-    from evaluator.report.render import Renderer  # WeasyPrint loads only when a PDF is made
+    from evaluator.report.render import (
+        Renderer,  # WeasyPrint loads only when a PDF is made
+    )
 
     if renderer is None:
         with Renderer() as own:

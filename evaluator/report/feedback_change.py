@@ -9,12 +9,11 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from evaluator.messages import Lang
-from evaluator.report.feedback_words import say
+from evaluator.i18n import N_, Lang
 from evaluator.numbers import direction, exact, points, signed
+from evaluator.report.phrasing import ts
+from evaluator.rounds import TYPE_NAMES, name_key
 from evaluator.scoring.result import OrganizationResult, Result
-from evaluator.store.terms import name_key
-from evaluator.store.terms import TYPE_NAMES
 
 
 @dataclass(frozen=True)
@@ -52,18 +51,18 @@ def stage_changes(now: list[OrganizationResult], before: list[OrganizationResult
     current, earlier = _keys(now), _keys(before)
     stages = {o.row: delta(earlier[k].stage, o.stage) for k, o in current.items() if k in earlier}
     moves = Counter(d.direction for d in stages.values())
-    flow = say("orgs.flow", lang, up=moves["up"], same=moves["same"], down=moves["down"],
+    flow = ts(lang, "Since the previous round: {up} organizations moved up, {same} stayed, {down} moved down, {new} are new, and {gone} on the previous roster are not listed now.", up=moves["up"], same=moves["same"], down=moves["down"],
                new=sum(1 for k in current if k not in earlier), gone=sum(1 for k in earlier if k not in current))
     return stages, flow
 
 
 def change(result: Result, previous: Result, lang: Lang) -> Change:
     total = delta(previous.total.points, result.total.points)
-    direction = {"up": "change.up", "down": "change.down", "same": "change.same"}[total.direction]
+    direction = {"up": N_("up {n} pts"), "down": N_("down {n} pts"), "same": N_("unchanged")}[total.direction]
     amount = points(abs(exact(result.total.points) - exact(previous.total.points)))
     type_name = TYPE_NAMES[previous.project.evaluation_type](lang)
-    headline = say("change.total", lang, round=previous.project.round, type=type_name, before=total.before,
-                   grade=previous.total.grade.label(lang), delta=say(direction, lang, n=amount))
+    headline = ts(lang, "against {round} {type} ({before} pts, {grade}): {delta}", round=previous.project.round, type=type_name, before=total.before,
+                   grade=previous.total.grade.label(lang), delta=ts(lang, direction, n=amount))
     before = {d.id: d for d in previous.domains}
     domains = {d.id: delta(before[d.id].points, d.points) for d in result.domains  # type: ignore[arg-type]
                if d.id in before and d.points is not None and before[d.id].points is not None}

@@ -36,7 +36,7 @@ from evaluator.store.models import (
     SelfOrganizationStage,
     StageCount,
 )
-from evaluator.store.terms import name_key
+from evaluator.rounds import name_key
 
 ATTEMPTS = 8
 _RETRY_STATES = {"40001", "40P01"}   # PostgreSQL: serialization failure, deadlock detected

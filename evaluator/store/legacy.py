@@ -14,7 +14,7 @@ import datetime as dt
 import json
 from collections.abc import Iterator
 
-from evaluator.store.terms import name_key
+from evaluator.rounds import name_key
 
 TABLES = frozenset({"schema_version", "rounds", "projects", "organizations", "evaluations", "domain_scores",
                     "indicator_scores", "ratings", "organization_stages", "stage_counts"})

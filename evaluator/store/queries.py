@@ -29,7 +29,7 @@ from evaluator.store.records import DomainScore as DomainRecord
 from evaluator.store.records import EvaluationRecord
 from evaluator.store.records import IndicatorScore as IndicatorRecord
 from evaluator.store.records import SelfOrganizationStage as StageRecord
-from evaluator.store.terms import TYPE_ORDER, round_key
+from evaluator.rounds import TYPE_ORDER, round_key
 
 _CHUNK = 500  # ids per IN (…) list, well under any database's parameter limit
 _HEAD = ("id", "project__code", "project_name", "organization_name", "round__name", "evaluation_type", "version",

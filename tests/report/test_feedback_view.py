@@ -34,7 +34,7 @@ def indicator(result: Result, id: str):
     ("D4.05", ("2.5 级", "评估员均值（1、4）"), ("Level 2.5", "Evaluators' mean (1, 4)")),
     ("D1.04", ("8 次", "项目周期内有记录的督导次数：8 次"), None),
     ("D2.05", ("98.6%", "实际执行场次 69 场 ÷ 计划活动场次 70 场"), None),
-    ("D5.03", ("14/15 个", "名册 15 个自组织中 14 个符合本项条件"), ("14 of 15", None)),
+    ("D5.03", ("14/15 个", "名册 15 个自组织中 14 个符合本项条件"), ("14 of 15 organizations", None)),
     # nothing sampled: a zero denominator scores 0 and the sample is thin, never "not applicable"
     ("D3.03", ("分母为 0", "其中票据完整合规的笔数 0 笔 ÷ 抽查凭证笔数 0 笔"), ("The denominator is 0", None)),
     ("D4.04", ("缺少证据", "居民联名提出并列入议程的议题数未填写"), ("Evidence missing", None)),
@@ -88,10 +88,10 @@ def test_widest_gaps_come_first_and_say_which_way(troubled):
 def test_change_since_the_earlier_round(troubled, earlier):
     moved = change(troubled, earlier, "zh")
     assert moved.total.delta == "+3.36" and moved.total.direction == "up"
-    assert moved.headline == "较 2023-第二届微公益创投 中期（81.12 分，良好）提高 3.36 分"
+    assert moved.headline == "较 2023-第二届微公益创投（中期，81.12 分，良好）提高 3.36 分"
     assert moved.domains["D4"].delta == "−1.25" and moved.domains["D4"].direction == "down"
     # the planted roster name (桃枝艺术团<b>粗</b>) is not the one of 2023: one new, one gone
-    assert moved.flow == "与上一轮相比：7 个组织升阶，4 个持平，0 个降阶，新增 4 个，上一轮名册中有 1 个本轮未列出。"
+    assert moved.flow == "与上一届相比：7 个组织升阶，4 个持平，0 个降阶，新增 4 个，上一届名册中有 1 个本届未列出。"
 
 
 def test_a_renamed_organization_is_new_and_the_old_name_gone(troubled, earlier):
@@ -128,13 +128,14 @@ def test_a_self_assessment_view_predicts_and_lists_what_to_fix(earlier):
 
 
 def test_every_phrase_the_report_composes_has_a_glyph():
-    from evaluator.report.feedback_appendix import SEVERITY
-    from evaluator.report.feedback_words import RATERS, WORDS
+    import polib
+
+    from evaluator.i18n import LOCALE_DIR
     from tests.report.test_fonts import cmap, printable
 
     covered = cmap("NotoSansSC-Regular.woff2")
-    phrases = [text for word in (*WORDS.values(), *SEVERITY.values()) for text in word.values()]
-    phrases += [label(lang) for _, label in RATERS.values() for lang in ("zh", "en")]
+    catalogue = polib.pofile(str(LOCALE_DIR / "zh_Hans" / "LC_MESSAGES" / "django.po"))
+    phrases = [text for e in catalogue for text in (e.msgid, e.msgstr, *e.msgstr_plural.values())]
     assert not {c for c in printable("".join(phrases)) if ord(c) not in covered}
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from evaluator.store.terms import chinese_number, round_key
+from evaluator.rounds import chinese_number, round_key
 
 
 @pytest.mark.parametrize("text, value", [("一", 1), ("十", 10), ("十二", 12), ("二十", 20), ("二十三", 23),

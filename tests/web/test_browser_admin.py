@@ -21,7 +21,7 @@ def setup(live):
     from django.contrib.auth.models import Group, User
 
     from evaluator.store.models import Organization, Project, Round
-    from evaluator.store.terms import name_key
+    from evaluator.rounds import name_key
     from evaluator.web.accounts.models import Profile
     from evaluator.web.rounds.models import Conflict
 

@@ -34,7 +34,7 @@ def people(live):
     from django.contrib.auth.models import Group, User
 
     from evaluator.store.models import Organization, Project, Round
-    from evaluator.store.terms import name_key
+    from evaluator.rounds import name_key
     from evaluator.web.rounds.models import Assignment
 
     org = Organization.objects.create(key=name_key("锦城邻里社会工作服务中心（虚构）"), name="锦城邻里社会工作服务中心（虚构）")

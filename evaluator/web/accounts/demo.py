@@ -75,7 +75,7 @@ def _rounds_and_funders() -> None:
 def _mistakes_project() -> None:
     """The project of samples/invalid/mistakes.xlsx, so its form can be uploaded and its errors seen."""
     code, name, organization, round_name = MISTAKES_PROJECT
-    from evaluator.store.terms import name_key
+    from evaluator.rounds import name_key
 
     org, _ = Organization.objects.get_or_create(key=name_key(organization), defaults={"name": organization})
     Project.objects.get_or_create(code=code, defaults={

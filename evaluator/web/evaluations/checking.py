@@ -18,7 +18,7 @@ from evaluator.scoring.engine import evaluate
 from evaluator.scoring.result import Result
 from evaluator.store.ingest import Ingested, ingest
 from evaluator.store.models import Round
-from evaluator.store.terms import TYPE_NAMES
+from evaluator.rounds import TYPE_NAMES
 from evaluator.web.rounds.rubrics import rubric_for
 
 

@@ -17,7 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from evaluator.problems import Location, Problem
-from evaluator.report.earlier import earlier_round
+from evaluator.store.earlier import earlier_round
 from evaluator.scoring.result import Result
 from evaluator.store.facade import Store
 from evaluator.store.files import result_from_data

@@ -27,7 +27,7 @@ class DomainBlock:
 
 
 def result_context(evaluation: Evaluation) -> dict:
-    from evaluator.report.earlier import earlier_round
+    from evaluator.store.earlier import earlier_round
 
     lang = current()
     result = result_of(evaluation)

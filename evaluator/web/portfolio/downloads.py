@@ -79,10 +79,10 @@ def build(file_id: int) -> str:
 def render(pf: Portfolio, lang: str, fmt: str) -> bytes:
     language: Lang = "en" if lang == "en" else "zh"
     if fmt == "xlsx":
-        from evaluator.compare.excel import portfolio_xlsx
+        from evaluator.compare.portfolio_xlsx import portfolio_xlsx
 
         return portfolio_xlsx(pf, language)
-    from evaluator.compare.pdf import portfolio_pdf
+    from evaluator.compare.portfolio_view import portfolio_pdf
 
     return portfolio_pdf(pf, language, renderer=_renderer())
 

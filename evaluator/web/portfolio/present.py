@@ -10,7 +10,13 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from evaluator.compare.cells import Cell, Grid, heat_legend, tr
+from evaluator import i18n
+from evaluator.compare.change_view import (
+    changes_into,
+    growth_section,
+    movers,
+    pair_section,
+)
 from evaluator.compare.findings import (
     findings,
     grades_sentence,
@@ -19,14 +25,9 @@ from evaluator.compare.findings import (
     weakest_sentence,
 )
 from evaluator.compare.model import Portfolio, RoundView
-from evaluator.compare.pdf import domain_means, overview
-from evaluator.compare.pdf_changes import (
-    changes_into,
-    growth_section,
-    movers,
-    pair_section,
-)
-from evaluator.compare.pdf_round import RoundSection, round_section
+from evaluator.compare.portfolio_view import domain_means, overview
+from evaluator.compare.round_view import RoundSection, round_section
+from evaluator.compare.table_cells import Cell, Grid, heat_legend
 from evaluator.messages import Lang
 
 PAIR_ROWS = 30      # projects listed per pair of rounds: the largest rises and falls; the workbook lists all
@@ -160,6 +161,6 @@ def _largest_moves(t: Table, lang: Lang) -> Table:
         return t
     half = PAIR_ROWS // 2
     left = len(t.rows) - PAIR_ROWS
-    more = tr(lang, f"另有 {left} 个变化较小的项目未列出，portfolio.xlsx 列出全部项目。",
-              f"{left} projects with smaller changes are not listed; portfolio.xlsx lists them all.")
+    more = i18n.tn(lang, "{n} project with a smaller change is not listed; portfolio.xlsx lists them all.",
+                   "{n} projects with smaller changes are not listed; portfolio.xlsx lists them all.", left)
     return Table(t.headers, t.rows[:half] + t.rows[-half:], t.cls, more)

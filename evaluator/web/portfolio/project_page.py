@@ -10,11 +10,12 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from evaluator.compare.cells import Cell, heat, tr
+from evaluator.compare.table_cells import Cell, heat
+from evaluator.i18n import t
 from evaluator.messages import Lang
 from evaluator.numbers import points
+from evaluator.rounds import TYPE_NAMES, TYPE_ORDER, round_key
 from evaluator.store.models import DomainScore, Project, StageCount
-from evaluator.store.terms import TYPE_NAMES, TYPE_ORDER, round_key
 from evaluator.web import access
 from evaluator.web.portfolio.scope import OFFICIAL, Head, pick
 
@@ -70,7 +71,7 @@ def project_page(user: Any, project: Project, lang: Lang) -> ProjectPage:
 
 def _line(r: dict, lang: Lang, counted: bool, domains: list[Cell], stages: str) -> EvaluationLine:
     grade = r["grade_zh"] if lang == "zh" else r["grade_en"]
-    flags = [grade] + [tr(lang, "暂定", "provisional")] * r["provisional"] + [tr(lang, "红线", "red line")] * bool(r["red_lines"])
+    flags = [grade] + [t(lang, "provisional")] * r["provisional"] + [t(lang, "red line")] * bool(r["red_lines"])
     return EvaluationLine(
         id=r["id"], round=r["round__name"], kind=TYPE_NAMES[r["evaluation_type"]](lang), version=r["version"],
         counted=counted, date=r["evaluation_date"].isoformat() if r["evaluation_date"] else "—",

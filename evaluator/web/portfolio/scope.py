@@ -30,7 +30,7 @@ from django.db.models import Count, Max, Q, QuerySet
 
 from evaluator.compare.compute import choose as choose_records
 from evaluator.store.models import Evaluation
-from evaluator.store.terms import round_key
+from evaluator.rounds import round_key
 from evaluator.web import access
 from evaluator.web.accounts.roles import FUNDER
 

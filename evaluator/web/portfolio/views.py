@@ -25,7 +25,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from evaluator.outputs import safe_name
 from evaluator.store.models import Project, Round
-from evaluator.store.terms import round_key
+from evaluator.rounds import round_key
 from evaluator.web import access
 from evaluator.web.audit.log import record
 from evaluator.web.evaluations.present import problem_rows

@@ -63,7 +63,7 @@ class OrganizationAdmin(Audited, admin.ModelAdmin):
     fields = ("name",)
 
     def save_model(self, request, obj, form, change) -> None:
-        from evaluator.store.terms import name_key
+        from evaluator.rounds import name_key
 
         obj.key = name_key(obj.name)       # the store matches organizations by this key
         super().save_model(request, obj, form, change)

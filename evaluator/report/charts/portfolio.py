@@ -13,15 +13,25 @@ from collections.abc import Sequence
 
 from markupsafe import Markup
 
-from evaluator.report.svg import GRID, INK, MUTED, OFFICIAL, svg, text, text_lines, wrap
-from evaluator.report.svg import legend as legend_line
+from evaluator.i18n import N_
+from evaluator.report.charts.svg import (
+    GRID,
+    INK,
+    MUTED,
+    OFFICIAL,
+    svg,
+    text,
+    text_lines,
+    wrap,
+)
+from evaluator.report.charts.svg import legend as legend_line
 from evaluator.textable import width
 
 UP, DOWN, SAME = OFFICIAL, "#b5522b", MUTED
 BAND_FILLS = ("#f4f6f9", "#e4e9f0")
 Band = tuple[str, float]   # (grade label, lowest total of the grade)
 Box = tuple[float, float, float, float, float, float]   # min, lower quartile, median, upper quartile, max, mean
-STRIP_LEGEND = ("一个项目", "证据不全（暂定）", "四分位与中位数", "平均")
+STRIP_LEGEND = (N_("one project"), N_("evidence missing (provisional)"), N_("quartiles, median"), N_("mean"))  # English msgids: callers pass them translated
 
 
 def _x(value: float, maximum: float, left: float, span: float) -> float:
@@ -124,7 +134,7 @@ def _em(label: str) -> float:
 
 
 def slope_chart(lines: Sequence[tuple[str, float, float]], ends: tuple[str, str], *,
-                legend: tuple[str, str] = ("提高", "下降"), title: str = "", named_up_to: int = 16) -> Markup:
+                legend: tuple[str, str] = (N_("rose"), N_("fell")), title: str = "", named_up_to: int = 16) -> Markup:
     """Each project a line from its total in one round (left) to the next (right): blue up, rust down.
     `lines` are (label, before, after); labels are written only for up to `named_up_to` lines."""
     width_px, x0, x1, top, height = 520, 130, 340, 26, 240
@@ -206,8 +216,8 @@ def shades(n: int) -> list[str]:
     """n blues from light to the report's dark blue: later rounds darker, distinct in grey print too."""
     light, dark = (0xc9, 0xd8, 0xe8), (0x1f, 0x4e, 0x79)
     if n == 1:
-        return ["#%02x%02x%02x" % dark]
-    return ["#%02x%02x%02x" % tuple(round(a + (b - a) * k / (n - 1)) for a, b in zip(light, dark)) for k in range(n)]
+        return ["#{:02x}{:02x}{:02x}".format(*dark)]
+    return ["#{:02x}{:02x}{:02x}".format(*(round(a + (b - a) * k / (n - 1)) for a, b in zip(light, dark))) for k in range(n)]
 
 
 def _round_legend(cx: float, y: float, rounds: Sequence[str], fills: Sequence[str]) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from evaluator.i18n import N_, both
 from evaluator.rubric.text import Text
 
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -16,8 +17,8 @@ _UNITS = {"十": 10, "百": 100, "千": 1000}
 _NUMBER = re.compile(r"[0-9]+|[零〇一二两三四五六七八九十百千]+")
 
 TYPE_ORDER = {"self": 0, "midterm": 1, "final": 2}
-TYPE_NAMES = {"self": Text(zh="自评", en="Self-assessment"), "midterm": Text(zh="中期", en="Midterm"),
-              "final": Text(zh="终期", en="Final")}
+EVALUATION_TYPES = {"self": N_("Self-assessment"), "midterm": N_("Midterm"), "final": N_("Final")}
+TYPE_NAMES = {kind: Text(**both(name)) for kind, name in EVALUATION_TYPES.items()}
 
 
 def chinese_number(text: str) -> int:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from evaluator.rounds import round_key
 from evaluator.scoring.result import Result
-from evaluator.store.terms import round_key
 
 if TYPE_CHECKING:
     from evaluator.store import Store

@@ -11,17 +11,29 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 
-from evaluator.messages import Lang
+from evaluator.i18n import N_, Lang, t
+from evaluator.numbers import exact, number, percent, points
+from evaluator.report.phrasing import ts
 from evaluator.rubric.fields import EvidenceField
 from evaluator.rubric.models import Indicator
-from evaluator.rubric.rules import Band, ChecklistRule, ExpressionRule, RatingRule, RatioRule, RosterRule, Rule
+from evaluator.rubric.rules import (
+    Band,
+    ChecklistRule,
+    ExpressionRule,
+    RatingRule,
+    RatioRule,
+    RosterRule,
+    Rule,
+)
 from evaluator.scoring.samples import cap_below_full
-from evaluator.numbers import exact, number, percent, points
-from evaluator.report.words import say
 
 TOKEN = re.compile(r"\s*(?:(?P<num>\d+(?:\.\d+)?)|(?P<name>[A-Za-z_][A-Za-z0-9_]*)|(?P<op>>=|<=|==|!=|\*\*|\S))")
 OPERATORS = {">=": "≥", "<=": "≤", "==": "=", "!=": "≠", "*": "×", "/": "÷", "**": "^"}
-KEYWORDS = {"and": "and", "or": "or", "not": "not", "null": "null", "true": "yes", "false": "no"}
+KEYWORDS = {"and": N_("and"), "or": N_("or"), "not": N_("not"), "null": N_("empty"), "true": N_("yes"), "false": N_("no")}
+ON_ZERO = {"not_applicable": N_("When the denominator is 0: not applicable."), "zero": N_("When the denominator is 0: scored 0."), "full": N_("When the denominator is 0: full points.")}
+ON_ERROR = {"not_applicable": N_("When it cannot be computed (e.g. division by 0): not applicable."), "zero": N_("When it cannot be computed (e.g. division by 0): scored 0."), "missing": N_("When it cannot be computed (e.g. division by 0): treated as missing evidence.")}
+ON_MISSING = {"missing": N_("Without evidence: no points for now, marked 'evidence missing'; the result is provisional."), "zero": N_("Without evidence: scored 0."), "not_applicable": N_("Without evidence: not applicable, handled by the domain's rule for that.")}
+ROSTER_RULE = {"count": N_("The number of roster organizations meeting the condition below, scored by band."), "share": N_("The share of roster organizations meeting the condition below, scored by band.")}
 
 
 @dataclass(frozen=True)
@@ -59,7 +71,7 @@ def formula(expression: str, names: Mapping[str, str], lang: Lang) -> list[Token
             if word in names:
                 tokens.append(Token("var", names[word]))
             else:
-                tokens.append(Token("word", say(KEYWORDS[word], lang) if word in KEYWORDS else word))
+                tokens.append(Token("word", t(lang, KEYWORDS[word]) if word in KEYWORDS else word))
         else:
             tokens.append(Token("op", OPERATORS.get(match["op"], match["op"])))
     return tokens
@@ -76,15 +88,15 @@ def band_table(bands: list[Band], worth: float, fmt: Callable[[float], str], lan
     for i, band in enumerate(bands):
         upper = bands[i + 1].min if i + 1 < len(bands) else None
         if len(bands) == 1:
-            span = say("any_value", lang)
+            span = t(lang, "any value")
         elif i == 0:
-            span = say("below", lang, hi=fmt(upper))
+            span = ts(lang, "under {hi}", hi=fmt(upper))
         elif upper is None:
-            span = say("at_least", lang, lo=fmt(band.min))
+            span = ts(lang, "{lo} or more", lo=fmt(band.min))
         else:
-            span = say("between", lang, lo=fmt(band.min), hi=fmt(upper))
-        rows.append([span, percent(band.score, None), say("points", lang, n=points_of_score(band.score, worth))])
-    headers = ["取值", "得分率", "得分"] if lang == "zh" else ["Value", "Share", "Points"]
+            span = ts(lang, "{lo} to under {hi}", lo=fmt(band.min), hi=fmt(upper))
+        rows.append([span, percent(band.score, None), ts(lang, "{n} pts", n=points_of_score(band.score, worth))])
+    headers = [t(lang, "Value"), t(lang, "Share"), t(lang, "Points")]
     return Table(headers, rows, numeric=(1, 2))
 
 
@@ -104,18 +116,18 @@ def declared(v: float) -> str:
 
 
 def _rating(rule: RatingRule, ind: Indicator, lang: Lang) -> RuleView:
-    head = ["等级", "描述", "得分"] if lang == "zh" else ["Level", "Anchor", "Points"]
-    rows = [[str(level), text(lang), say("points", lang, n=points_of_score(level / 4, ind.points))]
+    head = [t(lang, "Level"), t(lang, "Anchor"), t(lang, "Points")]
+    rows = [[str(level), text(lang), ts(lang, "{n} pts", n=points_of_score(level / 4, ind.points))]
             for level, text in sorted(rule.levels.items())]
-    return RuleView("rating", say("kind.rating", lang), say("rule.rating", lang), table=Table(head, rows, (2,)))
+    return RuleView("rating", t(lang, "Rated on anchors"), t(lang, "A level from 0 to 4 is given against the anchors below; score = level ÷ 4 × the points."), table=Table(head, rows, (2,)))
 
 
 def _checklist(rule: ChecklistRule, ind: Indicator, fields: Mapping[str, EvidenceField], lang: Lang) -> RuleView:
     total = sum(item.weight for item in rule.items)
-    head = ["条目", "权重", "得分"] if lang == "zh" else ["Item", "Weight", "Points"]
+    head = [t(lang, "Item"), t(lang, "Weight"), t(lang, "Points")]
     rows = [[fields[item.input].label(lang), number(item.weight, None),
-             say("points", lang, n=points(exact(item.weight) / exact(total) * exact(ind.points)))] for item in rule.items]
-    return RuleView("checklist", say("kind.checklist", lang), say("rule.checklist", lang, total=number(total, None)),
+             ts(lang, "{n} pts", n=points(exact(item.weight) / exact(total) * exact(ind.points)))] for item in rule.items]
+    return RuleView("checklist", t(lang, "Checklist"), ts(lang, "Each item met earns its weight; score = weight met ÷ total weight {total} × the points.", total=number(total, None)),
                     table=Table(head, rows, (1, 2)))
 
 
@@ -127,20 +139,20 @@ def describe(ind: Indicator, fields: Mapping[str, EvidenceField], roster: Mappin
     elif isinstance(rule, ChecklistRule):
         view = _checklist(rule, ind, fields, lang)
     elif isinstance(rule, RatioRule):
-        view = RuleView("ratio", say("kind.ratio", lang), say("rule.ratio", lang, numerator=labels[rule.numerator],
+        view = RuleView("ratio", t(lang, "Ratio bands"), ts(lang, "Ratio = {numerator} ÷ {denominator}, scored by the band it falls in.", numerator=labels[rule.numerator],
                         denominator=labels[rule.denominator]), table=band_table(rule.bands, ind.points, declared_percent, lang),
-                        notes=[say(f"zero.{rule.on_zero_denominator}", lang)])
+                        notes=[t(lang, ON_ZERO[rule.on_zero_denominator])])
     elif isinstance(rule, RosterRule):
         view = _roster(rule, ind, roster, lang)
     elif isinstance(rule, ExpressionRule):
-        view = RuleView("expression", say("kind.expression", lang), say("rule.expression", lang),
+        view = RuleView("expression", t(lang, "Formula"), t(lang, "Computed by the formula below and scored by the band the result falls in."),
                         formula=formula(rule.expression, labels, lang), source=rule.expression,
                         table=band_table(rule.bands, ind.points, declared, lang),
-                        notes=[say(f"error.{rule.on_error}", lang)] + _ternary(rule.expression, lang))
+                        notes=[t(lang, ON_ERROR[rule.on_error])] + _ternary(rule.expression, lang))
     else:  # bands
-        view = RuleView("bands", say("kind.bands", lang), say("rule.bands", lang, input=labels[rule.input]),
+        view = RuleView("bands", t(lang, "Value bands"), ts(lang, "Scored by the band that '{input}' falls in.", input=labels[rule.input]),
                         table=band_table(rule.bands, ind.points, field_format(fields.get(rule.input), lang), lang))
-    return replace(view, notes=view.notes + _sample(rule, labels, ind, lang) + [say(f"missing.{rule.on_missing}", lang)])
+    return replace(view, notes=view.notes + _sample(rule, labels, ind, lang) + [t(lang, ON_MISSING[rule.on_missing])])
 
 
 def _sample(rule: Rule, labels: Mapping[str, str], ind: Indicator, lang: Lang) -> list[str]:
@@ -151,22 +163,21 @@ def _sample(rule: Rule, labels: Mapping[str, str], ind: Indicator, lang: Lang) -
         return []
     cap = percent(cap_below_full([b.score for b in bands[0][1]]))
     if sample.share_of is None:
-        return [say("sample.fixed", lang, size=labels[sample.size], n=sample.at_least, cap=cap)]
+        return [ts(lang, "Thin evidence: when '{size}' is under {n} or not filled, the indicator scores at most {cap}.", size=labels[sample.size], n=sample.at_least, cap=cap)]
     if not sample.share:
-        return [say("sample.census", lang, size=labels[sample.size], n=sample.at_least,
+        return [ts(lang, "Thin evidence: when '{size}' is under {n} (all of '{population}' where that is under {n}) or not filled, the indicator scores at most {cap}.", size=labels[sample.size], n=sample.at_least,
                     population=labels[sample.share_of], cap=cap)]
-    return [say("sample.share", lang, size=labels[sample.size], n=sample.at_least, population=labels[sample.share_of],
+    return [ts(lang, "Thin evidence: when '{size}' is under {n}, under {share} of '{population}', or either is not filled, the indicator scores at most {cap}.", size=labels[sample.size], n=sample.at_least, population=labels[sample.share_of],
                 share=percent(sample.share, None), cap=cap)]
 
 
 def _roster(rule: RosterRule, ind: Indicator, roster: Mapping[str, str], lang: Lang) -> RuleView:
-    names = {**roster, "stage": say("stage", lang)}
-    unit = " 个" if lang == "zh" else ""
-    fmt = declared_percent if rule.measure == "share" else (lambda v: number(v, None) + unit)
-    return RuleView("roster", say("kind.roster", lang), say(f"rule.roster.{rule.measure}", lang),
+    names = {**roster, "stage": t(lang, "maturity stage")}
+    fmt = declared_percent if rule.measure == "share" else (lambda v: ts(lang, "{n} organizations", n=number(v, None)))
+    return RuleView("roster", t(lang, "Roster count"), t(lang, ROSTER_RULE[rule.measure]),
                     formula=formula(rule.where, names, lang), source=rule.where,
-                    table=band_table(rule.bands, ind.points, fmt, lang), notes=[say("roster_empty", lang)] + _ternary(rule.where, lang))
+                    table=band_table(rule.bands, ind.points, fmt, lang), notes=[t(lang, "An empty roster counts as missing evidence.")] + _ternary(rule.where, lang))
 
 
 def _ternary(expression: str, lang: Lang) -> list[str]:
-    return [say("ternary", lang)] if "?" in expression else []
+    return [t(lang, "'condition ? a : b' means a when the condition holds, b otherwise.")] if "?" in expression else []
