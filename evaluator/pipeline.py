@@ -18,7 +18,9 @@ from evaluator.forms.reader import read_form
 from evaluator.messages import Lang
 from evaluator.outputs import OutputError, safe_name, write_bytes
 from evaluator.problems import Location, Problem, errors
+from evaluator.bundled import bundled_rubrics, rubric_path
 from evaluator.rubric import LoadedRubric, load_rubric
+from evaluator.rubric.models import Rubric
 from evaluator.rubric.loader import display_path
 from evaluator.scoring.engine import evaluate
 from evaluator.scoring.result import Result
@@ -160,6 +162,18 @@ def _earlier(db: str | None, result: Result, shown: str) -> tuple[Result | None,
 def _render(result: Result, previous: Result | None, lang: Lang, fmt: str) -> bytes:
     from evaluator.report.feedback import feedback_html, feedback_view, render_feedback
 
+    rubric = rubric_of(result)
     if fmt == "html":
-        return feedback_html(feedback_view(result, lang, previous), _renderer(), standalone=True).encode("utf-8")
-    return render_feedback(result, lang, previous, renderer=_renderer())
+        view = feedback_view(result, lang, previous, rubric=rubric)
+        return feedback_html(view, _renderer(), standalone=True).encode("utf-8")
+    return render_feedback(result, lang, previous, renderer=_renderer(), rubric=rubric)
+
+
+def rubric_of(result: Result) -> Rubric | None:
+    """The rubric a result was scored with, when it is one of the bundled rubrics (same sha256): the report
+    then takes every indicator's advice and the bands' next step from it. None otherwise."""
+    for name in bundled_rubrics():
+        loaded = _rubric(str(rubric_path(name)))
+        if loaded.ok and loaded.sha256 == result.rubric.sha256:
+            return loaded.rubric
+    return None

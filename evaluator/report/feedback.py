@@ -30,14 +30,17 @@ from evaluator.report.feedback_domains import (
 from evaluator.report.feedback_orgs import Organizations, organizations
 from evaluator.report.feedback_voices import Participation, participation
 from evaluator.report.phrasing import grade_spans, joined, ts
+from evaluator.report.priorities import Pick, choose
 from evaluator.report.raters import FLAG_LIMITS, FLAG_NOTES, FLAGS
 from evaluator.rounds import TYPE_NAMES
-from evaluator.scoring.result import Advice, Result
+from evaluator.rubric.models import Rubric
+from evaluator.scoring.result import Result
 
 if TYPE_CHECKING:
     from evaluator.report.render import Renderer
 
-STRENGTHS = PRIORITIES = 3
+STRENGTHS, PRIORITIES = 3, 5   # the evaluators' findings lead the priorities; the largest losses still follow them
+READINESS_PRIORITIES = 5   # a readiness report lists more: the organization works through them before the review
 KINDS = {"evaluation": N_("Evaluation feedback report"), "self_assessment": N_("Self-assessment readiness report")}
 STYLESHEETS = ("css/feedback.css",)
 SCREEN = ("css/base.css", "css/feedback.css", "css/feedback-screen.css")  # standalone HTML: no font files
@@ -78,6 +81,7 @@ class AdviceRow:
     points: str
     advice: str
     missing: bool    # scored nothing for want of evidence: the advice assumes the level it would show
+    why: str = ""    # why it was chosen: the evaluators' finding, or the points at stake
 
 
 @dataclass(frozen=True)
@@ -129,10 +133,8 @@ def cover(result: Result, lang: Lang) -> Cover:
     )
 
 
-def advice_row(a: Advice, result: Result, lang: Lang) -> AdviceRow:
-    missing = any(i.id == a.indicator and i.status == "missing" for i in result.indicators)
-    return AdviceRow(id=a.indicator, name=a.name(lang), points=points_of(a.points, a.max, lang),
-                     advice=a.advice(lang) if a.advice else "", missing=missing)
+def advice_row(a: Pick) -> AdviceRow:
+    return AdviceRow(id=a.id, name=a.name, points=a.points, advice=a.advice, missing=a.missing, why=a.why)
 
 
 def domain_rows(result: Result, moved: Change | None, lang: Lang) -> list[DomainRow]:
@@ -162,7 +164,7 @@ def sum_note(result: Result, lang: Lang) -> str:
     return t(lang, "Domain points are shown rounded half-up to 2 decimals; the total is computed from the indicators' exact points and rounded once, at the end, so the domains as shown may add up to 0.01 more or less.")
 
 
-def summary(result: Result, moved: Change | None, lang: Lang) -> Summary:
+def summary(result: Result, moved: Change | None, lang: Lang, rubric: Rubric | None = None) -> Summary:
     readiness = result.mode == "self_assessment"
     shares = [share(d.points, d.max) for d in result.domains]
     own = [share(d.self_points, d.max) for d in result.domains]
@@ -170,7 +172,8 @@ def summary(result: Result, moved: Change | None, lang: Lang) -> Summary:
     chart = radar([d.name(lang) for d in result.domains], None if readiness else shares,
                   own if any(v is not None for v in own) else None,
                   legend_labels=(legend[0], t(lang, "Predicted from the self-assessment")) if readiness else legend)
-    h = result.highlights
+    strong, weak = choose(result, rubric, lang, READINESS_PRIORITIES if readiness else PRIORITIES, STRENGTHS,
+                          points_of)
     return Summary(
         total=points(result.total.points), max=points(result.total.max), grade=result.total.grade.label(lang),
         next_grade=next_grade(result, lang), provisional=result.total.provisional, grades=grade_spans(result.grades, lang), radar=chart,
@@ -178,8 +181,8 @@ def summary(result: Result, moved: Change | None, lang: Lang) -> Summary:
         unanswered=[(hit.label(lang), joined(hit.cells, lang)) for hit in result.total.unanswered_red_lines],
         sum_note=sum_note(result, lang),
         domains=domain_rows(result, moved, lang),
-        strengths=[advice_row(a, result, lang) for a in h.strengths[:STRENGTHS]],
-        priorities=[advice_row(a, result, lang) for a in (h.priorities if readiness else h.priorities[:PRIORITIES])],
+        strengths=[advice_row(a) for a in strong],
+        priorities=[advice_row(a) for a in weak],
         change=moved,
     )
 
@@ -203,7 +206,8 @@ def flag_legend(domains: list[DomainSection], lang: Lang) -> list[tuple[str, str
     return [(t(lang, FLAGS[f]), ts(lang, FLAG_NOTES[f], n=n), marks[f]) for f, n in FLAG_LIMITS.items()]
 
 
-def feedback_view(result: Result, lang: Lang, previous: Result | None = None) -> FeedbackView:
+def feedback_view(result: Result, lang: Lang, previous: Result | None = None, *,
+                  rubric: Rubric | None = None) -> FeedbackView:
     """The whole report; `previous` is the project's official evaluation in its earlier round, if stored."""
     moved = change(result, previous, lang) if previous is not None else None
     kind = t(lang, KINDS[result.mode])
@@ -212,7 +216,7 @@ def feedback_view(result: Result, lang: Lang, previous: Result | None = None) ->
     return FeedbackView(
         lang=lang, readiness=result.mode == "self_assessment", title=f"{p.name} · {kind}",
         running=f"{kind}　{p.code} · {p.round}", footer=f"{r.id} {r.version} · sha256 {r.sha256[:16]}",
-        cover=cover(result, lang), summary=summary(result, moved, lang), missing=missing(result, lang),
+        cover=cover(result, lang), summary=summary(result, moved, lang, rubric), missing=missing(result, lang),
         domains=domains, flags=flag_legend(domains, lang), organizations=organizations(result, moved, lang),
         participation=participation(result, lang), appendix=appendix(result, lang),
     )
@@ -228,14 +232,12 @@ def feedback_html(view: FeedbackView, renderer: Renderer, standalone: bool = Fal
 
 
 def render_feedback(result: Result, lang: Lang, previous: Result | None = None,
-                    renderer: Renderer | None = None) -> bytes:
+                    renderer: Renderer | None = None, *, rubric: Rubric | None = None) -> bytes:
     """The report PDF; pass a `Renderer` to share its fonts and stylesheets across a batch."""
-    from evaluator.report.render import (
-        Renderer,  # WeasyPrint loads only when a PDF is made
-    )
+    from evaluator.report.render import Renderer  # noqa: I001 (WeasyPrint loads only when a PDF is made)
 
     if renderer is None:
         with Renderer() as own:
-            return render_feedback(result, lang, previous, own)
-    view = feedback_view(result, lang, previous)
+            return render_feedback(result, lang, previous, own, rubric=rubric)
+    view = feedback_view(result, lang, previous, rubric=rubric)
     return renderer.pdf("feedback.html", stylesheets=STYLESHEETS, report=view, lang=lang, styles=Markup(""))

@@ -67,9 +67,14 @@ def test_rater_tables_mark_disagreement_and_keep_every_voice(troubled):
 
 
 def test_priorities_flag_missing_evidence_and_strengths_are_three(troubled):
-    summary = feedback_view(troubled, "zh").summary
-    assert len(summary.strengths) == len(summary.priorities) == 3
-    first, second = summary.priorities[:2]
+    from evaluator.pipeline import rubric_of
+
+    summary = feedback_view(troubled, "zh", rubric=rubric_of(troubled)).summary
+    assert len(summary.strengths) == 3 and len(summary.priorities) == 5
+    # the evaluators' findings on the feedback sheet lead, in the order they wrote them, quoted
+    assert [p.id for p in summary.priorities[:3]] == ["D3.07", "D4.07", "D6.08"]
+    assert all(p.why.startswith("评估员在反馈表中写道：") and p.advice for p in summary.priorities[:3])
+    first, second = summary.priorities[3:]
     # no voucher sampled scores 0 (never "not applicable"), and ranks with the evidence left missing
     assert (first.id, first.missing, first.points) == ("D3.03", False, "0 / 2") and first.advice
     assert (second.id, second.missing, second.points) == ("D4.04", True, "0 / 2") and second.advice

@@ -88,9 +88,11 @@ def render(report_id: int) -> str:
 
 
 def _render(result: Result, lang: str, previous: Result | None) -> bytes:
+    from evaluator.pipeline import rubric_of
     from evaluator.report.feedback import render_feedback
 
-    return render_feedback(result, "en" if lang == "en" else "zh", previous, renderer=_renderer())
+    return render_feedback(result, "en" if lang == "en" else "zh", previous, renderer=_renderer(),
+                           rubric=rubric_of(result))
 
 
 @functools.lru_cache(maxsize=1)
