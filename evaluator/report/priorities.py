@@ -1,7 +1,7 @@
 """Strengths and priorities chosen as an evaluator would, each with a sentence saying why.
 
-1. The evaluators' own written findings (the form's feedback sheet) lead: an indicator they wrote about
-   comes first, among the priorities if it fell short of its points, among the strengths if it earned them
+1. The evaluators' own written findings (the form's feedback sheet) lead, leaving the last two places to
+   the largest losses: an indicator they wrote about comes first, among the priorities if it fell short of its points, among the strengths if it earned them
    all, with their words quoted as the reason.
 2. The other priorities follow by points lost weighted by what the next level would gain: an indicator
    4 points short whose next band adds half its points ranks above one 4 points short whose next level
@@ -32,6 +32,8 @@ from evaluator.rubric.rules import ChecklistRule, RatingRule
 from evaluator.scoring.result import IndicatorResult, Result
 
 PER_DOMAIN = 2
+BY_POINTS = 2   # places kept for the largest losses after the evaluators' findings (every finding is in the
+                # report's feedback table anyway)
 QUARTER = Fraction(1, 4)
 
 
@@ -156,7 +158,8 @@ def choose(result: Result, rubric: Rubric | None, lang: Lang, priorities: int, s
 
     taken: Counter[str] = Counter()
     order = list(written)
-    lead = _spread(sorted((i for i in short if i.id in written), key=lambda i: order.index(i.id)), priorities, taken)
+    lead = _spread(sorted((i for i in short if i.id in written), key=lambda i: order.index(i.id)),
+                   max(priorities - BY_POINTS, 1), taken)
     rest = sorted((i for i in short if i not in lead), key=lambda i: _priority_key(i, gains[i.id]))
     weak = lead + _spread(rest, priorities - len(lead), taken)
 

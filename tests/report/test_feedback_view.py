@@ -75,9 +75,9 @@ def test_priorities_flag_missing_evidence_and_strengths_are_three(troubled):
     assert [p.id for p in summary.priorities[:3]] == ["D3.07", "D4.07", "D6.08"]
     assert all(p.why.startswith("评估员在反馈表中写道：") and p.advice for p in summary.priorities[:3])
     first, second = summary.priorities[3:]
-    # no voucher sampled scores 0 (never "not applicable"), and ranks with the evidence left missing
-    assert (first.id, first.missing, first.points) == ("D3.03", False, "0 / 2") and first.advice
-    assert (second.id, second.missing, second.points) == ("D4.04", True, "0 / 2") and second.advice
+    # the evidence left missing (all its points at stake), then no voucher sampled: 0 (never "not applicable")
+    assert (first.id, first.missing, first.points) == ("D4.04", True, "0 / 2") and first.advice
+    assert (second.id, second.missing, second.points) == ("D3.03", False, "0 / 2") and second.advice
     assert summary.red_lines == [("挪用项目资金或用于与项目无关的用途", "D3 财务管理与资源整合!C14")]
 
 
