@@ -212,7 +212,7 @@ def feedback_view(result: Result, lang: Lang, previous: Result | None = None, *,
     moved = change(result, previous, lang) if previous is not None else None
     kind = t(lang, KINDS[result.mode])
     p, r = result.project, result.rubric
-    domains = [domain_section(d, result, lang) for d in result.domains]
+    domains = [domain_section(d, result, lang, rubric) for d in result.domains]
     return FeedbackView(
         lang=lang, readiness=result.mode == "self_assessment", title=f"{p.name} · {kind}",
         running=f"{kind}　{p.code} · {p.round}", footer=f"{r.id} {r.version} · sha256 {r.sha256[:16]}",
@@ -234,7 +234,7 @@ def feedback_html(view: FeedbackView, renderer: Renderer, standalone: bool = Fal
 def render_feedback(result: Result, lang: Lang, previous: Result | None = None,
                     renderer: Renderer | None = None, *, rubric: Rubric | None = None) -> bytes:
     """The report PDF; pass a `Renderer` to share its fonts and stylesheets across a batch."""
-    from evaluator.report.render import Renderer  # noqa: I001 (WeasyPrint loads only when a PDF is made)
+    from evaluator.report.render import Renderer
 
     if renderer is None:
         with Renderer() as own:

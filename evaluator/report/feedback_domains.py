@@ -10,8 +10,10 @@ from dataclasses import dataclass
 
 from evaluator.i18n import N_, Lang, t
 from evaluator.numbers import number, percent, points
+from evaluator.report.band_words import band_basis, value_format
 from evaluator.report.phrasing import joined, listed, ts
 from evaluator.report.raters import FLAGS, rater_label, rater_role
+from evaluator.rubric.models import Rubric
 from evaluator.scoring.result import (
     DomainResult,
     IndicatorResult,
@@ -154,9 +156,16 @@ def thin_note(thin: ThinSample | None, lang: Lang) -> str:
     return ts(lang, "Thin evidence: a sample of {size}, below the {required} required; at most {cap} of the points.", size=number(thin.size), required=number(thin.required), cap=cap)
 
 
-def indicator_row(ind: IndicatorResult, mode: str, lang: Lang) -> IndicatorRow:
-    return IndicatorRow(id=ind.id, name=ind.name(lang), found=found(ind, lang),
-                        points=points_of(ind.points, ind.max, lang), basis=basis(ind, mode, lang), status=ind.status,
+def indicator_row(ind: IndicatorResult, mode: str, lang: Lang, rubric: Rubric | None = None) -> IndicatorRow:
+    """One indicator's line; with the rubric, the value carries its unit and the basis says the band reached
+    and what the next band needs."""
+    definition = next((i for i in rubric.indicators if i.id == ind.id), None) if rubric is not None else None
+    fields = rubric.evidence_fields if rubric is not None else {}
+    fmt = value_format(ind, definition, fields, lang) if definition is not None else None
+    shown = fmt(ind.trace.value) if fmt is not None and ind.status == "scored" and ind.trace.value is not None \
+        and ind.trace.rule in ("ratio", "expression", "roster") and not _zero_denominator(ind.trace) else found(ind, lang)
+    return IndicatorRow(id=ind.id, name=ind.name(lang), found=shown, points=points_of(ind.points, ind.max, lang),
+                        basis=band_basis(ind, definition, fields, lang) or basis(ind, mode, lang), status=ind.status,
                         note=ind.note or "", thin=thin_note(ind.thin, lang))
 
 
@@ -200,11 +209,11 @@ def domain_note(d: DomainResult, lang: Lang) -> str:
     return ts(lang, key, ids=joined(d.not_applicable, lang), applicable=points(d.applicable_max), max=points(d.max))
 
 
-def domain_section(d: DomainResult, result: Result, lang: Lang) -> DomainSection:
+def domain_section(d: DomainResult, result: Result, lang: Lang, rubric: Rubric | None = None) -> DomainSection:
     indicators = [i for i in result.indicators if i.domain == d.id]
     columns = rater_columns(result) if result.mode == "evaluation" else []
     return DomainSection(
         id=d.id, name=d.name(lang), points=points_of(d.points, d.max, lang), share=share_of(d.points, d.max),
-        note=domain_note(d, lang), rows=[indicator_row(i, result.mode, lang) for i in indicators],
+        note=domain_note(d, lang), rows=[indicator_row(i, result.mode, lang, rubric) for i in indicators],
         raters=rater_table(indicators, columns, lang), applicable=d.status == "scored",
     )

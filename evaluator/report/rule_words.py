@@ -58,6 +58,7 @@ class RuleView:
     source: str | None = None
     table: Table | None = None
     notes: list[str] = field(default_factory=list)
+    words: list[str] = field(default_factory=list)   # a formula of choices, said in sentences instead
 
 
 def formula(expression: str, names: Mapping[str, str], lang: Lang) -> list[Token]:
@@ -75,6 +76,79 @@ def formula(expression: str, names: Mapping[str, str], lang: Lang) -> list[Token
         else:
             tokens.append(Token("op", OPERATORS.get(match["op"], match["op"])))
     return tokens
+
+
+def _split(tokens: list[Token], sign: str) -> list[list[Token]]:
+    """`tokens` cut at `sign` outside brackets."""
+    parts: list[list[Token]] = [[]]
+    depth = 0
+    for tok in tokens:
+        if tok.kind == "op" and tok.text == "(":
+            depth += 1
+        elif tok.kind == "op" and tok.text == ")":
+            depth -= 1
+        if depth == 0 and tok.kind == "op" and tok.text == sign:
+            parts.append([])
+        else:
+            parts[-1].append(tok)
+    return parts
+
+
+def _unwrap(tokens: list[Token]) -> list[Token]:
+    """`tokens` without brackets around the whole."""
+    while len(tokens) > 2 and tokens[0].text == "(" and tokens[-1].text == ")" and _closes_last(tokens):
+        tokens = tokens[1:-1]
+    return tokens
+
+
+def _closes_last(tokens: list[Token]) -> bool:
+    """Whether the first bracket of `tokens` closes at the last token."""
+    depth = 0
+    for n, tok in enumerate(tokens):
+        depth += (tok.kind == "op" and tok.text == "(") - (tok.kind == "op" and tok.text == ")")
+        if depth == 0:
+            return n == len(tokens) - 1
+    return False
+
+
+def _text(tokens: list[Token], lang: Lang) -> str:
+    """A condition or a value as words: a yes/no field alone reads “label” = yes."""
+    if len(tokens) == 1 and tokens[0].kind == "var":
+        return ts(lang, "'{label}' is yes", label=tokens[0].text)
+    out = ""
+    for tok in tokens:
+        glue = "" if not out or tok.text == ")" or out.endswith("(") else " "
+        out += glue + (t(lang, "'{label}'", label=tok.text) if tok.kind == "var" else tok.text)
+    return out
+
+
+def _choice(tokens: list[Token], lang: Lang) -> str | None:
+    """`cond ? a : b` (b possibly another choice) in words; None if `tokens` are not a choice."""
+    tokens = _unwrap(tokens)
+    asked = _split(tokens, "?")
+    if len(asked) != 2:
+        return None
+    branches = _split(asked[1], ":")
+    if len(branches) != 2:
+        return None
+    otherwise = _choice(branches[1], lang)
+    condition, then = _text(_unwrap(asked[0]), lang), _text(_unwrap(branches[0]), lang)
+    if otherwise is None:
+        return ts(lang, "{then} when {condition}, else {otherwise}", condition=condition, then=then,
+                  otherwise=_text(_unwrap(branches[1]), lang))
+    return ts(lang, "{then} when {condition}; otherwise {rest}", condition=condition, then=then, rest=otherwise)
+
+
+def in_words(expression: str, names: Mapping[str, str], lang: Lang) -> list[str]:
+    """An expression made of choices (`cond ? a : b`, alone or added up) as one sentence per part, so that a
+    reader never meets the `? :` notation; [] for arithmetic, which reads as a formula with field names."""
+    terms = _split(formula(expression, names, lang), "+")
+    said = [_choice(term, lang) for term in terms]
+    if any(s is None for s in said):
+        return []
+    if len(said) == 1:
+        return [s for s in said if s]
+    return [t(lang, "The parts below are added up:")] + [s for s in said if s]
 
 
 def points_of_score(score: float, worth: float) -> str:
@@ -147,8 +221,9 @@ def describe(ind: Indicator, fields: Mapping[str, EvidenceField], roster: Mappin
     elif isinstance(rule, ExpressionRule):
         view = RuleView("expression", t(lang, "Formula"), t(lang, "Computed by the formula below and scored by the band the result falls in."),
                         formula=formula(rule.expression, labels, lang), source=rule.expression,
+                        words=in_words(rule.expression, labels, lang),
                         table=band_table(rule.bands, ind.points, declared, lang),
-                        notes=[t(lang, ON_ERROR[rule.on_error])] + _ternary(rule.expression, lang))
+                        notes=[t(lang, ON_ERROR[rule.on_error])])
     else:  # bands
         view = RuleView("bands", t(lang, "Value bands"), ts(lang, "Scored by the band that '{input}' falls in.", input=labels[rule.input]),
                         table=band_table(rule.bands, ind.points, field_format(fields.get(rule.input), lang), lang))
@@ -176,8 +251,4 @@ def _roster(rule: RosterRule, ind: Indicator, roster: Mapping[str, str], lang: L
     fmt = declared_percent if rule.measure == "share" else (lambda v: ts(lang, "{n} organizations", n=number(v, None)))
     return RuleView("roster", t(lang, "Roster count"), t(lang, ROSTER_RULE[rule.measure]),
                     formula=formula(rule.where, names, lang), source=rule.where,
-                    table=band_table(rule.bands, ind.points, fmt, lang), notes=[t(lang, "An empty roster counts as missing evidence.")] + _ternary(rule.where, lang))
-
-
-def _ternary(expression: str, lang: Lang) -> list[str]:
-    return [t(lang, "'condition ? a : b' means a when the condition holds, b otherwise.")] if "?" in expression else []
+                    table=band_table(rule.bands, ind.points, fmt, lang), notes=[t(lang, "An empty roster counts as missing evidence.")])
