@@ -21,7 +21,7 @@ from evaluator.store.files import read_result
 from tests.report.build import source, troubled, write
 
 GOLDEN = Path(__file__).parent / "golden"
-SUMMARY = re.compile(r'<section class="chapter" id="summary">.*?</section>', re.S)
+SUMMARY = re.compile(r'<section class="chapter" id="summary">.*?</section>', re.DOTALL)
 
 
 def summary_html(lang: str) -> str:

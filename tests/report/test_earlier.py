@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from evaluator.store.earlier import earlier_round
 from evaluator.store import Store
+from evaluator.store.earlier import earlier_round
 from evaluator.store.files import read_result
 from tests.report.make_golden import GOLDEN
 

@@ -168,8 +168,8 @@ def test_domains_that_do_not_add_up_as_shown_say_why(troubled):
 
 def test_an_unanswered_red_line_is_shown_and_caps_the_grade(earlier):
     from evaluator.report.feedback import next_grade
-    from evaluator.scoring.result import RedLineHit
     from evaluator.rubric.text import Text
+    from evaluator.scoring.result import RedLineHit
 
     hit = RedLineHit(id="funds-misused", label=Text(zh="挪用项目资金", en="Funds misused"), cells=["D3!C14"])
     blank = earlier.model_copy(update={"total": earlier.total.model_copy(update={"unanswered_red_lines": [hit]})})

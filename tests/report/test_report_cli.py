@@ -33,7 +33,7 @@ def test_no_report_skips_them(tmp_path):
 
 
 def test_a_report_failure_does_not_stop_the_batch(scored_round, tmp_path, monkeypatch):
-    import evaluator.pipeline as pipeline
+    from evaluator import pipeline
 
     out, _ = scored_round
     again = Path(shutil.copytree(out, tmp_path / "out"))

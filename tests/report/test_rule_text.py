@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from evaluator.report.rubric_handbook import handbook_view
 from evaluator.report.phrasing import grade_spans
+from evaluator.report.rubric_handbook import handbook_view
 from evaluator.report.rule_words import Token, describe, formula
 
 
