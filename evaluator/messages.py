@@ -145,6 +145,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "G002": {"zh": "无法从结果库读取该项目的上一轮评估（{detail}），报告中不含与上一轮的比较", "en": "the project's earlier round could not be read from the results database ({detail}); the report has no comparison with it"},
     "G003": {"zh": "无法写入报告 {path}：{detail}", "en": "cannot write the report {path}: {detail}"},
     "G004": {"zh": "有 {count} 个结果，-o 应为文件夹，而 {path} 是文件（或带有文件扩展名）", "en": "{count} results need a folder for -o, but {path} is a file (or has a file extension)"},
+    "G005": {"zh": "没有结果库 {path}，报告中不含与上一届评估的比较；用 --db 指定结果库即可加入", "en": "there is no results database {path}, so the report leaves out the comparison with the earlier round; name one with --db to include it"},
     # -- the web platform: uploads ------------------------------------------------------------------
     "W001": {"zh": "不是评估标准文件：应为 .yaml 或 .zip（评估标准文件夹的压缩包），实际为 {found}", "en": "not a rubric file: expected a .yaml file or a .zip of a rubric folder, found {found}"},
     "W002": {"zh": "压缩包中的 {entry} 不安全或无法读取（{detail}），整个压缩包已拒绝", "en": "{entry} in the archive is unsafe or unreadable ({detail}); the whole archive was refused"},

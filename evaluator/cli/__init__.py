@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import click
 
+import evaluator.cli.handbook  # noqa: F401  (registers `rubric handbook`)
 from evaluator import __version__
 from evaluator.cli.forms import check, template
-from evaluator.cli.rubric import rubric
-import evaluator.cli.handbook  # noqa: E402,F401  (registers `rubric handbook`)
 from evaluator.cli.report import report
+from evaluator.cli.rubric import rubric
 from evaluator.cli.score import score
 from evaluator.cli.store import compare, history, ingest, migrate
 from evaluator.cli.web import manage, serve, worker

@@ -26,7 +26,9 @@ def handbook(path: str | None, output: Path, force: bool, lang: str) -> None:
     report_problems(loaded.problems, lang)
     if loaded.rubric is None:
         sys.exit(1)
-    from evaluator.report.rubric_handbook import render_handbook  # WeasyPrint loads only when a PDF is made
+    from evaluator.report.rubric_handbook import (
+        render_handbook,  # WeasyPrint loads only when a PDF is made
+    )
 
     started = time.perf_counter()
     data = render_handbook(loaded.rubric, loaded.sha256, lang)

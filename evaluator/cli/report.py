@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from evaluator.cli.common import lang_option, report_problems, say
+from evaluator.cli.common import lang_option, output_option, report_problems, say
 from evaluator.messages import Lang
 from evaluator.pipeline import report_result
 from evaluator.problems import Location, Problem
@@ -21,8 +21,7 @@ SUFFIXES = (".pdf", ".html")
 
 @click.command()
 @click.argument("results", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
-              help="输出文件（一个结果）或文件夹（多个结果）/ output file (one result) or folder (several)")
+@output_option("输出文件（一个结果）或文件夹（多个结果）/ output file (one result) or folder (several)", required=True)
 @click.option("--format", "fmt", type=click.Choice(["pdf", "html"]), default=None,
               help="pdf（默认）或 html；不指定时按输出文件的扩展名 / pdf (default) or html; by default from -o's extension")
 @click.option("--db", metavar="PATH|URL", default=None,
@@ -40,6 +39,10 @@ def report(results: tuple[Path, ...], output: Path, fmt: str | None, db: str | N
         sys.exit(1)
     fmt = fmt or (output.suffix.lower().lstrip(".") if single else "pdf")
     database, failed = _database(db, lang), 0
+    if database is None:
+        shown = parse_target(None).shown
+        report_problems([Problem(code="G005", severity="warning", location=Location(file=shown),
+                                 params={"path": shown})], lang)
     for path in results:
         target = output if single else output / f"{path.stem}.{fmt}"
         started = time.perf_counter()

@@ -6,9 +6,9 @@ import sys
 
 import click
 
-from evaluator.numbers import number
 from evaluator.bundled import rubric_path
 from evaluator.cli.common import lang_option, report_problems, say
+from evaluator.numbers import number
 from evaluator.problems import errors
 from evaluator.rubric import LoadedRubric, load_rubric
 from evaluator.rubric.canonical import dumps

@@ -20,13 +20,20 @@ from evaluator.batch import (
     run_reports,
     staging,
 )
-from evaluator.cli.common import lang_option, report_problems, say
+from evaluator.bundled import rubric_path
+from evaluator.cli.common import (
+    lang_option,
+    output_option,
+    report_problems,
+    rubric_option,
+    say,
+)
 from evaluator.cli.store import db_option, open_store
+from evaluator.numbers import points
 from evaluator.outputs import OutputError
 from evaluator.rubric.loader import display_path
 from evaluator.store import StoreError
 from evaluator.store.db import database_detail, problem
-from evaluator.numbers import points
 from evaluator.store.files import read_result
 from evaluator.textable import table
 
@@ -39,9 +46,10 @@ STATUS = {
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-o", "--out", "out_dir", type=click.Path(path_type=Path), default=Path("output/results"),
-              show_default=True, help="结果目录 / folder for result JSON")
-@click.option("--rubric", type=click.Path(path_type=Path), help="评估标准文件（默认按表格记录自动选择）/ rubric file")
+@output_option("结果目录 / folder for result JSON", default=None,
+               show_default="output/results")
+@click.option("--out", "out_alias", type=click.Path(path_type=Path), hidden=True)   # the old name of -o/--output
+@rubric_option("默认：表格注明的标准 / default: the one the form names")
 @click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True, help="并行进程数 / parallel processes")
 @click.option("--force", is_flag=True, help="覆盖内容不同的已有结果 / replace different existing results")
 @click.option("--strict", is_flag=True, help="缺少必填证据时不输出暂定结果 / refuse provisional results")
@@ -49,16 +57,17 @@ STATUS = {
 @db_option
 @click.option("--no-store", is_flag=True, help="不写入结果库 / do not store results in the database")
 @lang_option
-def score(paths: tuple[Path, ...], out_dir: Path, rubric: Path | None, workers: int, force: bool, strict: bool,
-          no_report: bool, db: str | None, no_store: bool, lang: str) -> None:
+def score(paths: tuple[Path, ...], output: Path | None, out_alias: Path | None, rubric: str | None, workers: int,
+          force: bool, strict: bool, no_report: bool, db: str | None, no_store: bool, lang: str) -> None:
     """为填好的评估表评分，每份表格输出一个结果 JSON，并在旁边生成 PDF 反馈报告（--lang 决定报告语言）·
     Score filled forms into result JSON, each with its PDF feedback report beside it (in the --lang language)."""
+    out_dir = output or out_alias or Path("output/results")
     forms, empty = forms_in(paths)
     report_problems(empty, lang)
     if not forms:
         sys.exit(1)
     store = None if no_store else open_store(db, lang, create=True)
-    options = Options(out_dir=out_dir, rubric=rubric, force=force, strict=strict, report=not no_report, lang=lang,
+    options = Options(out_dir=out_dir, rubric=rubric_path(rubric) if rubric else None, force=force, strict=strict, report=not no_report, lang=lang,
                       db=store.target.text if store else None)
     try:
         done = _scored(forms, options, workers, lang)
@@ -78,8 +87,12 @@ def score(paths: tuple[Path, ...], out_dir: Path, rubric: Path | None, workers: 
         tally.add(item)
         report_problems(item.problems, lang)
     click.echo(summary_table(done, lang))
-    say(lang, f"共 {len(done)} 份：已评分 {tally.scored}，暂定 {tally.provisional}，失败 {tally.failed}；结果在 {out_dir}",
-        f"{len(done)} forms: {tally.scored} scored, {tally.provisional} provisional, {tally.failed} failed; results in {out_dir}")
+    written = any(item.json_path for item in done)
+    where = display_path(out_dir)
+    say(lang, f"共 {len(done)} 份：已评分 {tally.scored}，暂定 {tally.provisional}，失败 {tally.failed}；"
+              + (f"结果在 {where}" if written else "没有写出结果"),
+        f"{len(done)} forms: {tally.scored} scored, {tally.provisional} provisional, {tally.failed} failed; "
+        + (f"results in {where}" if written else "no result written"))
     if options.report:
         say(lang, f"报告：已生成 {tally.reports} 份，失败 {tally.reports_failed} 份（PDF 与结果 JSON 同名同目录）",
             f"reports: {tally.reports} written, {tally.reports_failed} failed (each PDF beside its result JSON)")
@@ -129,7 +142,7 @@ def _stored(store, item: Scored) -> Scored:
 def summary_table(done: list[Scored], lang: str) -> str:
     """Project, round, total, grade and self-organizations per stage; a failed form shows its file name."""
     zh = lang == "zh"
-    head = ["项目", "轮次", "总分", "等级", "自组织 阶段0-6", "状态"] if zh else \
+    head = ["项目", "届次", "总分", "等级", "自组织 阶段0-6", "状态"] if zh else \
         ["Project", "Round", "Total", "Grade", "Organizations by stage 0-6", "Status"]
     rows = [
         [s.project or Path(s.form).name, s.round or "—", points(s.total) if s.total is not None else "—",

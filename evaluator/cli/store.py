@@ -14,17 +14,17 @@ import click
 from django.db import DatabaseError
 
 from evaluator.cli.common import lang_option, report_problems, say, write_output
-from evaluator.compare.portfolio_xlsx import portfolio_xlsx
 from evaluator.compare.history import history_table, printable
 from evaluator.compare.model import Portfolio
 from evaluator.compare.portfolio_view import portfolio_pdf
+from evaluator.compare.portfolio_xlsx import portfolio_xlsx
 from evaluator.compare.select import portfolio_from_store, project_codes
 from evaluator.messages import Lang
+from evaluator.rounds import TYPE_NAMES
 from evaluator.rubric.loader import display_path
 from evaluator.store import StoreError
 from evaluator.store.db import database_detail, database_problem, problem
 from evaluator.store.files import read_result
-from evaluator.rounds import TYPE_NAMES
 
 if TYPE_CHECKING:
     from evaluator.store import Ingested, Store

@@ -7,7 +7,6 @@ from collections.abc import Sequence
 
 from evaluator.i18n import N_, Lang, t
 from evaluator.numbers import points
-from evaluator.report.phrasing import ts
 from evaluator.rounds import TYPE_NAMES
 from evaluator.store.records import EvaluationRecord
 from evaluator.textable import table
@@ -29,7 +28,7 @@ def history_table(records: Sequence[EvaluationRecord], lang: Lang) -> str:
     domains = list(dict.fromkeys(d.id for r in records for d in r.domains))
     levels = sorted({level for r in records for level in r.stage_counts})
     span = f"{levels[0]}-{levels[-1]}" if levels else ""
-    stages = ts(lang, "Organizations by stage {span}", span=span)   # as `evaluator score` shows them
+    stages = t(lang, "Organizations by stage {span}", span=span)   # as `evaluator score` shows them
     headers = [t(lang, h) for h in HEADERS] + domains + [stages]
     rows = []
     for r in records:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
 from evaluator.compare.compute import portfolio
@@ -34,10 +35,24 @@ def portfolio_from_store(store: Store, rounds: Sequence[str] = (), projects: Seq
 
 
 def project_codes(store: Store, text: str) -> list[str]:
-    """The codes of the projects `text` names (a code, or a name); StoreError with a hint if none."""
+    """The codes of the projects `text` names (a code, a name, or part of either); StoreError with a hint
+    if none: the closest code or name, or the name with a passage closest to `text` (杏花街 → 杏花巷…)."""
     codes = store.find_projects(text)
     if not codes:
         names = store.projects()
         hint = did_you_mean(text, [*names, *names.values()])
+        if not hint["zh"] and (near := nearest_passage(text, list(names.values()))):
+            hint = did_you_mean(near, [near])
         raise StoreError([problem("S030", store.name, project=text, hint=hint)])
     return codes
+
+
+def nearest_passage(text: str, names: Sequence[str], cutoff: float = 0.6) -> str | None:
+    """The name holding the passage most like `text` (a part of a name mistyped), if one is close enough."""
+    best, found = cutoff, None
+    for name in sorted(names):
+        for start in range(max(len(name) - len(text), 0) + 1):
+            ratio = SequenceMatcher(None, text.casefold(), name[start:start + len(text)].casefold()).ratio()
+            if ratio > best or (ratio == best and found is None and ratio >= cutoff):
+                best, found = ratio, name
+    return found
