@@ -8,6 +8,7 @@ without colour in a black-and-white print; a change that rounds to nothing is th
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 from evaluator.compare.model import Portfolio, ProjectRef
@@ -63,7 +64,7 @@ def heat_legend(lang: Lang) -> list[Cell]:
     """The colour scale's steps, lowest first, as swatch cells."""
     bounds = [percent(s).rstrip("%") for s in HEAT_STEPS]
     labels = [ts(lang, "under {bounds}%", bounds=bounds[0])]
-    labels += [f"{a}–{b}%" for a, b in zip(bounds, bounds[1:])]
+    labels += [f"{a}–{b}%" for a, b in itertools.pairwise(bounds)]
     labels += [ts(lang, "{bounds}% or more", bounds=bounds[-1])]
     return [Cell(label, f"heat heat-{n}") for n, label in enumerate(labels)]
 

@@ -62,6 +62,7 @@ class Cover:
     evaluators: str
     methods: str
     rubric: str
+    evaluating_body: str = ""   # who evaluated, when the form names it (else left to write in by hand)
 
 
 @dataclass(frozen=True)
@@ -129,7 +130,7 @@ def cover(result: Result, lang: Lang) -> Cover:
         period=ts(lang, "{start} to {end}", start=dates[0].isoformat(), end=dates[1].isoformat()) if all(dates) else "",
         date=p.evaluation_date.isoformat() if p.evaluation_date else "", evaluators=joined(p.evaluators, lang),
         methods=joined([METHODS[m][lang] if m in METHODS else m for m in p.methods], lang),
-        rubric=ts(lang, "{id} version {version} · fingerprint {sha}", id=r.id, version=r.version, sha=r.sha256[:12]),
+        rubric=ts(lang, "{id} version {version}", id=r.id, version=r.version),
     )
 
 
@@ -215,7 +216,7 @@ def feedback_view(result: Result, lang: Lang, previous: Result | None = None, *,
     domains = [domain_section(d, result, lang, rubric) for d in result.domains]
     return FeedbackView(
         lang=lang, readiness=result.mode == "self_assessment", title=f"{p.name} · {kind}",
-        running=f"{kind}　{p.code} · {p.round}", footer=f"{r.id} {r.version} · sha256 {r.sha256[:16]}",
+        running=f"{kind}　{p.code} · {p.round}", footer=f"{p.name} · {r.id} {r.version}",
         cover=cover(result, lang), summary=summary(result, moved, lang, rubric), missing=missing(result, lang),
         domains=domains, flags=flag_legend(domains, lang), organizations=organizations(result, moved, lang),
         participation=participation(result, lang), appendix=appendix(result, lang),

@@ -4,6 +4,9 @@ found while reading the form, so a reader can check the report without the rubri
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import (
+    PureWindowsPath,  # the form's file name only: a reader needs no machine's folders
+)
 
 from evaluator.i18n import N_, Lang, t
 from evaluator.numbers import points
@@ -57,7 +60,7 @@ def appendix(result: Result, lang: Lang) -> Appendix:
                   if i.status != "scored"],
         problems=[ProblemRow(where=p.location.render(), severity=t(lang, SEVERITY[p.severity]), code=p.code,
                              message=p.message(lang)) for p in result.problems],
-        source=result.source.file, source_sha=result.source.sha256,
+        source=PureWindowsPath(result.source.file).name, source_sha=result.source.sha256,
         rubric=f"{result.rubric.id} {result.rubric.version}", rubric_sha=result.rubric.sha256,
         references=[c.text for c in result.references],
     )

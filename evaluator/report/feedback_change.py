@@ -32,6 +32,7 @@ class Change:
     domains: dict[str, Delta]          # domain id → change
     stages: dict[int, Delta]           # roster row → change of stage (organizations followed by name)
     flow: str
+    unlike: str = ""                   # the two are different kinds of evaluation (中期 and 终期): said, never hidden
 
 
 def delta(before: float, after: float) -> Delta:
@@ -67,5 +68,9 @@ def change(result: Result, previous: Result, lang: Lang) -> Change:
     domains = {d.id: delta(before[d.id].points, d.points) for d in result.domains  # type: ignore[arg-type]
                if d.id in before and d.points is not None and before[d.id].points is not None}
     stages, flow = stage_changes(result.organizations, previous.organizations, lang)
+    unlike = "" if previous.project.evaluation_type == result.project.evaluation_type else ts(
+        lang, "The earlier evaluation was a {before} one and this is a {now} one: they look at the project at "
+              "different stages, so the change is not like for like.", before=type_name,
+        now=TYPE_NAMES[result.project.evaluation_type](lang))
     return Change(round=previous.project.round, type=type_name, headline=headline, total=total,
-                  domains=domains, stages=stages, flow=flow)
+                  domains=domains, stages=stages, flow=flow, unlike=unlike)

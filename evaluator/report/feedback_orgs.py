@@ -20,6 +20,8 @@ class OrganizationRow:
     needs: str
     before: str      # the stage in the earlier round, if followed
     move: str        # up | down | same | "" (not followed)
+    level: str = ""        # the stage as a level ("第 6 阶段") and its name ("联合协商"), for a table that sets
+    stage_name: str = ""   # them on two lines rather than break the name
 
 
 @dataclass(frozen=True)
@@ -41,8 +43,11 @@ def organization_row(org: OrganizationResult, result: Result, change: Change | N
     needs = t(lang, "At the top stage") if org.stage >= top else listed([c.label(lang) for c in org.missing_for_next], lang)
     moved = change.stages.get(org.row) if change is not None else None
     before = ts(lang, "Stage {level}", level=moved.before) if moved is not None else ""
+    names = {s.level: s.name(lang) for s in result.stages}
+    level = t(lang, "Stage {level}", level=org.stage) if org.stage in names else stage_text(org.stage, result, lang)
     return OrganizationRow(name=org.name, stage=stage_text(org.stage, result, lang), needs=needs, before=before,
-                           move=moved.direction if moved is not None else "")
+                           move=moved.direction if moved is not None else "", level=level,
+                           stage_name=names.get(org.stage, ""))
 
 
 def organizations(result: Result, change: Change | None, lang: Lang) -> Organizations | None:

@@ -113,8 +113,8 @@ def strip_plot(values: Sequence[float], maximum: float, bands: Sequence[Band] = 
 def _strip_legend(cx: float, y: float, labels: Sequence[str], with_hollow: bool, with_box: bool) -> str:
     marks = [f'<circle cx="0" cy="-3.5" r="3.6" fill="{OFFICIAL}"/>',
              f'<circle cx="0" cy="-3.5" r="3.6" fill="white" stroke="{OFFICIAL}" stroke-width="0.9"/>',
-             f'<rect x="-6" y="-8" width="12" height="9" fill="white" stroke="{INK}" stroke-width="0.9"/>'
-             f'<line x1="0" y1="-8" x2="0" y2="1" stroke="{INK}" stroke-width="1.8"/>',
+             (f'<rect x="-6" y="-8" width="12" height="9" fill="white" stroke="{INK}" stroke-width="0.9"/>'
+             f'<line x1="0" y1="-8" x2="0" y2="1" stroke="{INK}" stroke-width="1.8"/>'),
              f'<path d="M0,-7.5 l4,4 l-4,4 l-4,-4 z" fill="{DOWN}"/>']
     entries = [(m, label) for n, (m, label) in enumerate(zip(marks, labels)) if n != 1 or with_hollow]
     entries = entries if with_box else entries[:-2]
