@@ -69,8 +69,8 @@ def change(result: Result, previous: Result, lang: Lang) -> Change:
                if d.id in before and d.points is not None and before[d.id].points is not None}
     stages, flow = stage_changes(result.organizations, previous.organizations, lang)
     unlike = "" if previous.project.evaluation_type == result.project.evaluation_type else ts(
-        lang, "The earlier evaluation was a {before} one and this is a {now} one: they look at the project at "
-              "different stages, so the change is not like for like.", before=type_name,
+        lang, "The earlier evaluation ({before}) and this one ({now}) look at the project at different stages, "
+              "so the change is not like for like.", before=type_name,
         now=TYPE_NAMES[result.project.evaluation_type](lang))
     return Change(round=previous.project.round, type=type_name, headline=headline, total=total,
                   domains=domains, stages=stages, flow=flow, unlike=unlike)

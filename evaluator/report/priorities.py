@@ -120,7 +120,7 @@ def _spread(ordered: Iterable[IndicatorResult], wanted: int, taken: Counter[str]
 
 def _why_priority(ind: IndicatorResult, gain: Fraction, finding: str | None, lang: Lang) -> str:
     if finding:
-        said = ts(lang, "The evaluators wrote: “{finding}”", finding=finding)
+        said = ts(lang, 'The evaluators wrote: "{finding}"', finding=finding)
     elif ind.status == "missing":
         said = ts(lang, "No points for want of evidence: with the evidence handed in it can earn up to {max} points.",
                   max=points(ind.max))
@@ -135,7 +135,7 @@ def _why_priority(ind: IndicatorResult, gain: Fraction, finding: str | None, lan
 
 def _why_strength(ind: IndicatorResult, finding: str | None, lang: Lang) -> str:
     if finding:
-        said = ts(lang, "The evaluators wrote: “{finding}”", finding=finding)
+        said = ts(lang, 'The evaluators wrote: "{finding}"', finding=finding)
     elif ind.trace.rule == "rating" and ind.trace.value is not None:
         said = ts(lang, "Rated {level} of 4 on the rubric's anchors: {points} of {max} points.",
                   level=points(ind.trace.value), points=points(ind.points), max=points(ind.max))
