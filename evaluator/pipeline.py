@@ -14,14 +14,14 @@ from pathlib import Path
 from typing import Literal
 
 from evaluator.batch import Options, Reported, Scored
+from evaluator.bundled import bundled_rubrics, rubric_path
 from evaluator.forms.reader import read_form
 from evaluator.messages import Lang
 from evaluator.outputs import OutputError, safe_name, write_bytes
 from evaluator.problems import Location, Problem, errors
-from evaluator.bundled import bundled_rubrics, rubric_path
 from evaluator.rubric import LoadedRubric, load_rubric
-from evaluator.rubric.models import Rubric
 from evaluator.rubric.loader import display_path
+from evaluator.rubric.models import Rubric
 from evaluator.scoring.engine import evaluate
 from evaluator.scoring.result import Result
 from evaluator.store import StoreError
@@ -106,7 +106,7 @@ def report_beside(result_json: Path, options: Options) -> Reported:
 
 
 def report_result(result_json: Path, target: Path, *, lang: Lang, db: str | None, force: bool,
-                  fmt: Literal["pdf", "html"] = "pdf") -> Reported:
+                  fmt: Literal["pdf", "html", "docx"] = "pdf") -> Reported:
     """Read a result, find the project's earlier round in `db`, render the report and write it to `target`
     (never over a different file without `force`). Every failure is a located problem of this result."""
     shown = display_path(result_json)
@@ -145,9 +145,9 @@ def _earlier(db: str | None, result: Result, shown: str) -> tuple[Result | None,
         return None, []
     from django.db import DatabaseError
 
-    from evaluator.store.earlier import earlier_round
     from evaluator.store import Store
     from evaluator.store.db import database_detail
+    from evaluator.store.earlier import earlier_round
 
     try:
         with Store.open(target.text, create=False) as store:
@@ -163,6 +163,10 @@ def _render(result: Result, previous: Result | None, lang: Lang, fmt: str) -> by
     from evaluator.report.feedback import feedback_html, feedback_view, render_feedback
 
     rubric = rubric_of(result)
+    if fmt == "docx":
+        from evaluator.report.docx_report import feedback_docx
+
+        return feedback_docx(feedback_view(result, lang, previous, rubric=rubric))
     if fmt == "html":
         view = feedback_view(result, lang, previous, rubric=rubric)
         return feedback_html(view, _renderer(), standalone=True).encode("utf-8")

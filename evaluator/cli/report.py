@@ -16,14 +16,15 @@ from evaluator.rubric.loader import display_path
 from evaluator.store.db import problem
 from evaluator.store.targets import parse_target
 
-SUFFIXES = (".pdf", ".html")
+SUFFIXES = (".pdf", ".html", ".docx")
 
 
 @click.command()
 @click.argument("results", nargs=-1, required=True, type=click.Path(path_type=Path))
 @output_option("输出文件（一个结果）或文件夹（多个结果）/ output file (one result) or folder (several)", required=True)
-@click.option("--format", "fmt", type=click.Choice(["pdf", "html"]), default=None,
-              help="pdf（默认）或 html；不指定时按输出文件的扩展名 / pdf (default) or html; by default from -o's extension")
+@click.option("--format", "fmt", type=click.Choice(["pdf", "html", "docx"]), default=None,
+              help="pdf（默认）、html 或 docx（可编辑的 Word 文档）；不指定时按输出文件的扩展名 / pdf (default), html or "
+                   "docx (an editable Word document); by default from -o's extension")
 @click.option("--db", metavar="PATH|URL", default=None,
               help="结果库，用于与上一轮比较（默认 $DATABASE_URL，否则 output/evaluations.db，存在时使用）/ results "
                    "database for the change since the earlier round (default: $DATABASE_URL, else "
