@@ -140,16 +140,19 @@ def history(project: str, db: str | None, lang: Lang) -> None:
 @click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path), required=True,
               help="输出文件夹 / output folder")
 @click.option("--force", is_flag=True, help="覆盖已有文件 / overwrite existing files")
+@click.option("--mixed-types", is_flag=True,
+              help="也比较类型不同的相邻两届（如中期与终期，标注为非同类比较）/ also compare consecutive rounds of different "
+                   "kinds of evaluation (a midterm with a final one, labelled as not like for like)")
 @lang_option
 def compare(rounds: tuple[str, ...], projects: tuple[str, ...], db: str | None, out_dir: Path, force: bool,
-            lang: Lang) -> None:
+            mixed_types: bool, lang: Lang) -> None:
     """资助方的项目组合比较，写成 Excel 和 PDF · Portfolio comparison for funders, as Excel and PDF.
 
     各届分布、项目×领域、薄弱指标、跨届变化、自组织成长，写入 OUTPUT/portfolio.xlsx 和 OUTPUT/portfolio.pdf。
     Distributions per round, projects × domains, weakest indicators, changes across rounds and
     self-organizations' growth, written to OUTPUT/portfolio.xlsx and OUTPUT/portfolio.pdf."""
     with using_store(db, lang) as store:
-        pf = portfolio_from_store(store, rounds, projects)
+        pf = portfolio_from_store(store, rounds, projects, mixed_types=mixed_types)
     if not pf.rounds:
         report_problems([problem("S032", store.name)], lang)
         sys.exit(1)

@@ -22,6 +22,7 @@ from evaluator.i18n import N_, Lang, t
 from evaluator.numbers import direction, percent, points, signed
 from evaluator.report.charts.portfolio import slope_chart, stage_bars
 from evaluator.report.phrasing import tns, ts
+from evaluator.rounds import TYPE_NAMES
 
 CHANGE_DOMAINS = 6     # domain columns per change table; more continue in a second table
 INDICATORS = 10        # indicators listed as most improved, and as fallen most
@@ -114,6 +115,10 @@ def _project_table(found: list[ProjectChange], chunk: list, before: str, lang: L
         who = project(c.project)
         if c.before_round != before:   # the project skipped the round before: compared with an earlier one
             who = Cell(who.text, who.cls, who.sub + ts(lang, " · against {before_round}", before_round=c.before_round))
+        if c.type_before and c.type_before != c.type_after:   # asked for with --mixed-types: never like for like
+            who = Cell(who.text, who.cls, who.sub + ts(lang, " · {before} → {after}, not like for like",
+                                                        before=TYPE_NAMES[c.type_before](lang),
+                                                        after=TYPE_NAMES[c.type_after](lang)))
         rows.append([who, Cell(points(c.total_before), "num", c.grade_before.label(lang)),
                      Cell(points(c.total_after), "num", c.grade_after.label(lang)), change(c.change),
                      *(change(by_id.get(id)) for id, _ in chunk)])

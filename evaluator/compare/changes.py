@@ -32,15 +32,29 @@ from evaluator.store.records import EvaluationRecord
 Previous = dict[int, EvaluationRecord]   # evaluation id → the same project's evaluation in its previous round
 
 
-def previous_records(chosen: Sequence[EvaluationRecord]) -> Previous:
-    """`chosen` is oldest round first, one evaluation per project and round."""
-    last: dict[str, EvaluationRecord] = {}
+def previous_records(chosen: Sequence[EvaluationRecord], mixed_types: bool = False) -> Previous:
+    """`chosen` is oldest round first, one evaluation per project and round. Each evaluation's previous one is
+    the project's latest earlier evaluation of the same type (a final one with the final one before it), or,
+    `mixed_types`, of any type (a final one with a midterm one, labelled by the caller)."""
+    last: dict[tuple[str, str], EvaluationRecord] = {}
     previous = {}
     for r in chosen:
-        if r.project_code in last:
-            previous[r.id] = last[r.project_code]
-        last[r.project_code] = r
+        key = (r.project_code, "" if mixed_types else r.evaluation_type)
+        if key in last:
+            previous[r.id] = last[key]
+        last[key] = r
     return previous
+
+
+def unlike_pairs(chosen: Sequence[EvaluationRecord], previous: Previous) -> int:
+    """Evaluations with an earlier round of the project that is not compared, being of another type."""
+    seen: dict[str, EvaluationRecord] = {}
+    count = 0
+    for r in chosen:
+        if r.project_code in seen and r.id not in previous:
+            count += 1
+        seen[r.project_code] = r
+    return count
 
 
 def _share(points: float | None, max: float | None) -> float | None:
@@ -61,7 +75,7 @@ def project_changes(chosen: Sequence[EvaluationRecord], previous: Previous,
             project=refs[r.project_code], before_round=p.round, after_round=r.round, total_before=p.total,
             total_after=r.total, change=r.total - p.total, grade_before=Grade(id=p.grade_id, label=p.grade),
             grade_after=Grade(id=r.grade_id, label=r.grade), domains=_domain_changes(p, r),
-            same_rubric=p.rubric.sha256 == r.rubric.sha256,
+            same_rubric=p.rubric.sha256 == r.rubric.sha256, type_before=p.evaluation_type, type_after=r.evaluation_type,
         ))
     return sorted(out, key=lambda c: (c.project.code, round_key(c.after_round)))
 

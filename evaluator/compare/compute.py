@@ -42,7 +42,7 @@ def portfolio(records: Sequence[EvaluationRecord], selection: Selection, scales:
     rounds = sorted({r.round for r in chosen}, key=round_key)
     by_round = {name: sorted((r for r in chosen if r.round == name), key=lambda r: r.project_code) for name in rounds}
     refs = project_refs(chosen)
-    previous = changes.previous_records(chosen)
+    previous = changes.previous_records(chosen, selection.mixed_types)
     names = stage_names(chosen)
     organizations, flows = changes.organization_stages(chosen, previous, refs, names)
     grade_order = grade_ranking(chosen)
@@ -58,6 +58,7 @@ def portfolio(records: Sequence[EvaluationRecord], selection: Selection, scales:
         indicator_changes=changes.indicator_changes(by_round),
         rubric_notes=changes.rubric_notes(chosen),
         skipped_rounds=[r for r in selection.rounds if r not in by_round],
+        unlike_left_out=changes.unlike_pairs(chosen, previous),
     )
 
 

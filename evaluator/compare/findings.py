@@ -25,6 +25,11 @@ def findings(pf: Portfolio, lang: Lang) -> list[str]:
     out += [organizations_sentence(last, lang), *quality_sentences(pf, lang)]
     if pf.rubric_notes:
         out.append(t(lang, "The rounds used different rubric versions, compared by indicator id; see the notes."))
+    if pf.unlike_left_out:
+        out.append(tns(lang, "{n} project was evaluated in consecutive rounds with different kinds of evaluation (midterm, "
+                            "then final): its change is not compared; see the notes.",
+                      "{n} projects were evaluated in consecutive rounds with different kinds of evaluation (midterm, "
+                      "then final): their changes are not compared; see the notes.", pf.unlike_left_out))
     if pf.skipped_rounds:
         out.append(ts(lang, "Selected rounds with no final or midterm evaluation, left out: {skipped_rounds}.", skipped_rounds=join(lang, pf.skipped_rounds)))
     return [s for s in out if s]

@@ -28,6 +28,7 @@ class Selection(Model):
     rounds: list[str] = []           # as asked; empty: every round in the store
     projects: list[str] = []         # project codes; empty: every project
     evaluation_types: list[Literal["final", "midterm"]] = ["final", "midterm"]   # preference order
+    mixed_types: bool = False        # compare a midterm with a final evaluation (labelled); default: like with like
 
 
 class ProjectRef(Model):
@@ -162,6 +163,8 @@ class ProjectChange(Model):
     grade_after: Grade
     domains: list[DomainChange]
     same_rubric: bool
+    type_before: str = ""            # midterm | final: a change between different types is not like for like
+    type_after: str = ""
 
 
 class OrganizationStage(Model):
@@ -216,6 +219,7 @@ class Portfolio(Model):
     indicator_changes: list[IndicatorChange]    # per pair of consecutive rounds, most improved first
     rubric_notes: list[RubricNote]
     skipped_rounds: list[str] = []   # selected rounds with no evaluation to compare (e.g. only self-assessments)
+    unlike_left_out: int = 0         # projects whose consecutive rounds are of different types, not compared
 
     def round(self, name: str) -> RoundView:
         return next(r for r in self.rounds if r.name == name)

@@ -139,6 +139,14 @@ def notes(pf: Portfolio, lang: Lang) -> list[tuple[str, str]]:
     items = [(t(lang, "What is compared"), t(lang, "Each project counts once per round: its latest final evaluation, else its latest midterm one; self-assessments are the organization's own view and are not compared. Share = points / maximum; change = this round - the previous one, ▲ up, ▼ down; indicator changes are in points of percent. Results of different rubric versions are compared by indicator and domain id."))]
     items += rubric_items(pf, lang)
     items += [(t(lang, "Rubric differences"), n.text(lang)) for n in pf.rubric_notes]
+    if pf.unlike_left_out:
+        items.append((t(lang, "Different kinds of evaluation"), tns(
+            lang, "{n} project's evaluation follows one of another kind in its earlier round (a final one after a "
+                  "midterm one): its change is left out, as they are not alike. evaluator compare --mixed-types "
+                  "includes such changes, labelled.",
+            "{n} projects' evaluations follow ones of another kind in their earlier rounds (a final one after a "
+            "midterm one): their changes are left out, as they are not alike. evaluator compare --mixed-types "
+            "includes such changes, labelled.", pf.unlike_left_out)))
     if pf.skipped_rounds:
         items.append((t(lang, "Rounds left out"),
                       ts(lang, "{skipped_rounds}: no final or midterm evaluation (self-assessments are not compared).", skipped_rounds=join(lang, pf.skipped_rounds))))

@@ -16,7 +16,8 @@ if TYPE_CHECKING:
     from evaluator.store import Store
 
 
-def portfolio_from_store(store: Store, rounds: Sequence[str] = (), projects: Sequence[str] = ()) -> Portfolio:
+def portfolio_from_store(store: Store, rounds: Sequence[str] = (), projects: Sequence[str] = (), *,
+                         mixed_types: bool = False) -> Portfolio:
     """Rounds by name, projects by code or name (empty: all). StoreError names every unknown one."""
     shown = store.name
     known_rounds = store.rounds()
@@ -29,7 +30,7 @@ def portfolio_from_store(store: Store, rounds: Sequence[str] = (), projects: Seq
             found += exc.problems
     if found:
         raise StoreError(found)
-    selection = Selection(rounds=list(rounds), projects=codes)
+    selection = Selection(rounds=list(rounds), projects=codes, mixed_types=mixed_types)
     records = store.evaluations(rounds, codes, selection.evaluation_types)
     return portfolio(records, selection, store.grade_scales(r.rubric.sha256 for r in records))
 
