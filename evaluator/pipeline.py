@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -114,9 +115,9 @@ def report_result(result_json: Path, target: Path, *, lang: Lang, db: str | None
         result = read_result(result_json)
     except StoreError as exc:
         return Reported(result=str(result_json), status="failed", problems=exc.problems)
-    previous, problems = _earlier(db, result, shown)
+    stored, problems = _earlier(db, result, shown)
     try:
-        data = _render(result, previous, lang, fmt)
+        data = _render(result, stored, lang, fmt)
     except Exception as exc:  # noqa: BLE001 — one report's failure is that result's, never the batch's
         internal = _problem("G001", shown, detail=f"{type(exc).__name__}: {exc}")
         return Reported(result=str(result_json), status="failed", problems=problems + [internal])
@@ -135,42 +136,54 @@ def _problem(code: str, file: str, severity: str = "error", **params) -> Problem
     return Problem(code=code, severity=severity, location=Location(file=file), params=params)
 
 
-def _earlier(db: str | None, result: Result, shown: str) -> tuple[Result | None, list[Problem]]:
-    """The project's earlier round if the store `db` (a path or URL) holds one; no store file is no earlier
-    round, and a store that cannot be read is a warning, not a failure."""
+@dataclass(frozen=True)
+class Stored:
+    """What the results store says about a result's context: the project's earlier round, the round's other
+    projects (domain shares) and the project's history (round, type, total, maximum)."""
+
+    previous: Result | None = None
+    peers: list[dict[str, float]] = field(default_factory=list)
+    history: list[tuple[str, str, float, float]] = field(default_factory=list)
+
+
+def _earlier(db: str | None, result: Result, shown: str) -> tuple[Stored, list[Problem]]:
+    """The result's context if the store `db` (a path or URL) holds one; no store file is no context, and a
+    store that cannot be read is a warning, not a failure."""
     from evaluator.store.targets import parse_target
 
     target = parse_target(db) if db is not None else None
     if target is None or (target.path is not None and not target.path.is_file()):
-        return None, []
+        return Stored(), []
     from django.db import DatabaseError
 
     from evaluator.store import Store
     from evaluator.store.db import database_detail
-    from evaluator.store.earlier import earlier_round
+    from evaluator.store.earlier import earlier_round, project_history, round_shares
 
     try:
         with Store.open(target.text, create=False) as store:
-            return earlier_round(store, result), []
+            return Stored(earlier_round(store, result), round_shares(store, result), project_history(store, result)), []
     except StoreError as exc:
         said = exc.problems[0]
-        return None, [_problem("G002", shown, "warning", detail={"zh": said.message("zh"), "en": said.message("en")})]
+        return Stored(), [_problem("G002", shown, "warning", detail={"zh": said.message("zh"), "en": said.message("en")})]
     except DatabaseError as exc:
-        return None, [_problem("G002", shown, "warning", detail=database_detail(exc, target.shown))]
+        return Stored(), [_problem("G002", shown, "warning", detail=database_detail(exc, target.shown))]
 
 
-def _render(result: Result, previous: Result | None, lang: Lang, fmt: str) -> bytes:
+def _render(result: Result, stored: Stored, lang: Lang, fmt: str) -> bytes:
+    from evaluator.report.context import Milestone
     from evaluator.report.feedback import feedback_html, feedback_view, render_feedback
 
-    rubric = rubric_of(result)
-    if fmt == "docx":
+    rubric, history = rubric_of(result), [Milestone(*h) for h in stored.history]
+    if fmt in ("docx", "html"):
+        view = feedback_view(result, lang, stored.previous, rubric=rubric, peers=stored.peers, history=history)
+        if fmt == "html":
+            return feedback_html(view, _renderer(), standalone=True).encode("utf-8")
         from evaluator.report.docx_report import feedback_docx
 
-        return feedback_docx(feedback_view(result, lang, previous, rubric=rubric))
-    if fmt == "html":
-        view = feedback_view(result, lang, previous, rubric=rubric)
-        return feedback_html(view, _renderer(), standalone=True).encode("utf-8")
-    return render_feedback(result, lang, previous, renderer=_renderer(), rubric=rubric)
+        return feedback_docx(view)
+    return render_feedback(result, lang, stored.previous, renderer=_renderer(), rubric=rubric, peers=stored.peers,
+                           history=history)
 
 
 def rubric_of(result: Result) -> Rubric | None:

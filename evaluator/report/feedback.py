@@ -8,6 +8,7 @@ the evidence a reviewer will find missing, and the 3-5 things to fix first.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -17,6 +18,7 @@ from evaluator.i18n import N_, Lang, t
 from evaluator.messages import METHODS
 from evaluator.numbers import adds_up, exact, number, points
 from evaluator.report.charts.domains import LEGEND, radar
+from evaluator.report.context import Context, Milestone, context
 from evaluator.report.feedback_appendix import Appendix, appendix
 from evaluator.report.feedback_change import Change, Delta, change
 from evaluator.report.feedback_domains import (
@@ -118,6 +120,7 @@ class FeedbackView:
     organizations: Organizations | None
     participation: Participation
     appendix: Appendix
+    context: Context | None = None      # the round's quartiles and the project's totals across rounds, if stored
 
 
 def cover(result: Result, lang: Lang) -> Cover:
@@ -208,7 +211,10 @@ def flag_legend(domains: list[DomainSection], lang: Lang) -> list[tuple[str, str
 
 
 def feedback_view(result: Result, lang: Lang, previous: Result | None = None, *,
-                  rubric: Rubric | None = None) -> FeedbackView:
+                  rubric: Rubric | None = None, peers: Sequence[Mapping[str, float]] = (),
+                  history: Sequence[Milestone] = ()) -> FeedbackView:
+    """`peers`: per project of the result's round, domain id → share of its points (the store's latest official
+    evaluations); `history`: the project's official evaluations round by round. Both come from the caller."""
     """The whole report; `previous` is the project's official evaluation in its earlier round, if stored."""
     moved = change(result, previous, lang) if previous is not None else None
     kind = t(lang, KINDS[result.mode])
@@ -220,6 +226,7 @@ def feedback_view(result: Result, lang: Lang, previous: Result | None = None, *,
         cover=cover(result, lang), summary=summary(result, moved, lang, rubric), missing=missing(result, lang),
         domains=domains, flags=flag_legend(domains, lang), organizations=organizations(result, moved, lang),
         participation=participation(result, lang), appendix=appendix(result, lang),
+        context=context(result, lang, peers, history),
     )
 
 
@@ -233,12 +240,13 @@ def feedback_html(view: FeedbackView, renderer: Renderer, standalone: bool = Fal
 
 
 def render_feedback(result: Result, lang: Lang, previous: Result | None = None,
-                    renderer: Renderer | None = None, *, rubric: Rubric | None = None) -> bytes:
+                    renderer: Renderer | None = None, *, rubric: Rubric | None = None,
+                    peers: Sequence[Mapping[str, float]] = (), history: Sequence[Milestone] = ()) -> bytes:
     """The report PDF; pass a `Renderer` to share its fonts and stylesheets across a batch."""
     from evaluator.report.render import Renderer
 
     if renderer is None:
         with Renderer() as own:
-            return render_feedback(result, lang, previous, own, rubric=rubric)
-    view = feedback_view(result, lang, previous, rubric=rubric)
+            return render_feedback(result, lang, previous, own, rubric=rubric, peers=peers, history=history)
+    view = feedback_view(result, lang, previous, rubric=rubric, peers=peers, history=history)
     return renderer.pdf("feedback.html", stylesheets=STYLESHEETS, report=view, lang=lang, styles=Markup(""))
