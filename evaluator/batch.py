@@ -29,6 +29,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from evaluator.improvement import Plan
 from evaluator.outputs import OutputError, make_folder, reason, write_bytes
 from evaluator.problems import Location, Problem
 from evaluator.rubric.loader import display_path
@@ -52,6 +53,7 @@ class Options(BaseModel):
     lang: Literal["zh", "en"] = "zh"
     db: str | None = None         # the store (path or URL) where reports look up the earlier round (None: nowhere)
     staging: Path | None = None   # where workers write results before they get their names (see `staging`)
+    plan: Plan | None = None      # an improvement plan read back: its project's report shows the follow-up
 
 
 class Scored(BaseModel):

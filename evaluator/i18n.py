@@ -8,6 +8,8 @@ and the web platform.
     pt(lang, "answer", "no")                                   # msgctxt where one English word has two
     TOTAL = N_("Total")                                        # marks a module-level phrase for extraction;
     t(lang, TOTAL)                                             # it is translated where it is used
+    both("no such file")                                       # {"zh": …, "en": …} for outputs that carry
+                                                               # both (problem parameters, result JSON)
 
 The Chinese lives in `evaluator/locale/zh_Hans/LC_MESSAGES/django.po` (compiled to the `.mo` beside it by
 `make messages`, both committed). The web platform has the same directory on Django's `LOCALE_PATHS`, so a
@@ -73,3 +75,8 @@ def N_(message: str) -> str:
 def both(message: str, /, **params: object) -> dict[Lang, str]:
     """The phrase in every language, for outputs that carry both (result JSON, xlsx headers)."""
     return {lang: t(lang, message, **params) for lang in LANGS}
+
+
+def pboth(context: str, message: str, /, **params: object) -> dict[Lang, str]:
+    """`both` for a phrase with a context (`pt`)."""
+    return {lang: pt(lang, context, message, **params) for lang in LANGS}

@@ -9,6 +9,7 @@ descriptor, and read no further than the limit.
 
 from __future__ import annotations
 
+from evaluator.i18n import both
 import os
 import stat
 from pathlib import Path
@@ -35,7 +36,7 @@ def read_regular(path: Path, limit: int) -> bytes:
     except InputError:
         raise
     except (FileNotFoundError, NotADirectoryError):
-        raise InputError("missing", {"zh": "文件不存在", "en": "no such file"}) from None
+        raise InputError("missing", both("no such file")) from None
     except OSError as exc:
         raise _unreadable(exc) from None
     try:
@@ -51,15 +52,14 @@ def read_regular(path: Path, limit: int) -> bytes:
 
 def too_large(limit: int) -> InputError:
     size = f"{limit / 2**20:g} MB" if limit >= 2**20 else f"{limit / 2**10:g} KB"
-    return InputError("too_large", {"zh": f"文件超过 {size} 的上限", "en": f"larger than the limit of {size}"})
+    return InputError("too_large", both("larger than the limit of {size}", size=size))
 
 
 def _check(info: os.stat_result, limit: int) -> None:
     if stat.S_ISDIR(info.st_mode):
-        raise InputError("folder", {"zh": "这是一个文件夹，不是文件", "en": "it is a folder, not a file"})
+        raise InputError("folder", both("it is a folder, not a file"))
     if not stat.S_ISREG(info.st_mode):
-        raise InputError("special", {"zh": "这不是普通文件（而是设备、管道或套接字）",
-                                     "en": "not a regular file (a device, pipe or socket)"})
+        raise InputError("special", both("not a regular file (a device, pipe or socket)"))
     if info.st_size > limit:
         raise too_large(limit)
 
@@ -76,4 +76,4 @@ def _read_at_most(fd: int, limit: int) -> bytes:
 
 def _unreadable(exc: OSError) -> InputError:
     reason = exc.strerror or type(exc).__name__
-    return InputError("unreadable", {"zh": f"无法读取（{reason}）", "en": f"cannot be read ({reason})"})
+    return InputError("unreadable", both("cannot be read ({reason})", reason=reason))

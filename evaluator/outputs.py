@@ -19,21 +19,22 @@ import tempfile
 from pathlib import Path
 from typing import Literal
 
+from evaluator.i18n import both, LANGS, N_
 from evaluator.inputs import InputError, read_regular
 
 Written = Literal["written", "unchanged", "exists"]
 NAME_BYTES = 150  # a file name stem, in UTF-8 bytes: room for a suffix and a temporary prefix under 255
 _NO_LINKS = {errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EXDEV, errno.EMLINK, errno.ENOSYS}
-_REASONS = {
-    errno.EACCES: ("没有写入权限", "permission denied"),
-    errno.EPERM: ("没有写入权限", "permission denied"),
-    errno.EROFS: ("所在位置是只读的", "the location is read-only"),
-    errno.ENOSPC: ("磁盘已满", "the disk is full"),
-    errno.EDQUOT: ("超出磁盘配额", "the disk quota is exceeded"),
-    errno.ENAMETOOLONG: ("文件名太长", "the file name is too long"),
-    errno.EISDIR: ("同名的文件夹已存在", "a folder of that name is in the way"),
-    errno.ENOTDIR: ("路径中有一部分是文件而不是文件夹", "part of the path is a file, not a folder"),
-    errno.EEXIST: ("路径中有一部分是文件而不是文件夹", "part of the path is a file, not a folder"),
+_REASONS: dict[int, str] = {
+    errno.EACCES: N_("permission denied"),
+    errno.EPERM: N_("permission denied"),
+    errno.EROFS: N_("the location is read-only"),
+    errno.ENOSPC: N_("the disk is full"),
+    errno.EDQUOT: N_("the disk quota is exceeded"),
+    errno.ENAMETOOLONG: N_("the file name is too long"),
+    errno.EISDIR: N_("a folder of that name is in the way"),
+    errno.ENOTDIR: N_("part of the path is a file, not a folder"),
+    errno.EEXIST: N_("part of the path is a file, not a folder"),
 }
 
 
@@ -62,7 +63,7 @@ def make_folder(path: Path) -> None:
     try:
         path.mkdir(parents=True, exist_ok=True)
     except FileExistsError:
-        raise OutputError(path, {"zh": "这是一个文件，此处需要文件夹", "en": "it is a file; a folder is needed here"}) from None
+        raise OutputError(path, both("it is a file; a folder is needed here")) from None
     except OSError as exc:
         raise OutputError(path, reason(exc)) from None
 
@@ -70,8 +71,8 @@ def make_folder(path: Path) -> None:
 def reason(exc: OSError) -> dict[str, str]:
     if isinstance(exc, InputError):
         return exc.detail
-    zh, en = _REASONS.get(exc.errno or 0, (exc.strerror or type(exc).__name__,) * 2)
-    return {"zh": zh, "en": en}
+    known = _REASONS.get(exc.errno or 0)
+    return both(known) if known else dict.fromkeys(LANGS, exc.strerror or type(exc).__name__)
 
 
 def _same(path: Path, data: bytes) -> bool | None:
@@ -81,9 +82,9 @@ def _same(path: Path, data: bytes) -> bool | None:
     except FileNotFoundError:
         return None
     if stat.S_ISDIR(info.st_mode):
-        raise OutputError(path, {"zh": "同名的文件夹已存在", "en": "a folder of that name is in the way"})
+        raise OutputError(path, both("a folder of that name is in the way"))
     if not stat.S_ISREG(info.st_mode):
-        raise OutputError(path, {"zh": "同名的特殊文件（设备或管道）已存在", "en": "a special file (device or pipe) of that name is in the way"})
+        raise OutputError(path, both("a special file (device or pipe) of that name is in the way"))
     if info.st_size != len(data):
         return False
     try:

@@ -17,9 +17,11 @@ from typing import Literal
 from evaluator.batch import Options, Reported, Scored
 from evaluator.bundled import bundled_rubrics, rubric_path
 from evaluator.forms.reader import read_form
+from evaluator.improvement import Plan
 from evaluator.messages import Lang
 from evaluator.outputs import OutputError, safe_name, write_bytes
 from evaluator.problems import Location, Problem, errors
+from evaluator.report.feedback_followup import FollowUp
 from evaluator.rubric import LoadedRubric, load_rubric
 from evaluator.rubric.loader import display_path
 from evaluator.rubric.models import Rubric
@@ -103,11 +105,11 @@ def _renderer():
 def report_beside(result_json: Path, options: Options) -> Reported:
     """The PDF report of a result written by `score_form`, beside its JSON."""
     return report_result(result_json, result_json.with_suffix(".pdf"), lang=options.lang, db=options.db,
-                         force=options.force)
+                         force=options.force, plan=options.plan)
 
 
 def report_result(result_json: Path, target: Path, *, lang: Lang, db: str | None, force: bool,
-                  fmt: Literal["pdf", "html", "docx"] = "pdf") -> Reported:
+                  fmt: Literal["pdf", "html", "docx"] = "pdf", plan: Plan | None = None) -> Reported:
     """Read a result, find the project's earlier round in `db`, render the report and write it to `target`
     (never over a different file without `force`). Every failure is a located problem of this result."""
     shown = display_path(result_json)
@@ -116,8 +118,13 @@ def report_result(result_json: Path, target: Path, *, lang: Lang, db: str | None
     except StoreError as exc:
         return Reported(result=str(result_json), status="failed", problems=exc.problems)
     stored, problems = _earlier(db, result, shown)
+    followup = None
+    if plan is not None and plan.code == result.project.code:
+        followup = plan.followup()
+    elif plan is not None:
+        problems.append(_problem("V015", shown, "warning", found=plan.code, expected=result.project.code))
     try:
-        data = _render(result, stored, lang, fmt)
+        data = _render(result, stored, lang, fmt, followup)
     except Exception as exc:  # noqa: BLE001 — one report's failure is that result's, never the batch's
         internal = _problem("G001", shown, detail=f"{type(exc).__name__}: {exc}")
         return Reported(result=str(result_json), status="failed", problems=problems + [internal])
@@ -165,24 +172,24 @@ def _earlier(db: str | None, result: Result, shown: str) -> tuple[Stored, list[P
             return Stored(earlier_round(store, result), round_shares(store, result), project_history(store, result)), []
     except StoreError as exc:
         said = exc.problems[0]
-        return Stored(), [_problem("G002", shown, "warning", detail={"zh": said.message("zh"), "en": said.message("en")})]
+        return Stored(), [_problem("G002", shown, "warning", detail=said.messages())]
     except DatabaseError as exc:
         return Stored(), [_problem("G002", shown, "warning", detail=database_detail(exc, target.shown))]
 
 
-def _render(result: Result, stored: Stored, lang: Lang, fmt: str) -> bytes:
+def _render(result: Result, stored: Stored, lang: Lang, fmt: str, followup: FollowUp | None = None) -> bytes:
     from evaluator.report.context import Milestone
     from evaluator.report.feedback import feedback_html, feedback_view, render_feedback
 
     rubric, history = rubric_of(result), [Milestone(*h) for h in stored.history]
     if fmt in ("docx", "html"):
-        view = feedback_view(result, lang, stored.previous, rubric=rubric, peers=stored.peers, history=history)
+        view = feedback_view(result, lang, stored.previous, followup, rubric=rubric, peers=stored.peers, history=history)
         if fmt == "html":
             return feedback_html(view, _renderer(), standalone=True).encode("utf-8")
         from evaluator.report.docx_report import feedback_docx
 
         return feedback_docx(view)
-    return render_feedback(result, lang, stored.previous, renderer=_renderer(), rubric=rubric, peers=stored.peers,
+    return render_feedback(result, lang, stored.previous, renderer=_renderer(), followup=followup, rubric=rubric, peers=stored.peers,
                            history=history)
 
 

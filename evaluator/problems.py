@@ -13,7 +13,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from evaluator.messages import CATALOGUE, Lang
+from evaluator.i18n import LANGS, Lang, N_, both, pt, t
+from evaluator.messages import CATALOGUE
 
 Severity = Literal["error", "warning"]
 
@@ -44,12 +45,17 @@ class Problem(BaseModel):
     params: dict[str, Any] = {}
 
     def message(self, lang: Lang = "zh") -> str:
-        template = CATALOGUE[self.code][lang]
-        return template.format(**{k: _show(v, lang) for k, v in self.params.items()})
+        return t(lang, CATALOGUE[self.code]).format(**{k: _show(v, lang) for k, v in self.params.items()})
+
+    def messages(self) -> dict[Lang, str]:
+        """The message in every language (a problem quoted as the `detail` of another)."""
+        return {lang: self.message(lang) for lang in LANGS}
 
     def render(self, lang: Lang = "zh") -> str:
-        label = {"zh": {"error": "错误", "warning": "警告"}, "en": {"error": "error", "warning": "warning"}}
-        return f"{self.location.render()}: {label[lang][self.severity]} {self.code}: {self.message(lang)}"
+        return f"{self.location.render()}: {t(lang, SEVERITY_NAMES[self.severity])} {self.code}: {self.message(lang)}"
+
+
+SEVERITY_NAMES: dict[Severity, str] = {"error": N_("error"), "warning": N_("warning")}
 
 
 def _show(value: Any, lang: Lang) -> str:
@@ -57,7 +63,7 @@ def _show(value: Any, lang: Lang) -> str:
     if isinstance(value, dict) and set(value) == {"zh", "en"}:
         return value[lang]
     if isinstance(value, (list, tuple)):
-        return "、".join(map(str, value)) if lang == "zh" else ", ".join(map(str, value))
+        return list_separator(lang).join(map(str, value))
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
@@ -67,9 +73,17 @@ def errors(problems: list[Problem]) -> list[Problem]:
     return [p for p in problems if p.severity == "error"]
 
 
-def did_you_mean(word: str, candidates: Iterable[str]) -> dict[str, str]:
+def list_separator(lang: Lang) -> str:
+    """What goes between the items of a list inside a sentence: "、" in Chinese, ", " in English."""
+    return pt(lang, "list separator", ", ")
+
+
+NO_HINT: dict[Lang, str] = dict.fromkeys(LANGS, "")
+
+
+def did_you_mean(word: str, candidates: Iterable[str]) -> dict[Lang, str]:
     """A `hint` parameter naming the closest known id, or an empty hint."""
     close = difflib.get_close_matches(word, sorted(set(candidates)), n=1, cutoff=0.6)
     if not close:
-        return {"zh": "", "en": ""}
-    return {"zh": f"（是否想写 {close[0]}？）", "en": f" (did you mean {close[0]}?)"}
+        return dict(NO_HINT)
+    return both(" (did you mean {word}?)", word=close[0])

@@ -12,6 +12,9 @@
                                                      of the SQLite store, else output/)
     EVALUATOR_MAX_UPLOAD_MB=200                      the largest request the server reads (a round's zip)
     EVALUATOR_TASKS=immediate                        run tasks in the request instead of the worker queue
+    EVALUATOR_SMTP_HOST=mail.example.org             also send the review process's notifications by e-mail
+                                                     (EVALUATOR_SMTP_PORT, _USER, _PASSWORD, _TLS,
+                                                     EVALUATOR_MAIL_FROM)
 
 The command line opens the store it is given (`--db PATH|URL`) under a connection alias of its own
 (`evaluator.store.targets`); the `default` alias is the store named here, used by the server.
@@ -60,6 +63,7 @@ INSTALLED_APPS = [
     "evaluator.web.rounds",
     "evaluator.web.evaluations",
     "evaluator.web.portfolio",
+    "evaluator.web.process",
 ]
 
 MIDDLEWARE = [
@@ -155,6 +159,15 @@ TASKS = {"default": {
                 else "django_tasks_db.DatabaseBackend"),
     "QUEUES": ["default"],
 }}
+
+# -- e-mail: the review process's notifications also go by mail when an SMTP server is named -------------
+EMAIL_HOST = _env("EVALUATOR_SMTP_HOST")
+EMAIL_PORT = int(_env("EVALUATOR_SMTP_PORT", "587"))
+EMAIL_HOST_USER = _env("EVALUATOR_SMTP_USER")
+EMAIL_HOST_PASSWORD = _env("EVALUATOR_SMTP_PASSWORD")
+EMAIL_USE_TLS = _env("EVALUATOR_SMTP_TLS", "1").lower() in ("1", "true", "yes", "on")
+DEFAULT_FROM_EMAIL = _env("EVALUATOR_MAIL_FROM", "evaluator@localhost")
+EVALUATOR_MAIL = bool(EMAIL_HOST)
 
 # -- languages: Chinese first, English on request ----------------------------------------------------------
 USE_TZ = True

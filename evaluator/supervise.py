@@ -12,6 +12,7 @@ happens in, and the parent holds what must not be lost (the results store is wri
 
 from __future__ import annotations
 
+from evaluator.i18n import both
 import faulthandler
 import multiprocessing
 import os
@@ -39,14 +40,14 @@ def failure_detail(kind: str, value: Any = None) -> dict[str, str]:
     """Why a worker stopped, in both languages: a signal, an exit status, the time or memory limit."""
     if kind == "signal":
         name = signal.Signals(value).name if value in signal.Signals._value2member_map_ else str(value)
-        return {"zh": f"进程被信号 {name} 终止", "en": f"killed by signal {name}"}
+        return both("killed by signal {name}", name=name)
     if kind == "time":
-        return {"zh": f"超过 {value:g} 秒的时间上限", "en": f"ran past the limit of {value:g} seconds"}
+        return both("ran past the limit of {value:g} seconds", value=value)
     if kind == "memory":
-        return {"zh": "超出内存上限", "en": "ran out of its memory limit"}
+        return both("ran out of its memory limit")
     if kind == "error":
-        return {"zh": f"内部错误：{value}", "en": f"internal error: {value}"}
-    return {"zh": f"进程意外退出（{value}）", "en": f"the process exited unexpectedly ({value})"}
+        return both("internal error: {value}", value=value)
+    return both("the process exited unexpectedly ({value})", value=value)
 
 
 class _Worker(Generic[T]):

@@ -7,6 +7,7 @@ import click
 import evaluator.cli.handbook  # noqa: F401  (registers `rubric handbook`)
 from evaluator import __version__
 from evaluator.cli.forms import check, template
+from evaluator.cli.plan import plan
 from evaluator.cli.report import report
 from evaluator.cli.rubric import rubric
 from evaluator.cli.score import score
@@ -25,6 +26,7 @@ main.add_command(template)
 main.add_command(check)
 main.add_command(score)
 main.add_command(report)
+main.add_command(plan)
 main.add_command(ingest)
 main.add_command(history)
 main.add_command(compare)

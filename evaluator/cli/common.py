@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from evaluator.messages import Lang
+from evaluator.i18n import Lang, as_lang
 from evaluator.outputs import OutputError, Written, write_bytes
 from evaluator.problems import Location, Problem
 from evaluator.rubric.loader import display_path
@@ -19,6 +19,7 @@ lang_option = click.option(
     envvar="EVALUATOR_LANG",
     show_default=True,
     help="消息、评估表和报告的语言 / language of messages, forms and reports",
+    callback=lambda _ctx, _param, value: as_lang(value),
 )
 
 
@@ -35,8 +36,9 @@ def output_option(help: str, **kwargs):  # -> a click decorator
     return click.option("-o", "--output", "output", type=click.Path(path_type=Path), help=help, **kwargs)
 
 
-def say(lang: Lang, zh: str, en: str, **kwargs) -> None:
-    click.echo(zh if lang == "zh" else en, **kwargs)
+def echo(text: str, *, err: bool = False) -> None:
+    """Print a line the user reads (already in their language: `t(lang, "…")`)."""
+    click.echo(text, err=err)
 
 
 def report_problems(problems: list[Problem], lang: Lang) -> None:

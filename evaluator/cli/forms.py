@@ -11,15 +11,16 @@ import click
 from evaluator.batch import forms_in
 from evaluator.bundled import rubric_path
 from evaluator.cli.common import (
+    echo,
     lang_option,
     report_problems,
     rubric_option,
-    say,
     write_output,
 )
 from evaluator.forms.reader import read_form
 from evaluator.forms.save import workbook_bytes
 from evaluator.forms.template import build_template
+from evaluator.i18n import t
 from evaluator.problems import errors
 from evaluator.rubric import LoadedRubric, load_rubric
 
@@ -28,7 +29,7 @@ def _load(path: str | None, lang: str) -> LoadedRubric:
     loaded = load_rubric(rubric_path(path))
     report_problems(loaded.problems, lang)
     if loaded.rubric is None:
-        say(lang, "✗ 评估标准有错误，无法继续", "✗ the rubric has errors; stopping")
+        echo(t(lang, "✗ the rubric has errors; stopping"))
         sys.exit(1)
     return loaded
 
@@ -48,9 +49,9 @@ def template(rubric: str | None, output: Path, force: bool, lang: str) -> None:
     wb, _ = build_template(loaded.rubric, loaded.sha256, lang)
     status = write_output(output, workbook_bytes(wb), force, lang)
     r = loaded.rubric
-    same = {"zh": "（未变）", "en": " (unchanged)"} if status == "unchanged" else {"zh": "", "en": ""}
-    say(lang, f"✓ {output}{same['zh']}：{r.id} {r.version}，{len(r.domains)} 个领域，{len(r.indicators)} 项指标",
-        f"✓ {output}{same['en']}: {r.id} {r.version}, {len(r.domains)} domains, {len(r.indicators)} indicators")
+    same = t(lang, " (unchanged)") if status == "unchanged" else ""
+    echo(t(lang, "✓ {output}{same}: {id} {version}, {domains} domains, {indicators} indicators", output=output,
+           same=same, id=r.id, version=r.version, domains=len(r.domains), indicators=len(r.indicators)))
 
 
 @click.command()
@@ -70,5 +71,6 @@ def check(forms: tuple[Path, ...], rubric: str | None, lang: str) -> None:
         n_warn = len(reading.problems) - n_err
         failed |= n_err > 0
         mark = "✗" if n_err else "✓"
-        say(lang, f"{mark} {path}：{n_err} 个错误，{n_warn} 个警告", f"{mark} {path}: {n_err} errors, {n_warn} warnings")
+        echo(t(lang, "{mark} {path}: {errors} errors, {warnings} warnings", mark=mark, path=path, errors=n_err,
+               warnings=n_warn))
     sys.exit(1 if failed else 0)

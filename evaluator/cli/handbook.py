@@ -9,8 +9,9 @@ from pathlib import Path
 import click
 
 from evaluator.bundled import rubric_path
-from evaluator.cli.common import lang_option, report_problems, say, write_output
+from evaluator.cli.common import echo, lang_option, report_problems, write_output
 from evaluator.cli.rubric import rubric
+from evaluator.i18n import t
 from evaluator.rubric import load_rubric
 
 
@@ -34,5 +35,5 @@ def handbook(path: str | None, output: Path, force: bool, lang: str) -> None:
     data = render_handbook(loaded.rubric, loaded.sha256, lang)
     write_output(output, data, force, lang)
     seconds, size = time.perf_counter() - started, len(data) / 1024
-    say(lang, f"✓ 已生成评估手册 {output}（{size:.0f} KB，用时 {seconds:.1f} 秒）",
-        f"✓ wrote the handbook {output} ({size:.0f} KB in {seconds:.1f} s)")
+    echo(t(lang, "✓ wrote the handbook {output} ({size:.0f} KB in {seconds:.1f} s)", output=output, size=size,
+           seconds=seconds))

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import click
 
-from evaluator.cli.common import lang_option, output_option, report_problems, say
-from evaluator.messages import Lang
+from evaluator.cli.common import echo, lang_option, output_option, report_problems
+from evaluator.i18n import Lang, t
 from evaluator.pipeline import report_result
 from evaluator.problems import Location, Problem
 from evaluator.rubric.loader import display_path
@@ -71,6 +71,6 @@ def _database(db: str | None, lang: Lang) -> str | None:
 def _said(target: Path, status: str, seconds: float, lang: Lang) -> None:
     shown, size = display_path(target), target.stat().st_size / 1024
     if status == "unchanged":
-        say(lang, f"= {shown}：与已有报告相同，未改动", f"= {shown}: the same as the existing report, left alone")
+        echo(t(lang, "= {path}: the same as the existing report, left alone", path=shown))
     else:
-        say(lang, f"✓ {shown}（{size:.0f} KB，用时 {seconds:.1f} 秒）", f"✓ {shown} ({size:.0f} KB in {seconds:.1f} s)")
+        echo(t(lang, "✓ {path} ({size:.0f} KB in {seconds:.1f} s)", path=shown, size=size, seconds=seconds))

@@ -7,7 +7,8 @@ import sys
 import click
 
 from evaluator.bundled import rubric_path
-from evaluator.cli.common import lang_option, report_problems, say
+from evaluator.cli.common import echo, lang_option, report_problems
+from evaluator.i18n import t
 from evaluator.numbers import number
 from evaluator.problems import errors
 from evaluator.rubric import LoadedRubric, load_rubric
@@ -38,17 +39,15 @@ def check(path: str | None, lang: str) -> None:
     n_err, n_warn = len(errors(loaded.problems)), len(loaded.problems) - len(errors(loaded.problems))
     if loaded.rubric is None:
         shown = display_path(loaded.path)
-        say(lang, f"✗ {shown}：{n_err} 个错误，{n_warn} 个警告", f"✗ {shown}: {n_err} errors, {n_warn} warnings", err=True)
+        echo(t(lang, "{mark} {path}: {errors} errors, {warnings} warnings", mark="✗", path=shown, errors=n_err,
+               warnings=n_warn), err=True)
         sys.exit(1)
     s = summary(loaded.rubric, loaded.sha256)
     c = s["counts"]
-    say(
-        lang,
-        f"✓ {s['id']} {s['version']}：{c['domains']} 个领域，{c['indicators']} 项指标，共 {number(c['points'], None)} 分，"
-        f"{c['stages']} 个成熟度阶段；{n_warn} 个警告\n  sha256 {loaded.sha256}",
-        f"✓ {s['id']} {s['version']}: {c['domains']} domains, {c['indicators']} indicators, {number(c['points'], None)} points, "
-        f"{c['stages']} maturity stages; {n_warn} warnings\n  sha256 {loaded.sha256}",
-    )
+    echo(t(lang, "✓ {id} {version}: {domains} domains, {indicators} indicators, {points} points, {stages} maturity "
+                 "stages; {warnings} warnings", id=s["id"], version=s["version"], domains=c["domains"],
+           indicators=c["indicators"], points=number(c["points"], None), stages=c["stages"], warnings=n_warn)
+         + f"\n  sha256 {loaded.sha256}")
 
 
 @rubric.command()

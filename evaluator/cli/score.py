@@ -22,13 +22,14 @@ from evaluator.batch import (
 )
 from evaluator.bundled import rubric_path
 from evaluator.cli.common import (
+    echo,
     lang_option,
     output_option,
     report_problems,
     rubric_option,
-    say,
 )
 from evaluator.cli.store import db_option, open_store
+from evaluator.i18n import N_, Lang, pt, t
 from evaluator.numbers import points
 from evaluator.outputs import OutputError
 from evaluator.rubric.loader import display_path
@@ -38,16 +39,15 @@ from evaluator.store.files import read_result
 from evaluator.textable import table
 
 STATUS = {
-    "scored": {"zh": "已评分", "en": "scored"},
-    "provisional": {"zh": "暂定", "en": "provisional"},
-    "failed": {"zh": "失败", "en": "failed"},
+    "scored": N_("scored"),
+    "provisional": N_("provisional"),
+    "failed": N_("failed"),
 }
 
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@output_option("结果目录 / folder for result JSON", default=None,
-               show_default="output/results")
+@output_option("结果目录 / folder for result JSON", default=None, show_default="output/results")
 @click.option("--out", "out_alias", type=click.Path(path_type=Path), hidden=True)   # the old name of -o/--output
 @rubric_option("默认：表格注明的标准 / default: the one the form names")
 @click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True, help="并行进程数 / parallel processes")
@@ -56,9 +56,14 @@ STATUS = {
 @click.option("--no-report", is_flag=True, help="不生成 PDF 报告 / skip PDF reports")
 @db_option
 @click.option("--no-store", is_flag=True, help="不写入结果库 / do not store results in the database")
+@click.option("--plan", "plan_path", type=click.Path(path_type=Path), default=None,
+              help="上一轮的改进计划（evaluator plan 生成、填好完成情况）：该项目的报告显示落实情况 / the earlier "
+                   "round's improvement plan (from evaluator plan, done and evidence filled in): the project's "
+                   "report shows the follow-up")
 @lang_option
 def score(paths: tuple[Path, ...], output: Path | None, out_alias: Path | None, rubric: str | None, workers: int,
-          force: bool, strict: bool, no_report: bool, db: str | None, no_store: bool, lang: str) -> None:
+          force: bool, strict: bool, no_report: bool, db: str | None, no_store: bool, lang: Lang,
+          plan_path: Path | None) -> None:
     """为填好的评估表评分，每份表格输出一个结果 JSON，并在旁边生成 PDF 反馈报告（--lang 决定报告语言）·
     Score filled forms into result JSON, each with its PDF feedback report beside it (in the --lang language)."""
     out_dir = output or out_alias or Path("output/results")
@@ -66,9 +71,17 @@ def score(paths: tuple[Path, ...], output: Path | None, out_alias: Path | None, 
     report_problems(empty, lang)
     if not forms:
         sys.exit(1)
+    plan = None
+    if plan_path is not None:
+        from evaluator.improvement import read_plan
+
+        plan, plan_problems = read_plan(plan_path)
+        report_problems(plan_problems, lang)
+        if plan is None or plan_problems:
+            sys.exit(1)
     store = None if no_store else open_store(db, lang, create=True)
     options = Options(out_dir=out_dir, rubric=rubric_path(rubric) if rubric else None, force=force, strict=strict, report=not no_report, lang=lang,
-                      db=store.target.text if store else None)
+                      db=store.target.text if store else None, plan=plan)
     try:
         done = _scored(forms, options, workers, lang)
     except OutputError as exc:
@@ -87,22 +100,23 @@ def score(paths: tuple[Path, ...], output: Path | None, out_alias: Path | None, 
         tally.add(item)
         report_problems(item.problems, lang)
     click.echo(summary_table(done, lang))
-    written = any(item.json_path for item in done)
-    where = display_path(out_dir)
-    say(lang, f"共 {len(done)} 份：已评分 {tally.scored}，暂定 {tally.provisional}，失败 {tally.failed}；"
-              + (f"结果在 {where}" if written else "没有写出结果"),
-        f"{len(done)} forms: {tally.scored} scored, {tally.provisional} provisional, {tally.failed} failed; "
-        + (f"results in {where}" if written else "no result written"))
+    counted = {"n": len(done), "scored": tally.scored, "provisional": tally.provisional, "failed": tally.failed}
+    if any(item.json_path for item in done):
+        echo(t(lang, "{n} forms: {scored} scored, {provisional} provisional, {failed} failed; results in {folder}",
+               folder=display_path(out_dir), **counted))
+    else:   # nothing was written: name no folder
+        echo(t(lang, "{n} forms: {scored} scored, {provisional} provisional, {failed} failed; no result written",
+               **counted))
     if options.report:
-        say(lang, f"报告：已生成 {tally.reports} 份，失败 {tally.reports_failed} 份（PDF 与结果 JSON 同名同目录）",
-            f"reports: {tally.reports} written, {tally.reports_failed} failed (each PDF beside its result JSON)")
+        echo(t(lang, "reports: {written} written, {failed} failed (each PDF beside its result JSON)",
+               written=tally.reports, failed=tally.reports_failed))
     if tally.failed or tally.reports_failed or empty:
         sys.exit(1)
 
 
-def _scored(forms: list[Path], options: Options, workers: int, lang: str) -> list[Scored]:
+def _scored(forms: list[Path], options: Options, workers: int, lang: Lang) -> list[Scored]:
     """Phase one: every form scored into the staging folder, then each result given its name."""
-    label = "评分中" if lang == "zh" else "Scoring"
+    label = t(lang, "Scoring")
     with staging(options) as staged:
         with click.progressbar(run(forms, staged, workers), length=len(forms), label=label, file=sys.stderr,
                                show_pos=True) as items:
@@ -110,10 +124,10 @@ def _scored(forms: list[Path], options: Options, workers: int, lang: str) -> lis
         return place(done, staged)
 
 
-def _with_reports(done: list[Scored], options: Options, workers: int, lang: str) -> list[Scored]:
+def _with_reports(done: list[Scored], options: Options, workers: int, lang: Lang) -> list[Scored]:
     """Phase two: a report for every result written and stored, each merged into its form's summary."""
     jobs = [Path(item.json_path) for item in done if item.json_path and item.status != "failed"]
-    label = "生成报告" if lang == "zh" else "Reports"
+    label = t(lang, "Reports")
     reported: dict[str, Reported] = {}
     with click.progressbar(run_reports(jobs, options, workers), length=len(jobs), label=label, file=sys.stderr,
                            show_pos=True) as items:
@@ -139,16 +153,16 @@ def _stored(store, item: Scored) -> Scored:
     return item
 
 
-def summary_table(done: list[Scored], lang: str) -> str:
+def summary_table(done: list[Scored], lang: Lang) -> str:
     """Project, round, total, grade and self-organizations per stage; a failed form shows its file name."""
-    zh = lang == "zh"
-    head = ["项目", "届次", "总分", "等级", "自组织 阶段0-6", "状态"] if zh else \
-        ["Project", "Round", "Total", "Grade", "Organizations by stage 0-6", "Status"]
+    head = [pt(lang, "score table", "Project"), pt(lang, "score table", "Round"), pt(lang, "score table", "Total"),
+            pt(lang, "score table", "Grade"), pt(lang, "score table", "Organizations by stage 0-6"),
+            pt(lang, "score table", "Status")]
     rows = [
         [s.project or Path(s.form).name, s.round or "—", points(s.total) if s.total is not None else "—",
          s.grade(lang) if s.grade else "—", "/".join(str(n) for n in s.stage_counts.values()) or "—",
-         STATUS[s.status][lang] + (("（自评预测）" if zh else " (self-assessment)") if s.self_assessment else "")
-         + (("，报告失败" if zh else ", report failed") if s.report == "failed" else "")]
+         t(lang, STATUS[s.status]) + (t(lang, " (self-assessment)") if s.self_assessment else "")
+         + (t(lang, ", report failed") if s.report == "failed" else "")]
         for s in sorted(done, key=lambda s: (s.code or "~", s.round or "", s.form))
     ]
     return table(head, rows, right=(2,))

@@ -13,13 +13,13 @@ from typing import TYPE_CHECKING
 import click
 from django.db import DatabaseError
 
-from evaluator.cli.common import lang_option, report_problems, say, write_output
+from evaluator.cli.common import echo, lang_option, report_problems, write_output
 from evaluator.compare.history import history_table, printable
 from evaluator.compare.model import Portfolio
 from evaluator.compare.portfolio_view import portfolio_pdf
 from evaluator.compare.portfolio_xlsx import portfolio_xlsx
 from evaluator.compare.select import portfolio_from_store, project_codes
-from evaluator.messages import Lang
+from evaluator.i18n import Lang, t
 from evaluator.rounds import TYPE_NAMES
 from evaluator.rubric.loader import display_path
 from evaluator.store import StoreError
@@ -73,8 +73,8 @@ def migrate(db: str | None, lang: Lang) -> None:
     Every stored result is kept; ingest and score upgrade the database before they write, too."""
     with using_store(db, lang, create=True) as store:
         count = len(store.evaluations())
-        say(lang, f"✓ 结果库 {store.name} 已是最新结构，共 {count} 个评估结果",
-            f"✓ the results database {store.name} is up to date, with {count} evaluations")
+        echo(t(lang, "✓ the results database {name} is up to date, with {count} evaluations", name=store.name,
+               count=count))
 
 
 @click.command()
@@ -93,9 +93,8 @@ def ingest(results: tuple[Path, ...], db: str | None, lang: Lang) -> None:
             done = _ingest_one(store, path, lang)
             counts["failed" if done is None else "added" if done.added else "unchanged"] += 1
         shown = store.name
-    say(lang, f"结果库 {shown}：新增 {counts['added']} 个，已存在 {counts['unchanged']} 个，失败 {counts['failed']} 个",
-        f"results database {shown}: {counts['added']} added, {counts['unchanged']} already stored, "
-        f"{counts['failed']} failed")
+    echo(t(lang, "results database {name}: {added} added, {unchanged} already stored, {failed} failed", name=shown,
+           added=counts["added"], unchanged=counts["unchanged"], failed=counts["failed"]))
     if counts["failed"]:
         sys.exit(1)
 
@@ -112,10 +111,10 @@ def _ingest_one(store: Store, path: Path, lang: Lang) -> Ingested | None:
         return None
     what = printable(f"{done.project_code} · {done.round} · {TYPE_NAMES[done.evaluation_type](lang)}")
     if done.added:
-        say(lang, f"✓ {shown}：{what} · 第 {done.version} 版", f"✓ {shown}: {what} · version {done.version}")
+        echo(t(lang, "✓ {path}: {what} · version {version}", path=shown, what=what, version=done.version))
     else:
-        say(lang, f"= {shown}：已在库中（{what} · 第 {done.version} 版），未重复写入",
-            f"= {shown}: already stored ({what} · version {done.version}), not added again")
+        echo(t(lang, "= {path}: already stored ({what} · version {version}), not added again", path=shown, what=what,
+               version=done.version))
     return done
 
 
@@ -160,8 +159,8 @@ def compare(rounds: tuple[str, ...], projects: tuple[str, ...], db: str | None, 
     shown = display_path(target)
     write_output(target, portfolio_xlsx(pf, lang), force, lang)
     projects_count = len({m.project.code for r in pf.rounds for m in r.matrix})
-    say(lang, f"✓ {shown}：{len(pf.rounds)} 届，{projects_count} 个项目",
-        f"✓ {shown}: {len(pf.rounds)} rounds, {projects_count} projects")
+    echo(t(lang, "✓ {path}: {rounds} rounds, {projects} projects", path=shown, rounds=len(pf.rounds),
+           projects=projects_count))
     _write_pdf(pf, out_dir / "portfolio.pdf", force, lang)
 
 
@@ -172,4 +171,4 @@ def _write_pdf(pf: Portfolio, target: Path, force: bool, lang: Lang) -> None:
     shown = display_path(target)
     write_output(target, data, force, lang)
     seconds, size = time.perf_counter() - started, len(data) / 1024
-    say(lang, f"✓ {shown}（{size:.0f} KB，用时 {seconds:.1f} 秒）", f"✓ {shown} ({size:.0f} KB in {seconds:.1f} s)")
+    echo(t(lang, "✓ {path} ({size:.0f} KB in {seconds:.1f} s)", path=shown, size=size, seconds=seconds))

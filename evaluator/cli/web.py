@@ -20,7 +20,8 @@ from pathlib import Path
 
 import click
 
-from evaluator.cli.common import say
+from evaluator.cli.common import echo
+from evaluator.i18n import LANGS, t
 
 DEMO_DIR = Path("output") / "demo"
 
@@ -82,8 +83,8 @@ def serve(demo: bool, host: str, port: int, no_worker: bool) -> None:
 
         print_logins(load_demo(DEMO_DIR))
     worker = None if no_worker else _start_worker()
-    say("zh", f"评估平台：http://{host}:{port}/ （按 Ctrl-C 停止）", "")
-    say("en", "", f"evaluation platform: http://{host}:{port}/ (Ctrl-C stops it)")
+    for lang in LANGS:
+        echo(t(lang, "evaluation platform: http://{host}:{port}/ (Ctrl-C stops it)", host=host, port=port))
     try:
         from django.core.management import call_command
 

@@ -22,6 +22,7 @@ from xml.etree.ElementTree import ParseError
 import defusedxml.ElementTree as safe_xml
 from defusedxml import DefusedXmlException
 
+from evaluator.i18n import both
 from evaluator.forms.sheet_xml import Damaged, SheetScan, Unsafe, scan_sheet
 from evaluator.inputs import InputError, read_regular
 
@@ -33,10 +34,6 @@ _METHODS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)  # what calamine's zip rea
 _SHEET_MARKERS = (b"sheetData", "sheetData".encode("utf-16-le"), "sheetData".encode("utf-16-be"))
 _ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError,
                ValueError, KeyError, OSError)
-
-
-def _t(zh: str, en: str) -> dict[str, str]:
-    return {"zh": zh, "en": en}
 
 
 class FileProblem(Exception):
@@ -67,7 +64,7 @@ def inspect(path: Path) -> Package:
     except FileProblem:
         raise
     except DefusedXmlException:
-        raise FileProblem("F004", detail=_t("XML 中有实体或文档类型声明", "XML entity or DTD declarations")) from None
+        raise FileProblem("F004", detail=both("XML entity or DTD declarations")) from None
     except (ParseError, *_ZIP_ERRORS) as exc:
         raise FileProblem("F003", detail=f"{type(exc).__name__}: {exc}") from None
     marks = {names.get(part, part): scan.marks for part, scan in scans.items() if scan.marks}
@@ -92,45 +89,45 @@ def _sniff(data: bytes) -> None:
     if data.startswith(b"\xd0\xcf\x11\xe0"):
         if "EncryptedPackage".encode("utf-16-le") in data:
             raise FileProblem("F005")
-        raise FileProblem("F002", detail=_t("旧版 Excel 97-2003（.xls）格式", "old Excel 97-2003 (.xls) format"))
+        raise FileProblem("F002", detail=both("old Excel 97-2003 (.xls) format"))
     if not data.strip():
-        raise FileProblem("F002", detail=_t("文件是空的", "the file is empty"))
+        raise FileProblem("F002", detail=both("the file is empty"))
     if data.startswith(b"%PDF"):
-        raise FileProblem("F002", detail=_t("PDF 文件", "a PDF file"))
+        raise FileProblem("F002", detail=both("a PDF file"))
     if b"\x00" not in data[:4096]:
-        raise FileProblem("F002", detail=_t("文本文件（如 CSV）", "a text file (such as CSV)"))
-    raise FileProblem("F002", detail=_t("未知格式", "unknown format"))
+        raise FileProblem("F002", detail=both("a text file (such as CSV)"))
+    raise FileProblem("F002", detail=both("unknown format"))
 
 
 def _check_entries(archive: zipfile.ZipFile) -> None:
     entries = archive.infolist()
     if len(entries) > MAX_ENTRIES or sum(e.file_size for e in entries) > MAX_UNPACKED:
-        raise FileProblem("F004", detail=_t("解压后过大", "too large when unpacked"))
+        raise FileProblem("F004", detail=both("too large when unpacked"))
     if len({e.filename for e in entries}) != len(entries):
-        raise FileProblem("F004", detail=_t("压缩包中有重名的条目", "the zip holds two entries of the same name"))
+        raise FileProblem("F004", detail=both("the zip holds two entries of the same name"))
     for e in entries:
         if e.flag_bits & 0x1:
             raise FileProblem("F005")
         if e.compress_type not in _METHODS:
-            raise FileProblem("F003", detail=_t(f"{e.filename} 使用了不支持的压缩方法 {e.compress_type}",
-                                                f"{e.filename} uses the unsupported compression method {e.compress_type}"))
+            raise FileProblem("F003", detail=both("{name} uses the unsupported compression method {method}",
+                                                     name=e.filename, method=e.compress_type))
         if e.file_size > 2**20 and e.file_size > MAX_RATIO * max(e.compress_size, 1):
-            raise FileProblem("F004", detail=_t(f"{e.filename} 压缩比异常", f"{e.filename} is compressed suspiciously well"))
+            raise FileProblem("F004", detail=both("{name} is compressed suspiciously well", name=e.filename))
 
 
 def _parts(archive: zipfile.ZipFile) -> dict[str, bytes]:
     """Every entry's bytes; a part that declares a DTD (a possible entity-expansion bomb) is refused."""
     names = set(archive.namelist())
     if "xl/workbook.xml" not in names:
-        kind = (_t("Word 文档", "a Word document") if "word/document.xml" in names else
-                _t("OpenDocument 表格（.ods）", "an OpenDocument spreadsheet (.ods)") if "content.xml" in names else
-                _t("压缩包，但不是 Excel 工作簿", "a zip archive, but not an Excel workbook"))
+        kind = (both("a Word document") if "word/document.xml" in names else
+                both("an OpenDocument spreadsheet (.ods)") if "content.xml" in names else
+                both("a zip archive, but not an Excel workbook"))
         raise FileProblem("F002", detail=kind)
     parts = {}
     for info in archive.infolist():
         body = archive.read(info)
         if b"<!DOCTYPE" in body or b"<!ENTITY" in body:  # as text they would be written &lt;!…
-            raise FileProblem("F004", detail=_t(f"{info.filename} 含有文档类型声明", f"{info.filename} declares a DTD"))
+            raise FileProblem("F004", detail=both("{name} declares a DTD", name=info.filename))
         parts[info.filename] = body
     return parts
 
@@ -143,8 +140,8 @@ def _scan(name: str, body: bytes) -> SheetScan:
     try:
         return scan_sheet(body)
     except Unsafe as exc:
-        raise FileProblem("F004", sheet=name, detail=_t(f"工作表“{name}”的数据范围过大：{exc.rows} 行 × {exc.columns} 列",
-                                                        f"sheet \"{name}\" spans {exc.rows} rows × {exc.columns} columns")) from None
+        raise FileProblem("F004", sheet=name, detail=both('sheet "{name}" spans {rows} rows × {columns} columns', name=name,
+                                                             rows=exc.rows, columns=exc.columns)) from None
     except Damaged as exc:
         raise FileProblem("F003", sheet=name, detail=f"{name}: {exc}") from None
 

@@ -17,8 +17,9 @@ from typing import Any
 
 from openpyxl.utils.datetime import from_excel, to_excel
 
+from evaluator.i18n import both, Lang, LANGS, pboth
 from evaluator.evidence import Scalar
-from evaluator.problems import did_you_mean
+from evaluator.problems import did_you_mean, list_separator
 from evaluator.rubric.fields import EvidenceField
 from evaluator.rubric.models import Indicator
 from evaluator.forms.cells import Raw
@@ -30,10 +31,10 @@ Issue = tuple[str, str, dict[str, Any]]
 _SERIALS = (to_excel(DATE_RANGE[0]), to_excel(DATE_RANGE[1]))  # a date cell without date format holds its serial
 
 EXPECTED = {
-    "integer": {"zh": "整数", "en": "a whole number"},
-    "number": {"zh": "数字", "en": "a number"},
-    "percent": {"zh": "百分比", "en": "a percentage"},
-    "date": {"zh": "日期", "en": "a date"},
+    "integer": both("a whole number"),
+    "number": pboth("form answer", "a number"),
+    "percent": both("a percentage"),
+    "date": both("a date"),
 }
 _TRUE = {"是", "yes", "y", "true", "对", "有", "√", "✓", "✔", "☑", "1"}
 _FALSE = {"否", "no", "n", "false", "错", "无", "没有", "不是", "×", "✗", "✘", "☒", "0"}
@@ -106,9 +107,9 @@ def _percent(value: float) -> str:
     return f"{_number(round(value * 100, 10))}%"
 
 
-def _fraction(value: float) -> dict[str, str]:
+def _fraction(value: float) -> dict[Lang, str]:
     """How a converted share is shown: the percentage and the fraction it is stored as."""
-    return {"zh": f"{_percent(value)}（{_number(value)}）", "en": f"{_percent(value)} ({_number(value)})"}
+    return both("{percent} ({fraction})", percent=_percent(value), fraction=_number(value))
 
 
 def parse_number(text: str, unit: Any = None) -> tuple[float, bool] | None:
@@ -188,7 +189,7 @@ def _boolean(field: EvidenceField, value: Any) -> Read:
         if text in words:
             shown = YES if truth else NO
             return Read(truth) if isinstance(value, str) and text in canonical else _converted(truth, value, shown.model_dump())
-    return Read(None, (("F022", "error", {"found": found(value), "expected": {"zh": "是、否", "en": "Yes, No"}}),))
+    return Read(None, (("F022", "error", {"found": found(value), "expected": both("Yes, No")}),))
 
 
 def _choice(field: EvidenceField, value: Any) -> Read:
@@ -196,7 +197,7 @@ def _choice(field: EvidenceField, value: Any) -> Read:
     for choice in field.choices or []:
         if text in (choice.id.casefold(), normal(choice.label.zh).casefold(), normal(choice.label.en).casefold()):
             return Read(choice.id)
-    expected = {lang: ("、" if lang == "zh" else ", ").join(c.label(lang) for c in field.choices or []) for lang in ("zh", "en")}
+    expected = {lang: list_separator(lang).join(c.label(lang) for c in field.choices or []) for lang in LANGS}
     return Read(None, (("F022", "error", {"found": found(value), "expected": expected}),))
 
 
@@ -271,6 +272,6 @@ def read_indicator(indicators: list[Indicator], raw: Raw) -> Read:
     return Read(None, (("F031", "error", {"found": found(raw.value), "hint": hint}),))
 
 
-_ANY_TEXT = EvidenceField(id="text", label={"zh": "文字", "en": "text"}, type="text")
+_ANY_TEXT = EvidenceField(id="text", label=pboth("form answer", "text"), type="text")
 _READERS = {"integer": _numeric, "number": _numeric, "percent": _percent_field, "boolean": _boolean,
             "choice": _choice, "date": _date}

@@ -6,6 +6,8 @@ from __future__ import annotations
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from evaluator.i18n import pt, t
+from evaluator.problems import list_separator
 from evaluator.messages import METHODS
 from evaluator.numbers import number
 from evaluator.forms import styles, texts
@@ -61,15 +63,14 @@ def _indicator(s: _Sheet, line: Line, _: Validations) -> None:
 
 def _look_at(s: _Sheet, line: Line, _: Validations) -> None:
     lang, guidance = s.layout.lang, line.indicator.guidance
-    methods = ("、" if lang == "zh" else ", ").join(METHODS[m][lang] for m in guidance.methods)
+    methods = list_separator(lang).join(t(lang, METHODS[m]) for m in guidance.methods)
     styles.put(s.ws, f"A{line.row}", texts.LOOK_AT(lang), styles.SMALL)
     s.banner(line.row, "B", guidance.look_at(lang) + "\n" + texts.METHODS(lang).format(methods=methods))
 
 
 def _evidence(s: _Sheet, line: Line, validations: Validations) -> None:
     ws, lang, field, row = s.ws, s.layout.lang, line.field, line.row
-    label = field.label(lang) + (f"（{field.unit(lang)}）" if lang == "zh" and field.unit else
-                                 f" ({field.unit(lang)})" if field.unit else "")
+    label = field.label(lang) + (pt(lang, "unit after a label", " ({unit})", unit=field.unit(lang)) if field.unit else "")
     styles.put(ws, f"A{row}", None)
     styles.put(ws, f"B{row}", label, styles.BOLD if field.required else styles.BODY)
     styles.make_input(ws[f"C{row}"], NUMBER_FORMATS.get(field.type))

@@ -6,39 +6,44 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from evaluator.forms.texts import T
+from evaluator.i18n import LANGS, Lang, both, t
 from evaluator.messages import METHODS
 from evaluator.rubric.fields import Choice, EvidenceField
-from evaluator.forms.texts import T
 
 
-def _field(id: str, zh: str, en: str, type: str = "text", **extra: Any) -> EvidenceField:
-    return EvidenceField(id=id, label=T(zh, en), type=type, **extra)
+def _field(id: str, label: dict[Lang, str], type: str = "text", **extra: Any) -> EvidenceField:
+    return EvidenceField(id=id, label=T(label), type=type, **extra)
+
+
+def _method_label(method: str) -> dict[Lang, str]:
+    return {lang: t(lang, "Method: {method}", method=t(lang, method)) for lang in LANGS}
 
 
 EVALUATION_TYPES = [
-    Choice(id="self", label=T("自评", "Self-assessment")),
-    Choice(id="midterm", label=T("中期", "Midterm")),
-    Choice(id="final", label=T("终期", "Final")),
+    Choice(id="self", label=T(both("Self-assessment"))),
+    Choice(id="midterm", label=T(both("Midterm"))),
+    Choice(id="final", label=T(both("Final"))),
 ]
 
 PROJECT_FIELDS: list[EvidenceField] = [
-    _field("name", "项目名称", "Project name", required=True),
-    _field("code", "项目编号", "Project code", required=True),
-    _field("organization", "执行机构", "Implementing organization"),
-    _field("community", "所在社区", "Community"),
-    _field("street", "所在街道（镇）", "Street (town)"),
-    _field("district", "所在区（市）县", "District"),
-    _field("funder", "资助方", "Funder"),
-    _field("round", "资助批次", "Funding round", required=True,
-           help=T("如 2024-第三届微公益创投", "e.g. 2024-第三届微公益创投")),
-    _field("period_start", "项目开始日期", "Project start", "date"),
-    _field("period_end", "项目结束日期", "Project end", "date"),
-    _field("budget", "项目预算", "Budget", "number", unit=T("元", "yuan"), range=(0, 1e10)),
-    _field("evaluation_type", "评估类型", "Evaluation type", "choice", required=True, choices=EVALUATION_TYPES),
-    _field("evaluation_date", "评估日期", "Evaluation date", "date"),
-    _field("evaluators", "评估人员", "Evaluators",
-           help=T("多人用顿号分隔，如 张三、李四", "separate names with commas, e.g. Zhang San, Li Si")),
-    *[_field(f"method_{m}", f"评估方法：{t['zh']}", f"Method: {t['en']}", "boolean") for m, t in METHODS.items()],
+    _field("name", both("Project name"), required=True),
+    _field("code", both("Project code"), required=True),
+    _field("organization", both("Implementing organization")),
+    _field("community", both("Community")),
+    _field("street", both("Street (town)")),
+    _field("district", both("District")),
+    _field("funder", both("Funder")),
+    _field("round", both("Funding round"), required=True,
+           help=T(both("e.g. 2024-第三届微公益创投"))),
+    _field("period_start", both("Project start"), "date"),
+    _field("period_end", both("Project end"), "date"),
+    _field("budget", both("Budget"), "number", unit=T(both("yuan")), range=(0, 1e10)),
+    _field("evaluation_type", both("Evaluation type"), "choice", required=True, choices=EVALUATION_TYPES),
+    _field("evaluation_date", both("Evaluation date"), "date"),
+    _field("evaluators", both("Evaluators"),
+           help=T(both("separate names with commas, e.g. Zhang San, Li Si"))),
+    *[_field(f"method_{m}", _method_label(method), "boolean") for m, method in METHODS.items()],
 ]
 
 # The cover's text answers name the project in every report, table and file name: a project name is

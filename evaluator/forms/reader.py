@@ -11,9 +11,10 @@ import functools
 from dataclasses import dataclass
 from pathlib import Path
 
+from evaluator.i18n import LANGS, t
 from evaluator.bundled import bundled_rubrics, rubric_path
 from evaluator.evidence import Evidence, RubricRef, SourceRef
-from evaluator.problems import Location, Problem
+from evaluator.problems import NO_HINT, Location, Problem, list_separator
 from evaluator.rubric import LoadedRubric, load_rubric
 from evaluator.rubric.loader import display_path
 from evaluator.forms import texts
@@ -133,8 +134,8 @@ def _missing_sheets(book: Book, meta: FormMeta, shown: str, problems: list[Probl
     missing = [name for name in needed if name not in book.names]
     known = set(needed) | {texts.LISTS_SHEET, texts.META_SHEET} | set(texts.SHEETS["guide"].model_dump().values())
     extra = [name for name in book.names if name not in known]
-    hint = ({"zh": f"（工作簿中有未知的工作表：{'、'.join(extra)}）", "en": f" (the workbook has unexpected sheets: {', '.join(extra)})"}
-            if extra else {"zh": "", "en": ""})
+    hint = ({lang: t(lang, " (the workbook has unexpected sheets: {sheets})", sheets=list_separator(lang).join(extra))
+             for lang in LANGS} if extra else dict(NO_HINT))
     for name in missing:
         problems.append(Problem(code="F017", location=Location(file=shown, sheet=name), params={"sheet": name, "hint": hint}))
     return set(missing)

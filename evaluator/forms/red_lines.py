@@ -7,6 +7,7 @@ the engine caps it for any unanswered red line.
 
 from __future__ import annotations
 
+from evaluator.i18n import LANGS
 from evaluator.evidence import Evidence
 from evaluator.expressions import compiled
 from evaluator.problems import Location, Problem, Severity
@@ -25,10 +26,10 @@ def unanswered_red_lines(rubric: Rubric, evidence: Evidence, shown: str) -> list
             if held is None or held.value is not None or held.cell is None:
                 continue
             field = rubric.evidence_fields[name]
-            label = {lang: f"{owners[name]} {field.label(lang)}" for lang in ("zh", "en")}
+            label = {lang: f"{owners[name]} {field.label(lang)}" for lang in LANGS}
             location = Location(file=shown, sheet=held.cell.sheet, cell=held.cell.cell)
             problems.append(Problem(code="F036", severity=severity, location=location,
-                                    params={"label": label, "red_line": {"zh": line.label.zh, "en": line.label.en}}))
+                                    params={"label": label, "red_line": line.label.model_dump()}))
     return problems
 
 

@@ -8,6 +8,7 @@ from typing import Callable
 
 from pydantic import ValidationError
 
+from evaluator.i18n import LANGS
 from evaluator.evidence import CellRef, Project, Value
 from evaluator.problems import Location, Problem
 from evaluator.rubric.fields import EvidenceField
@@ -35,7 +36,7 @@ def label(*parts: Text | str) -> Label:
 
 
 def _both(parts: Label) -> dict[str, str]:
-    return {lang: " ".join(p if isinstance(p, str) else p(lang) for p in parts) for lang in ("zh", "en")}
+    return {lang: " ".join(p if isinstance(p, str) else p(lang) for p in parts) for lang in LANGS}
 
 
 class Context:

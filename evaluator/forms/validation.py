@@ -12,6 +12,7 @@ from openpyxl.utils.datetime import to_excel
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from evaluator.i18n import pt
 from evaluator.messages import Lang
 from evaluator.rubric.fields import EvidenceField
 from evaluator.forms import texts
@@ -29,9 +30,9 @@ def hint(field: EvidenceField, lang: Lang, with_help: bool = True) -> str:
         parts.append(texts.RANGE_HINT(lang).format(low=low, high=high) + (f" {field.unit(lang)}" if field.unit else ""))
     elif field.unit:
         parts.append(field.unit(lang))
-    text = ("，" if lang == "zh" else ", ").join(parts)
+    text = pt(lang, "hint parts", ", ").join(parts)
     if field.required:
-        text += ("；" if lang == "zh" and text else "; " if text else "") + texts.REQUIRED(lang)
+        text += (pt(lang, "hint clauses", "; ") if text else "") + texts.REQUIRED(lang)
     if with_help and field.help:
         text += ("\n" if text else "") + field.help(lang)
     return text

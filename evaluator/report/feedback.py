@@ -29,6 +29,7 @@ from evaluator.report.feedback_domains import (
     share,
     share_of,
 )
+from evaluator.report.feedback_followup import FollowUp, FollowUpView, followup_view
 from evaluator.report.feedback_orgs import Organizations, organizations
 from evaluator.report.feedback_voices import Participation, participation
 from evaluator.report.phrasing import grade_spans, joined, ts
@@ -121,6 +122,7 @@ class FeedbackView:
     participation: Participation
     appendix: Appendix
     context: Context | None = None      # the round's quartiles and the project's totals across rounds, if stored
+    followup: FollowUpView | None = None   # the organization's answers and the earlier plan's follow-up
 
 
 def cover(result: Result, lang: Lang) -> Cover:
@@ -132,7 +134,7 @@ def cover(result: Result, lang: Lang) -> Cover:
         round=p.round, type=TYPE_NAMES[p.evaluation_type](lang),
         period=ts(lang, "{start} to {end}", start=dates[0].isoformat(), end=dates[1].isoformat()) if all(dates) else "",
         date=p.evaluation_date.isoformat() if p.evaluation_date else "", evaluators=joined(p.evaluators, lang),
-        methods=joined([METHODS[m][lang] if m in METHODS else m for m in p.methods], lang),
+        methods=joined([t(lang, METHODS[m]) if m in METHODS else m for m in p.methods], lang),
         rubric=ts(lang, "{id} version {version}", id=r.id, version=r.version),
     )
 
@@ -210,9 +212,9 @@ def flag_legend(domains: list[DomainSection], lang: Lang) -> list[tuple[str, str
     return [(t(lang, FLAGS[f]), ts(lang, FLAG_NOTES[f], n=n), marks[f]) for f, n in FLAG_LIMITS.items()]
 
 
-def feedback_view(result: Result, lang: Lang, previous: Result | None = None, *,
-                  rubric: Rubric | None = None, peers: Sequence[Mapping[str, float]] = (),
-                  history: Sequence[Milestone] = ()) -> FeedbackView:
+def feedback_view(result: Result, lang: Lang, previous: Result | None = None,
+                  followup: FollowUp | None = None, *, rubric: Rubric | None = None,
+                  peers: Sequence[Mapping[str, float]] = (), history: Sequence[Milestone] = ()) -> FeedbackView:
     """`peers`: per project of the result's round, domain id → share of its points (the store's latest official
     evaluations); `history`: the project's official evaluations round by round. Both come from the caller."""
     """The whole report; `previous` is the project's official evaluation in its earlier round, if stored."""
@@ -227,6 +229,7 @@ def feedback_view(result: Result, lang: Lang, previous: Result | None = None, *,
         domains=domains, flags=flag_legend(domains, lang), organizations=organizations(result, moved, lang),
         participation=participation(result, lang), appendix=appendix(result, lang),
         context=context(result, lang, peers, history),
+        followup=followup_view(followup, result, lang),
     )
 
 
@@ -240,13 +243,14 @@ def feedback_html(view: FeedbackView, renderer: Renderer, standalone: bool = Fal
 
 
 def render_feedback(result: Result, lang: Lang, previous: Result | None = None,
-                    renderer: Renderer | None = None, *, rubric: Rubric | None = None,
-                    peers: Sequence[Mapping[str, float]] = (), history: Sequence[Milestone] = ()) -> bytes:
+                    renderer: Renderer | None = None, followup: FollowUp | None = None, *,
+                    rubric: Rubric | None = None, peers: Sequence[Mapping[str, float]] = (),
+                    history: Sequence[Milestone] = ()) -> bytes:
     """The report PDF; pass a `Renderer` to share its fonts and stylesheets across a batch."""
     from evaluator.report.render import Renderer
 
     if renderer is None:
         with Renderer() as own:
-            return render_feedback(result, lang, previous, own, rubric=rubric, peers=peers, history=history)
-    view = feedback_view(result, lang, previous, rubric=rubric, peers=peers, history=history)
+            return render_feedback(result, lang, previous, own, followup, rubric=rubric, peers=peers, history=history)
+    view = feedback_view(result, lang, previous, followup, rubric=rubric, peers=peers, history=history)
     return renderer.pdf("feedback.html", stylesheets=STYLESHEETS, report=view, lang=lang, styles=Markup(""))

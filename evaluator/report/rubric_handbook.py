@@ -109,7 +109,7 @@ class HandbookView:
 def field_view(f: EvidenceField, lang: Lang) -> FieldView:
     fmt = (lambda v: percent(v, None)) if f.type == "percent" else (lambda v: number(v, None))
     return FieldView(
-        id=f.id, label=f.label(lang), type=TYPE_NAMES[f.type][lang], unit=f.unit(lang) if f.unit else "",
+        id=f.id, label=f.label(lang), type=t(lang, TYPE_NAMES[f.type]), unit=f.unit(lang) if f.unit else "",
         range=f"{fmt(f.range[0])} – {fmt(f.range[1])}" if f.range else "", required=f.required,
         help=f.help(lang) if f.help else "", choices=[c.label(lang) for c in f.choices or []],
     )
@@ -124,7 +124,7 @@ def indicator_view(ind: Indicator, rubric: Rubric, lang: Lang) -> IndicatorView:
     cited = [refs[k].short() for k in [ind.source.ref, *ind.source.also] if k in refs]
     return IndicatorView(
         id=ind.id, name=ind.name(lang), points=number(ind.points, None), meaning=ind.meaning(lang),
-        look_at=ind.guidance.look_at(lang), methods=[METHODS[m][lang] for m in ind.guidance.methods],
+        look_at=ind.guidance.look_at(lang), methods=[t(lang, METHODS[m]) for m in ind.guidance.methods],
         evidence=[field_view(f, lang) for f in ind.evidence], rule=describe(ind, fields, roster, lang),
         raters=[rater_labels[r] for r in ind.raters] if rated else [],
         advice=[(ts(lang, "Level {n}", n=level) if rated else t(lang, SHARE_LEVELS[level]), text(lang))
@@ -156,7 +156,7 @@ def handbook_view(rubric: Rubric, sha256: str, lang: Lang) -> HandbookView:
         description=rubric.description(lang), scale=number(rubric.scale, None), indicator_count=len(rubric.indicators),
         raters=[(r.label(lang), t(lang, ROLES[r.role])) for r in rubric.raters],
         default_raters=[labels[r] for r in rubric.default_raters],
-        methods=[(METHODS[m][lang], t(lang, METHOD_NOTES[m])) for m in used],
+        methods=[(t(lang, METHODS[m]), t(lang, METHOD_NOTES[m])) for m in used],
         grades=grade_spans(rubric.grades, lang),
         red_lines=[(r.label(lang), formula(r.when, {k: f.label(lang) for k, f in rubric.evidence_fields.items()},
                                            lang)) for r in rubric.red_lines],

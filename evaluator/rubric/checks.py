@@ -9,10 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
+from evaluator.i18n import both, Lang, LANGS, t
 from evaluator.expressions import MAX_LENGTH, Expression, ExpressionError
 from evaluator.messages import TYPE_NAMES
 from evaluator.numbers import number
-from evaluator.problems import Problem, did_you_mean
+from evaluator.problems import Problem, did_you_mean, list_separator
 from evaluator.rubric.fields import NUMERIC, EvidenceField
 from evaluator.rubric.loader import Located, Sources
 from evaluator.rubric.rules import ExpressionRef
@@ -151,7 +152,7 @@ def check_rule_inputs(s: Sources) -> Iterator[Problem]:
             if declared is None:
                 yield ind.at(key, "R020", id=inp.field_id, hint=did_you_mean(inp.field_id, fields))
             elif declared.type not in inp.types:
-                yield ind.at(key, "R021", id=inp.field_id, found=TYPE_NAMES[declared.type],
+                yield ind.at(key, "R021", id=inp.field_id, found=both(TYPE_NAMES[declared.type]),
                              expected=_type_list(inp.types))
 
 
@@ -168,7 +169,7 @@ def check_samples(s: Sources) -> Iterator[Problem]:
             if declared is None:
                 yield ind.at(key + sub, "R042", id=field_id, hint=did_you_mean(field_id, fields))
             elif declared.type != "integer":
-                yield ind.at(key + sub, "R043", id=field_id, found=TYPE_NAMES[declared.type])
+                yield ind.at(key + sub, "R043", id=field_id, found=both(TYPE_NAMES[declared.type]))
         if sample.share and not sample.share_of:
             yield ind.at(key + ("share",), "R044", found=_num(sample.share))
         size = fields.get(sample.size)
@@ -251,8 +252,8 @@ def _check_expression(owner: Located, key: tuple, ref: ExpressionRef, types: dic
         compiled = Expression(ref.source, types)
     except ExpressionError as exc:
         if exc.kind == "unknown":
-            scope = {"evidence": {"zh": "已声明的证据字段", "en": "a declared evidence field"},
-                     "roster": {"zh": "名册列或 stage", "en": "a roster column or stage"}}[ref.scope]
+            scope = {"evidence": both("a declared evidence field"),
+                     "roster": both("a roster column or stage")}[ref.scope]
             code = "R041" if ref.scope == "roster" else "R027"
             params: dict[str, Any] = {"id": exc.name, "hint": did_you_mean(exc.name or "", types)}
             if code == "R027":
@@ -266,8 +267,8 @@ def _check_expression(owner: Located, key: tuple, ref: ExpressionRef, types: dic
             yield owner.at(key, "R026", detail=exc.detail)
         return
     if compiled.result_type not in (ref.result, "unknown"):
-        names = {"number": {"zh": "数值", "en": "a number"}, "boolean": {"zh": "是/否", "en": "true/false"},
-                 "text": {"zh": "文本", "en": "text"}, "date": {"zh": "日期", "en": "a date"}}
+        names = {"number": both("a number"), "boolean": both("true/false"),
+                 "text": both("text"), "date": both("a date")}
         yield owner.at(key, "R028", expected=names[ref.result], found=names[compiled.result_type])
 
 
@@ -275,9 +276,9 @@ def _evidence_fields(s: Sources) -> dict[str, EvidenceField]:
     return {f.id: f for ind in s.indicators for f in ind.value.evidence}
 
 
-def _type_list(types: frozenset[str]) -> dict[str, str]:
+def _type_list(types: frozenset[str]) -> dict[Lang, str]:
     ordered = sorted(types)
-    return {"zh": "、".join(TYPE_NAMES[t]["zh"] for t in ordered), "en": ", ".join(TYPE_NAMES[t]["en"] for t in ordered)}
+    return {lang: list_separator(lang).join(t(lang, TYPE_NAMES[kind]) for kind in ordered) for lang in LANGS}
 
 
 def _num(x: float) -> str:

@@ -14,6 +14,7 @@ from typing import Generic, TypeVar
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from evaluator.i18n import both
 from evaluator.bundled import data_root
 from evaluator.inputs import InputError
 from evaluator.problems import Location, Problem, errors
@@ -164,13 +165,13 @@ def _inside(path: Path, rubric_path: Path) -> bool:
 def _kind(data: object) -> dict[str, str]:
     """What a document is instead of a mapping, without its content."""
     if data is None:
-        return {"zh": "空文件", "en": "an empty file"}
+        return both("an empty file")
     if isinstance(data, list):
-        return {"zh": "一个列表（内容未显示）", "en": "a list (content not shown)"}
-    return {"zh": "一段文本或数值（内容未显示）", "en": "plain text or a value (content not shown)"}
+        return both("a list (content not shown)")
+    return both("plain text or a value (content not shown)")
 
 
-_MAPPING = {"zh": "映射（键: 值）", "en": "a mapping (key: value)"}
+_MAPPING = both("a mapping (key: value)")
 
 
 def _read_referenced(doc: YamlDoc, key: Key, path: Path, problems: list[Problem]) -> YamlDoc | None:

@@ -6,31 +6,32 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from evaluator.i18n import both, LANGS, N_
 from evaluator.problems import Location, Problem, did_you_mean
 from evaluator.rubric.yaml_source import Key, YamlDoc, format_key
 
 # What a pydantic error type expected, in words a rubric author reads.
-_EXPECTED: dict[str, tuple[str, str]] = {
-    "string_type": ("文本", "text"),
-    "float_type": ("数值", "a number"),
-    "float_parsing": ("数值", "a number"),
-    "int_type": ("整数", "a whole number"),
-    "int_parsing": ("整数", "a whole number"),
-    "int_from_float": ("整数", "a whole number"),
-    "bool_type": ("true 或 false", "true or false"),
-    "bool_parsing": ("true 或 false", "true or false"),
-    "list_type": ("列表", "a list"),
-    "tuple_type": ("列表 [最小值, 最大值]", "a list [min, max]"),
-    "dict_type": ("映射（键: 值）", "a mapping (key: value)"),
-    "model_type": ("映射（键: 值）", "a mapping (key: value)"),
-    "model_attributes_type": ("映射（键: 值）", "a mapping (key: value)"),
-    "greater_than": ("大于 {gt} 的数", "a number greater than {gt}"),
-    "greater_than_equal": ("不小于 {ge} 的数", "a number of at least {ge}"),
-    "less_than_equal": ("不大于 {le} 的数", "a number of at most {le}"),
-    "string_pattern_mismatch": ("符合格式 {pattern} 的文本", "text matching {pattern}"),
-    "string_too_short": ("非空文本", "non-empty text"),
-    "too_short": ("至少 {min_length} 项", "at least {min_length} items"),
-    "too_long": ("至多 {max_length} 项", "at most {max_length} items"),
+_EXPECTED: dict[str, str] = {
+    "string_type": N_("text"),
+    "float_type": N_("a number"),
+    "float_parsing": N_("a number"),
+    "int_type": N_("a whole number"),
+    "int_parsing": N_("a whole number"),
+    "int_from_float": N_("a whole number"),
+    "bool_type": N_("true or false"),
+    "bool_parsing": N_("true or false"),
+    "list_type": N_("a list"),
+    "tuple_type": N_("a list [min, max]"),
+    "dict_type": N_("a mapping (key: value)"),
+    "model_type": N_("a mapping (key: value)"),
+    "model_attributes_type": N_("a mapping (key: value)"),
+    "greater_than": N_("a number greater than {gt}"),
+    "greater_than_equal": N_("a number of at least {ge}"),
+    "less_than_equal": N_("a number of at most {le}"),
+    "string_pattern_mismatch": N_("text matching {pattern}"),
+    "string_too_short": N_("non-empty text"),
+    "too_short": N_("at least {min_length} items"),
+    "too_long": N_("at most {max_length} items"),
 }
 
 
@@ -90,9 +91,9 @@ def _params(err: dict, key: Key, vocabulary: set[str]) -> dict[str, Any]:
         return {"found": repr(ctx.get("tag")), "expected": ctx.get("expected_tags", "")}
     if kind in ("literal_error", "enum"):
         return {"found": repr(err.get("input")), "expected": ctx.get("expected", "")}
-    zh, en = _EXPECTED.get(kind, (err["msg"], err["msg"]))
+    known = _EXPECTED.get(kind)
     return {
-        "expected": {"zh": zh.format(**ctx), "en": en.format(**ctx)},
+        "expected": both(known, **ctx) if known else dict.fromkeys(LANGS, err["msg"].format(**ctx)),
         "found": _found(err.get("input")),
     }
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from evaluator.messages import Lang
+from evaluator.i18n import Lang, pt, t
 from evaluator.numbers import number
 from evaluator.rubric.models import Rubric
 from evaluator.rubric.rules import RULE_KINDS
@@ -46,15 +46,16 @@ def summary(rubric: Rubric, sha256: str | None) -> dict[str, Any]:
 
 
 def summary_table(rubric: Rubric, sha256: str | None, lang: Lang) -> str:
-    zh = lang == "zh"
-    head = ["领域", "名称", "指标", "分值", "评分方式"] if zh else ["Domain", "Name", "Indicators", "Points", "Rules"]
+    head = [pt(lang, "rubric summary", "Domain"), pt(lang, "rubric summary", "Name"),
+            pt(lang, "rubric summary", "Indicators"), pt(lang, "rubric summary", "Points"),
+            pt(lang, "rubric summary", "Rules")]
     rows = []
     for d in rubric.domains:
         kinds = Counter(i.rule.kind for i in d.indicators)
         rows.append([d.id, d.name(lang), len(d.indicators), number(d.points, None),
                      " ".join(f"{k}×{kinds[k]}" for k in RULE_KINDS if kinds[k])])
     total_kinds = Counter(i.rule.kind for i in rubric.indicators)
-    rows.append(["", "合计" if zh else "Total", len(rubric.indicators), number(sum(d.points for d in rubric.domains), None),
+    rows.append(["", pt(lang, "rubric summary", "Total"), len(rubric.indicators), number(sum(d.points for d in rubric.domains), None),
                  " ".join(f"{k}×{total_kinds[k]}" for k in RULE_KINDS if total_kinds[k])])
     stages = " → ".join(f"{s.level} {s.name(lang)}" for s in rubric.ladder.stages)
     grades = " / ".join(f"{g.label(lang)} ≥{number(g.min, None)}" for g in rubric.grades)
@@ -64,10 +65,10 @@ def summary_table(rubric: Rubric, sha256: str | None, lang: Lang) -> str:
         "",
         table(head, rows, right=(2, 3)),
         "",
-        ("等级：" if zh else "Grades: ") + grades,
-        ("一票否决：" if zh else "Red lines: ") + "；".join(r.label(lang) for r in rubric.red_lines),
-        ("自组织成熟度：" if zh else "Self-organization ladder: ") + stages,
+        t(lang, "Grades: {grades}", grades=grades),
+        t(lang, "Red lines: {red_lines}", red_lines="；".join(r.label(lang) for r in rubric.red_lines)),
+        t(lang, "Self-organization ladder: {stages}", stages=stages),
     ]
     if rubric.references:
-        lines += ["", "依据文献：" if zh else "Sources:"] + [f"  [{r.key}] {r.citation()}" for r in rubric.references]
+        lines += ["", t(lang, "Sources:")] + [f"  [{r.key}] {r.citation()}" for r in rubric.references]
     return "\n".join(lines)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from evaluator.messages import Lang
+from evaluator.i18n import Lang
 
 
 class Strict(BaseModel):
@@ -14,10 +14,13 @@ class Strict(BaseModel):
 
 
 class Text(Strict):
-    """A user-facing text in Simplified Chinese with its English counterpart."""
+    """A user-facing text of a rubric (its own content, from its YAML) in Simplified Chinese with its English
+    counterpart. The program's own phrases are not `Text`s written in code: they are msgids of the catalogue
+    (`evaluator.i18n`)."""
 
     zh: str = Field(min_length=1)
     en: str = Field(min_length=1)
 
     def __call__(self, lang: Lang) -> str:
-        return self.zh if lang == "zh" else self.en
+        text: str = getattr(self, lang)
+        return text

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from fractions import Fraction
 
+from evaluator.i18n import both
 from evaluator.numbers import exact, round_half_up
 from evaluator.numbers import points as points_text
 from evaluator.problems import Problem
@@ -45,8 +46,8 @@ def _keys(result: Result, file: str) -> list[Problem]:
         if not value.strip():
             found.append(problem("S009", file, at=key, key=key))
     for kind, key, ids in (
-        ({"zh": "领域", "en": "domain"}, "domains", [d.id for d in result.domains]),
-        ({"zh": "指标", "en": "indicator"}, "indicators", [i.id for i in result.indicators]),
+        (both("domain"), "domains", [d.id for d in result.domains]),
+        (both("indicator"), "indicators", [i.id for i in result.indicators]),
     ):
         for id, n in Counter(ids).items():
             if n > 1:
@@ -54,7 +55,7 @@ def _keys(result: Result, file: str) -> list[Problem]:
     for stage, count in result.stage_counts.items():
         if not stage.isdigit() or len(stage) > 3:
             found.append(problem("S005", file, at=f"stage_counts.{stage}", found=repr(stage)[:40],
-                                 expected={"zh": "阶段编号（整数）", "en": "a stage number"}))
+                                 expected=both("a stage number")))
         elif count < 0:
             found.append(problem("S013", file, at=f"stage_counts.{stage}", found=count))
     return found
@@ -122,7 +123,7 @@ def _published(shown: float | None, value: str | Fraction) -> bool:
 def _grade(result: Result, file: str) -> list[Problem]:
     grades, total = result.grades, result.total
     if not grades:
-        return [problem("S015", file, at="grades", found="[]", expected={"zh": "至少一个等级", "en": "at least one grade"})]
+        return [problem("S015", file, at="grades", found="[]", expected=both("at least one grade"))]
     if total.red_lines:
         expected = grades[-1]      # a red line caps the grade at the lowest, whatever the points
     else:

@@ -19,6 +19,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Literal
 
+from evaluator.i18n import both, Lang
 from evaluator.problems import Location, Problem
 from evaluator.store import legacy
 from evaluator.store.targets import BUSY_SECONDS, DEFAULT_DB, Target, database_settings
@@ -132,7 +133,7 @@ def _check_file(target: Target, write: bool) -> bool:
             raise StoreError([problem("S020", shown, detail=exc.strerror or str(exc))]) from None
     read_only = _read_only_media(path)
     if write and (read_only or not os.access(path if path.exists() else path.parent, os.W_OK)):
-        raise StoreError([problem("S020", shown, detail={"zh": "只读（只读介质或没有写权限）", "en": "read-only (read-only media or no permission to write)"})])
+        raise StoreError([problem("S020", shown, detail=both("read-only (read-only media or no permission to write)"))])
     return read_only
 
 
@@ -312,10 +313,9 @@ def database_problem(exc: BaseException, shown: str) -> Problem:
     return problem("S020", shown, detail=_first_line(exc))
 
 
-def database_detail(exc: BaseException, shown: str) -> dict[str, str]:
+def database_detail(exc: BaseException, shown: str) -> dict[Lang, str]:
     """The database problem's message in both languages, as the `detail` of another problem."""
-    said = database_problem(exc, shown)
-    return {"zh": said.message("zh"), "en": said.message("en")}
+    return database_problem(exc, shown).messages()
 
 
 def _first_line(exc: BaseException) -> str:

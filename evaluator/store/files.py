@@ -16,6 +16,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from evaluator.i18n import both, LANGS
 from evaluator.inputs import InputError, read_regular
 from evaluator.problems import Location, Problem
 from evaluator.rubric.loader import display_path
@@ -34,12 +35,12 @@ _VOCABULARY = known_keys(Result) | {"schema"}
 # the located pydantic problems carry rubric codes; a result file gets the same kinds under S codes
 _CODES = {"R003": "S005", "R004": "S006", "R005": "S007", "R006": "S008"}
 _JSON_ERRORS = {
-    "Expecting value": {"zh": "此处应有一个值", "en": "expecting a value"},
-    "Expecting ',' delimiter": {"zh": "此处应有逗号", "en": "expecting ','"},
-    "Expecting ':' delimiter": {"zh": "此处应有冒号", "en": "expecting ':'"},
-    "Expecting property name enclosed in double quotes": {"zh": "键名应写在双引号中", "en": "expecting a key in double quotes"},
-    "Unterminated string starting at": {"zh": "字符串没有结束引号", "en": "unterminated string"},
-    "Extra data": {"zh": "JSON 结束后还有多余内容", "en": "extra data after the JSON"},
+    "Expecting value": both("expecting a value"),
+    "Expecting ',' delimiter": both("expecting ','"),
+    "Expecting ':' delimiter": both("expecting ':'"),
+    "Expecting property name enclosed in double quotes": both("expecting a key in double quotes"),
+    "Unterminated string starting at": both("unterminated string"),
+    "Extra data": both("extra data after the JSON"),
 }
 
 
@@ -91,7 +92,7 @@ def parse_result_json(text: str, shown: str) -> object:
         data = json.loads(text, parse_int=_integer, parse_float=_float, parse_constant=_OutOfRange)
     except json.JSONDecodeError as exc:
         location = Location(file=shown, line=exc.lineno)
-        params = {"detail": _JSON_ERRORS.get(exc.msg, {"zh": exc.msg, "en": exc.msg}), "column": exc.colno}
+        params = {"detail": _JSON_ERRORS.get(exc.msg, dict.fromkeys(LANGS, exc.msg)), "column": exc.colno}
         raise StoreError([Problem(code="S003", location=location, params=params)]) from None
     except RecursionError:
         raise StoreError([problem("S029", shown, limit=MAX_DEPTH)]) from None

@@ -24,6 +24,7 @@ from pydantic import BaseModel, ConfigDict
 from evaluator.scoring.result import OrganizationResult, Result
 from evaluator.store.consistency import check
 from evaluator.store.db import StoreError
+from evaluator.store.guards import refusals
 from evaluator.store.models import (
     DomainScore,
     Evaluation,
@@ -101,6 +102,8 @@ def _write(alias: str, result: Result) -> Ingested:
     project = _locked_project(alias, result, organization)
     if done := _stored(alias, result):   # another process stored this form while we waited for the lock
         return done
+    if refused := refusals(alias, project, round_row, p.evaluation_type, file_name(result)):
+        raise StoreError(refused)     # e.g. the result is final and locked (evaluator.web.process)
     group = Evaluation.objects.using(alias).filter(project=project, round=round_row, evaluation_type=p.evaluation_type)
     version = max(group.values_list("version", flat=True), default=0) + 1
     group.filter(latest=True).update(latest=False)
@@ -108,6 +111,10 @@ def _write(alias: str, result: Result) -> Ingested:
     _write_scores(alias, evaluation, result)
     _write_self_organizations(alias, evaluation, project, result)
     return _ingested(result, evaluation.pk, version, added=True)
+
+
+def file_name(result: Result) -> str:
+    return result.source.file
 
 
 def _ingested(result: Result, evaluation_id: int, version: int, added: bool) -> Ingested:

@@ -12,8 +12,9 @@ every round; evaluator sees the projects assigned to them (never one whose organ
 tie with); organization sees its own organization's projects and their released results; funder sees
 the rounds it funds and their released results. A superuser counts as admin.
 
-`released(evaluations)` is where the review process (issue 13) decides which results an organization or a
-funder may read: until that process exists every stored result counts as released.
+`released(evaluations)` is where the review process (issue 13, `evaluator.web.process`) decides which results
+an organization or a funder may read: the version a committee approved (approved, published or final). An
+organization also reads its own self-assessments (自评).
 """
 
 from __future__ import annotations
@@ -108,9 +109,12 @@ def visible_projects(user: Any) -> QuerySet[Project]:
 
 
 def released(evaluations: QuerySet[Evaluation]) -> QuerySet[Evaluation]:
-    """The results an organization or a funder may read. Issue 13 (review, approval, 公示) narrows this to
-    approved results; until then every stored result is released."""
-    return evaluations
+    """The results an organization or a funder may read: each review's approved version (approved,
+    published or final), never a draft, a version under review or one the committee returned."""
+    from evaluator.web.process.models import Review
+    from evaluator.web.process.states import RELEASED
+
+    return evaluations.filter(pk__in=Review.objects.filter(state__in=RELEASED).values("evaluation_id"))
 
 
 def visible_evaluations(user: Any) -> QuerySet[Evaluation]:
@@ -122,7 +126,9 @@ def visible_evaluations(user: Any) -> QuerySet[Evaluation]:
         assigned = _assignments(user).filter(project_id=OuterRef("project_id"), round_id=OuterRef("round_id"))
         ids.append(Evaluation.objects.filter(Exists(assigned)).values("pk"))
     if ORGANIZATION in roles and (org := _organization_id(user)) is not None:
-        ids.append(released(Evaluation.objects.filter(project__organization_id=org)).values("pk"))
+        own = Evaluation.objects.filter(project__organization_id=org)
+        ids.append(released(own).values("pk"))
+        ids.append(own.filter(evaluation_type="self").values("pk"))
     if FUNDER in roles and (funder := _funder_id(user)) is not None:
         ids.append(released(Evaluation.objects.filter(round__funders__funder_id=funder)).values("pk"))
     condition = Q(pk__in=[])
@@ -230,6 +236,44 @@ def _portfolio_project(user: Any, project: Any) -> bool:
     return portfolio_evaluations(user).filter(project=project).exists()
 
 
+def _evaluate_review(user: Any, review: Any) -> bool:
+    """Move a review as its evaluator: assigned to the project in that round (no tie declared)."""
+    return my_assignments(user).filter(project_id=review.project_id, round_id=review.round_id).exists()
+
+
+def _own_review(user: Any, review: Any) -> bool:
+    """The project's own organization (its account's profile names it)."""
+    return _own_project(user, review.project)
+
+
+def _own_project(user: Any, project: Any) -> bool:
+    org = _organization_id(user) if has_role(user, ORGANIZATION) else None
+    return org is not None and project.organization_id == org
+
+
+def _view_review(user: Any, review: Any) -> bool:
+    """The review page: admin, the committee, the assigned evaluator."""
+    return has_role(user, ADMIN, COMMITTEE) or _evaluate_review(user, review)
+
+
+def _history(user: Any, review: Any) -> bool:
+    """A result's whole history: admin, the committee, the assigned evaluator, the own organization."""
+    return _view_review(user, review) or _own_review(user, review)
+
+
+def _committee(user: Any, obj: Any) -> bool:
+    return has_role(user, COMMITTEE)
+
+
+def _appeal(user: Any, appeal: Any) -> bool:
+    """An appeal and its evidence: admin, the committee, the organization that filed it."""
+    return has_role(user, ADMIN, COMMITTEE) or _own_review(user, appeal.review)
+
+
+def _organization(user: Any, obj: Any) -> bool:
+    return has_role(user, ORGANIZATION) and _organization_id(user) is not None
+
+
 RULES: dict[str, Callable[[Any, Any], bool]] = {
     "home": _signed_in,
     "setup": _setup,                          # rounds, projects, people, assignments, rubric uploads, admin
@@ -243,6 +287,15 @@ RULES: dict[str, Callable[[Any, Any], bool]] = {
     "declare_conflict": _declare_conflict,
     "view_portfolio": _portfolio,             # funder dashboards, comparisons and their downloads
     "view_portfolio_project": _portfolio_project,
+    # the review process (evaluator.web.process)
+    "evaluate_review": _evaluate_review,      # submit / resubmit as the assigned evaluator
+    "own_review": _own_review,                # appeal, respond, plan: the project's organization
+    "own_project": _own_project,              # self-assess a project: its organization
+    "view_review": _view_review,
+    "view_history": _history,
+    "decide": _committee,                     # return, consensus, approve, publish, decide appeals
+    "view_appeal": _appeal,
+    "portal": _organization,                  # the organization's portal
 }
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from django.utils import translation
 
-from evaluator.messages import Lang
+from evaluator.i18n import Lang, as_lang
 
 
 def current() -> Lang:
-    return "en" if (translation.get_language() or "").startswith("en") else "zh"
+    return as_lang(translation.get_language())

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from django.core.files.uploadedfile import UploadedFile
 
+from evaluator.i18n import both
 from evaluator.forms.archive import MAX_ENTRIES, MAX_FILE, MAX_RATIO, MAX_UNPACKED
 from evaluator.problems import Location, Problem
 
@@ -92,16 +93,16 @@ def unpack(upload: Upload, max_entries: int = MAX_ENTRIES, max_total: int = MAX_
         raise UploadRefused(Problem(code="F003", location=where, params={"detail": f"{type(exc).__name__}: {exc}"})) from None
     if len(entries) > max_entries or sum(e.file_size for e in entries) > max_total:
         raise UploadRefused(Problem(code="F004", location=where,
-                                    params={"detail": {"zh": "解压后过大", "en": "too large when unpacked"}}))
+                                    params={"detail": both("too large when unpacked")}))
     files: list[Upload] = []
     for entry in entries:
         if entry.is_dir() or _litter(entry.filename):
             continue
         member = safe_member(entry.filename)
         if member is None or stat.S_ISLNK(entry.external_attr >> 16):
-            raise UploadRefused(_unsafe(upload.name, entry.filename, {"zh": "路径越出压缩包或是链接", "en": "a path leaving the archive, or a link"}))
+            raise UploadRefused(_unsafe(upload.name, entry.filename, both("a path leaving the archive, or a link")))
         if entry.file_size > 2**20 and entry.file_size > MAX_RATIO * max(entry.compress_size, 1):
-            raise UploadRefused(_unsafe(upload.name, entry.filename, {"zh": "压缩比异常", "en": "compressed suspiciously well"}))
+            raise UploadRefused(_unsafe(upload.name, entry.filename, both("compressed suspiciously well")))
         try:
             data = archive.read(entry)
         except (zipfile.BadZipFile, NotImplementedError, RuntimeError, EOFError, ValueError) as exc:

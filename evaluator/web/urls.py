@@ -16,4 +16,5 @@ urlpatterns = [
     path("", include("evaluator.web.rounds.urls")),
     path("", include("evaluator.web.evaluations.urls")),
     path("", include("evaluator.web.portfolio.urls")),
+    path("", include("evaluator.web.process.urls")),
 ]

@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from tests.web.conftest import use_tasks
-from tests.web.world import build, ingest, log_in, sample_bytes
+from tests.web.world import build, ingest, log_in, reopen, sample_bytes
 
 
 @pytest.fixture
@@ -59,6 +59,7 @@ def test_a_new_form_is_the_next_version(world_any, client):
     from tests.web.test_uploads import changed_form
 
     log_in(client, world_any, "evaluator")
+    reopen(world_any)         # its review returned: new versions may be uploaded (issue 13)
     upload(client, world_any, "v2.xlsx", changed_form())
     submission = latest_submission()
     assert submission.state == "checked", submission.problems
@@ -127,7 +128,7 @@ def test_report_render_failure_is_shown_and_can_be_retried(world, client, monkey
     log_in(client, world, "evaluator")
     page = client.get(reverse("evaluations:report", args=[world.evaluation.pk, "en"])).content.decode()
     assert "报告未能生成" in page and "G001" in page and "fonts missing" in page
-    monkeypatch.setattr(reports, "_render", lambda result, lang, previous: b"%PDF-1.7 test")
+    monkeypatch.setattr(reports, "_render", lambda *args: b"%PDF-1.7 test")
     client.post(reverse("evaluations:report", args=[world.evaluation.pk, "en"]))
     response = client.get(reverse("evaluations:report_file", args=[world.evaluation.pk, "en"]))
     assert b"".join(response.streaming_content) == b"%PDF-1.7 test"

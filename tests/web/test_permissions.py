@@ -18,6 +18,8 @@ READERS = {"admin", "evaluator", "committee", "organization", "funder"}   # of t
 SIGNED_IN = set(ROLES) - {"anonymous"}
 DASHBOARDS = {"admin", "committee", "funder", "funder_b"}     # every funder sees its own rounds' dashboards
 ROUND_DASHBOARD = {"admin", "committee", "funder"}             # the world's round is funded by `funder`
+REVIEWERS = {"admin", "committee", "evaluator"}                # a review page: and its assigned evaluator
+HISTORY = REVIEWERS | {"organization"}                         # a result's history: and its own organization
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,23 @@ TABLE: dict[str, Row] = {
     "portfolio:project": Row(ROUND_DASHBOARD, "project"),
     "portfolio:download": Row(DASHBOARDS, "xlsx"),
     "portfolio:download_status": Row(DASHBOARDS, "xlsx"),
+    # the review process (issue 13): the world's review is published, its period open, appealed once
+    "process:review": Row(REVIEWERS, "review"),
+    "process:move": Row(REVIEWERS, "review submit", method="post", ok=302),     # refused: back to the review
+    "process:consensus": Row({"committee"}, "review", method="post", ok=302),
+    "process:history": Row(HISTORY, "review"),
+    "process:appeal": Row({"organization"}, "review"),
+    "process:respond": Row(HISTORY, "review"),
+    "process:plan": Row(HISTORY, "review"),
+    "process:follow_up": Row({"evaluator"}, "review", method="post", ok=302),
+    "process:appeal_decide": Row({"admin", "committee", "organization"}, "appeal"),
+    "process:appeal_file": Row({"admin", "committee", "organization"}, "appeal appeal_file"),
+    "process:publish": Row({"committee"}, "round"),
+    "process:handbook": Row(SIGNED_IN, "round"),
+    "process:portal": Row({"organization", "organization_b"}),
+    "process:self_assess": Row({"organization"}, "project round"),
+    "process:self_form": Row({"organization"}, "project round"),
+    "process:public": Row(set(ROLES), anonymous=200),
 }
 # signed-in people asking for the log-in page are sent on to their home page
 LOGIN_REDIRECTS = SIGNED_IN
@@ -95,7 +114,8 @@ def test_every_url_has_a_row():
 
 def _args(world: World, spec: str) -> list:
     objects = {"assignment": world.assignment, "submission": world.submission, "evaluation": world.evaluation,
-               "round": world.round, "batch": world.batch, "project": world.evaluation.project}
+               "round": world.round, "batch": world.batch, "project": world.evaluation.project,
+               "review": world.review, "appeal": world.appeal, "appeal_file": world.appeal_file}
     return [objects[part].pk if part in objects else part for part in spec.split()]
 
 

@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from tests.web.world import scored, user
+from tests.web.world import approve, scored, user
 
 ROUNDS = ("2030-第九届测试", "2031-第十届测试")
 SAMPLES = ("jt-estate-2023.xlsx", "jt-estate-2024.xlsx")     # the same groups at other stages: they move
@@ -18,6 +18,7 @@ SAMPLES = ("jt-estate-2023.xlsx", "jt-estate-2024.xlsx")     # the same groups a
 def add_projects(first: int, last: int) -> None:
     """Projects first..last-1, each evaluated in both rounds (final), under codes and form hashes of their own."""
     from evaluator.store.ingest import ingest
+    from evaluator.store.models import Evaluation
 
     for n in range(first, last):
         for name, sample in zip(ROUNDS, SAMPLES, strict=True):
@@ -25,7 +26,8 @@ def add_projects(first: int, last: int) -> None:
             project = base.project.model_copy(update={"code": f"Q-{n:03d}", "round": name, "evaluation_type": "final",
                                                       "district": ("锦江区", "青羊区")[n % 2]})
             source = base.source.model_copy(update={"sha256": f"{n:032d}{ROUNDS.index(name):032d}"})
-            ingest("default", base.model_copy(update={"project": project, "source": source}))
+            stored = ingest("default", base.model_copy(update={"project": project, "source": source}))
+            approve(Evaluation.objects.get(pk=stored.evaluation_id))   # released to funders (issue 13)
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from tests.web.world import log_in, sample_bytes
+from tests.web.world import log_in, reopen, sample_bytes
 
 SCRIPT = "<script>alert('x')</script>"
 
@@ -98,6 +98,7 @@ def test_user_text_is_escaped_on_every_page(world, client):
     from evaluator.store.models import Project
 
     Project.objects.filter(pk=world.evaluation.project_id).update(name=SCRIPT)
+    reopen(world)             # its review returned: new versions may be uploaded (issue 13)
     log_in(client, world, "evaluator")
     _, submission = post_form(client, world, f"{SCRIPT}.xlsx",
                                      edited("jt-estate-2024.xlsx", {"value:d2_leverage_point": SCRIPT}))

@@ -38,6 +38,9 @@ class World:
     batch: object
     round: object
     earlier_round: object
+    review: object           # the review of `evaluation`: published, its period open (issue 13)
+    appeal: object           # the organization's appeal of it, with one evidence file
+    appeal_file: object
 
 
 def user(username: str, *roles: str, **profile):
@@ -56,10 +59,30 @@ def user(username: str, *roles: str, **profile):
 
 
 def ingest(name: str):
+    """Store a sample's result, approved by the committee (so organizations and funders read it)."""
     from evaluator.store.ingest import ingest as store
     from evaluator.store.models import Evaluation
 
-    return Evaluation.objects.get(pk=store("default", scored(name), name).evaluation_id)
+    evaluation = Evaluation.objects.get(pk=store("default", scored(name), name).evaluation_id)
+    approve(evaluation)
+    return evaluation
+
+
+def approve(evaluation, state: str = "approved"):
+    """The evaluation's review in `state` (the review process of issue 13), this version under review."""
+    from evaluator.web.process.models import Review
+
+    review, _ = Review.objects.update_or_create(
+        project=evaluation.project, round=evaluation.round, evaluation_type=evaluation.evaluation_type,
+        defaults={"evaluation": evaluation, "state": state})
+    return review
+
+
+def reopen(world: World) -> None:
+    """The world's evaluation returned to its evaluator, who may upload new versions of it again."""
+    from evaluator.web.process.models import Review
+
+    Review.objects.filter(pk=world.review.pk).update(state="returned")
 
 
 def build() -> World:
@@ -94,7 +117,30 @@ def build() -> World:
                                      users["evaluator"], assignment=assignment)
     submissions.check(submission)
     batch = Batch.objects.create(round=round_, uploaded_by=users["evaluator"], state="done")
-    return World(users, evaluation, other, assignment, submission, batch, round_, earlier_round)
+    review, appeal, appeal_file = released(evaluation, other, earlier, users["organization"])
+    return World(users, evaluation, other, assignment, submission, batch, round_, earlier_round, review, appeal,
+                 appeal_file)
+
+
+def released(evaluation, other, earlier, organization):
+    """The review process: the world's results approved (so organizations and funders read them), the
+    evaluation's published with its period open, and appealed by its organization."""
+    import datetime
+
+    from django.utils import timezone
+
+    from evaluator.web.process.models import Appeal, AppealFile, Review, RoundSchedule
+
+    now = timezone.now()
+    approve(evaluation, "published")
+    RoundSchedule.objects.create(round=evaluation.round, publication_starts=now - datetime.timedelta(days=1),
+                                 publication_ends=now + datetime.timedelta(days=10),
+                                 appeals_decided_by=now + datetime.timedelta(days=20))
+    review = Review.objects.get(evaluation=evaluation)
+    appeal = Appeal.objects.create(review=review, indicators=["D1.06"], reason="新证据", filed_by=organization,
+                                   filed_at=now, before=evaluation)
+    appeal_file = AppealFile.objects.create(appeal=appeal, file_name="证明.txt", sha256="0" * 64, size=3, data=b"abc")
+    return review, appeal, appeal_file
 
 
 def log_in(client, world: World, role: str):

@@ -56,7 +56,11 @@ def load_demo(folder: Path) -> list[Login]:
     with transaction.atomic():
         _rounds_and_funders()
         _mistakes_project()
-        return _accounts()
+        logins = _accounts()
+    from evaluator.web.process.demo import demo_process
+
+    demo_process()
+    return logins
 
 
 def _rounds_and_funders() -> None:

@@ -43,4 +43,7 @@ def home(request: HttpRequest) -> HttpResponse:
         context["evaluations"] = latest.order_by("-ingested_at")[:20]
     if ORGANIZATION in roles:
         context["projects"] = access.visible_projects(user).order_by("code")
+    from evaluator.web.process.notify import reviews_waiting, waiting
+
+    context["notifications"], context["reviews_waiting"] = waiting(user), reviews_waiting(user)
     return render(request, "accounts/home.html", context)

@@ -16,16 +16,16 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 
+from evaluator.i18n import as_lang
 from evaluator.problems import Location, Problem
-from evaluator.store.earlier import earlier_round
 from evaluator.scoring.result import Result
+from evaluator.store.earlier import earlier_round
 from evaluator.store.facade import Store
 from evaluator.store.files import result_from_data
 from evaluator.store.models import Evaluation
 from evaluator.store.targets import default_target
 from evaluator.web.evaluations.models import RenderedReport
 
-LANGS = ("zh", "en")
 STALE = timedelta(minutes=10)    # a render requested this long ago and not done is asked for again
 
 
@@ -45,7 +45,15 @@ def sources(evaluation: Evaluation) -> tuple[str, Result, Result | None]:
     digest = hashlib.sha256(json.dumps(evaluation.result, sort_keys=True, ensure_ascii=False).encode("utf-8"))
     if previous is not None:
         digest.update(f"|{previous.source.sha256}|{previous.rubric.sha256}".encode())
+    if (followup := followup_of(evaluation)) is not None:      # the organization's answers (issue 13)
+        digest.update(b"|" + followup.model_dump_json().encode("utf-8"))
     return digest.hexdigest(), result, previous
+
+
+def followup_of(evaluation: Evaluation):
+    from evaluator.web.process.feedback import followup_for
+
+    return followup_for(evaluation)
 
 
 def wanted(evaluation: Evaluation, lang: str, again: bool = False) -> RenderedReport:
@@ -75,7 +83,7 @@ def render(report_id: int) -> str:
     row = RenderedReport.objects.select_related("evaluation").get(pk=report_id)
     key, result, previous = sources(row.evaluation)
     try:
-        data = _render(result, row.lang, previous)
+        data = _render(result, row.lang, previous, followup_of(row.evaluation))
     except Exception as exc:  # noqa: BLE001 — a failed report is that report's state, never the worker's end
         problem = Problem(code="G001", location=Location(file=result.source.file),
                           params={"detail": f"{type(exc).__name__}: {exc}"})
@@ -87,11 +95,11 @@ def render(report_id: int) -> str:
     return "done"
 
 
-def _render(result: Result, lang: str, previous: Result | None) -> bytes:
+def _render(result: Result, lang: str, previous: Result | None, followup=None) -> bytes:
     from evaluator.pipeline import rubric_of
     from evaluator.report.feedback import render_feedback
 
-    return render_feedback(result, "en" if lang == "en" else "zh", previous, renderer=_renderer(),
+    return render_feedback(result, as_lang(lang), previous, renderer=_renderer(), followup=followup,
                            rubric=rubric_of(result))
 
 

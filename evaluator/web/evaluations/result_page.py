@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from evaluator.i18n import LANGS
 from evaluator.report.feedback import FeedbackView, feedback_view
 from evaluator.report.feedback_domains import DomainSection, IndicatorRow, RaterTable
 from evaluator.store.models import Evaluation
@@ -36,5 +37,7 @@ def result_context(evaluation: Evaluation) -> dict:
     flags = {row.id: row.flags for d in view.domains if d.raters for row in d.raters.rows}
     blocks = [DomainBlock(d, [IndicatorLine(r, traces.get(r.id, ""), flags.get(r.id, "")) for r in d.rows], d.raters)
               for d in view.domains]
+    from evaluator.web.process.flow import review_of
+
     return {"evaluation": evaluation, "view": view, "domains": blocks, "lang": lang,
-            "other_lang": "en" if lang == "zh" else "zh"}
+            "other_lang": next(other for other in LANGS if other != lang), "review": review_of(evaluation)}

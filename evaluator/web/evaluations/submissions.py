@@ -91,6 +91,9 @@ def score(submission: Submission, user, reading: FormReading | None = None) -> E
     if errors(reading.problems) or reading.evidence is None:
         _finish(submission, "refused", reading.problems)
         return None
+    if (refused := _process_guard(submission, reading)) is not None:
+        _finish(submission, "refused", reading.problems + [refused])
+        return None
     result = checking.score(reading)
     try:
         ingested = checking.store(result, submission.file_name)
@@ -104,4 +107,23 @@ def score(submission: Submission, user, reading: FormReading | None = None) -> E
         submission.save(update_fields=["evaluation", "state", "project"])
         record(user, "submission.score", submission, evaluation=evaluation.pk, added=ingested.added,
                version=ingested.version, total=result.total.points, grade=result.total.grade.id)
+    from evaluator.web.process.flow import on_scored
+
+    on_scored(evaluation, user, submission.file_name)
     return evaluation
+
+
+def _process_guard(submission: Submission, reading: FormReading) -> Problem | None:
+    """The review process refuses a new version of a result under review or locked (issue 13)."""
+    from evaluator.store.models import Round
+    from evaluator.web.process.flow import guard
+
+    assert reading.evidence is not None
+    p = reading.evidence.project
+    project = Project.objects.filter(code=p.code).first()
+    round_ = Round.objects.filter(name=p.round).first()
+    if Evaluation.objects.filter(project=project, round=round_, evaluation_type=p.evaluation_type,
+                                 source_sha256=submission.sha256).exists():
+        return None     # this very form is stored already: scoring it again changes nothing
+    found = guard(project, round_, p.evaluation_type)
+    return found.model_copy(update={"location": Location(file=submission.file_name)}) if found else None

@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from evaluator.i18n import as_lang, LANGS
 from evaluator.forms.archive import MAX_FILE
 from evaluator.forms.prefill import prefill
 from evaluator.outputs import safe_name
@@ -46,7 +47,7 @@ def _template(rubric_sha: str, lang: str, rubric_key: tuple[str, str]) -> bytes:
     from evaluator.forms.template import build_template
 
     loaded = round_rubric_by_key(*rubric_key)
-    wb, _ = build_template(loaded.rubric, loaded.sha256, "en" if lang == "en" else "zh")
+    wb, _ = build_template(loaded.rubric, loaded.sha256, as_lang(lang))
     return workbook_bytes(wb)
 
 
@@ -67,6 +68,9 @@ def form(request: HttpRequest, pk: int) -> HttpResponse:
     key = (assignment.round.rubric_id, assignment.round.rubric_version)
     blank = _template(loaded.sha256 or "", current(), key)
     data = prefill(blank, _cover(assignment))
+    from evaluator.web.process.plans import open_actions, prefill_actions
+
+    data = prefill_actions(data, open_actions(assignment.project_id, assignment.round_id))   # the last plan (issue 13)
     name = safe_name(assignment.project.code, assignment.round.name, _("form")) + ".xlsx"
     return FileResponse(io.BytesIO(data), as_attachment=True, filename=name, content_type=XLSX)
 
@@ -139,7 +143,7 @@ def result(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _report_lang(lang: str) -> str:
-    if lang not in reports.LANGS:
+    if lang not in LANGS:
         from django.http import Http404
 
         raise Http404(lang)

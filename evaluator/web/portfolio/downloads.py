@@ -15,7 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from evaluator.compare.model import Portfolio
-from evaluator.messages import Lang
+from evaluator.i18n import as_lang
 from evaluator.problems import Location, Problem
 from evaluator.web.portfolio.building import chosen_of, portfolio_for, scope_data
 from evaluator.web.portfolio.models import PortfolioFile
@@ -77,7 +77,7 @@ def build(file_id: int) -> str:
 
 
 def render(pf: Portfolio, lang: str, fmt: str) -> bytes:
-    language: Lang = "en" if lang == "en" else "zh"
+    language = as_lang(lang)
     if fmt == "xlsx":
         from evaluator.compare.portfolio_xlsx import portfolio_xlsx
 

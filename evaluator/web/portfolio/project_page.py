@@ -52,10 +52,10 @@ def project_page(user: Any, project: Project, lang: Lang) -> ProjectPage:
     ids = [r["id"] for r in rows]
     domains: dict[int, dict[str, float | None]] = defaultdict(dict)
     names: dict[str, str] = {}
-    for e, d, zh, en, got, most in DomainScore.objects.filter(evaluation_id__in=ids).order_by("position").values_list(
-            "evaluation_id", "domain_id", "name_zh", "name_en", "points", "max"):
+    for e, d, name, got, most in DomainScore.objects.filter(evaluation_id__in=ids).order_by("position").values_list(
+            "evaluation_id", "domain_id", f"name_{lang}", "points", "max"):
         domains[e][d] = got / most if most else None
-        names.setdefault(d, zh if lang == "zh" else en)
+        names.setdefault(d, name)
     stages: dict[int, dict[int, int]] = defaultdict(dict)
     for e, level, count in StageCount.objects.filter(evaluation_id__in=ids).values_list("evaluation_id", "stage", "count"):
         stages[e][level] = count
@@ -70,7 +70,7 @@ def project_page(user: Any, project: Project, lang: Lang) -> ProjectPage:
 
 
 def _line(r: dict, lang: Lang, counted: bool, domains: list[Cell], stages: str) -> EvaluationLine:
-    grade = r["grade_zh"] if lang == "zh" else r["grade_en"]
+    grade = r[f"grade_{lang}"]
     flags = [grade] + [t(lang, "provisional")] * r["provisional"] + [t(lang, "red line")] * bool(r["red_lines"])
     return EvaluationLine(
         id=r["id"], round=r["round__name"], kind=TYPE_NAMES[r["evaluation_type"]](lang), version=r["version"],

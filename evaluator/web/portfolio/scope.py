@@ -29,8 +29,8 @@ from typing import Any, cast
 from django.db.models import Count, Max, Q, QuerySet
 
 from evaluator.compare.compute import choose as choose_records
-from evaluator.store.models import Evaluation
 from evaluator.rounds import round_key
+from evaluator.store.models import Evaluation
 from evaluator.web import access
 from evaluator.web.accounts.roles import FUNDER
 

@@ -24,8 +24,8 @@ from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET, require_http_methods
 
 from evaluator.outputs import safe_name
-from evaluator.store.models import Project, Round
 from evaluator.rounds import round_key
+from evaluator.store.models import Project, Round
 from evaluator.web import access
 from evaluator.web.audit.log import record
 from evaluator.web.evaluations.present import problem_rows

@@ -15,8 +15,9 @@ import re
 import tempfile
 from pathlib import Path
 
+from evaluator.i18n import LANGS, t
 from evaluator.bundled import bundled_rubrics, rubric_path
-from evaluator.problems import Location, Problem
+from evaluator.problems import NO_HINT, Location, Problem, list_separator
 from evaluator.rubric import LoadedRubric, load_rubric
 from evaluator.web.rounds.models import RubricUpload
 from evaluator.web.uploads import Upload, UploadRefused, is_zip, read_upload, unpack
@@ -75,7 +76,7 @@ def _main_file(upload: Upload, files: list[Upload]) -> str:
         return upload.name
     mains = [f.name for f in files if _RUBRIC_KEY.search(f.data)]
     if len(mains) != 1:
-        hint = {"zh": f"：{'、'.join(mains)}", "en": f": {', '.join(mains)}"} if mains else {"zh": "", "en": ""}
+        hint = {lang: t(lang, ": {files}", files=list_separator(lang).join(mains)) for lang in LANGS} if mains else dict(NO_HINT)
         raise UploadRefused(Problem(code="W003", location=Location(file=upload.name),
                                     params={"found": len(mains), "hint": hint}))
     return mains[0]
