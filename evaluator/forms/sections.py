@@ -19,7 +19,7 @@ from evaluator.forms.cells import Book, Raw
 from evaluator.forms.convert import Issue, Read, read_rating, read_value
 from evaluator.forms.layout import NOTE_FIELD, Slot
 from evaluator.forms.meta import FormMeta
-from evaluator.forms.project import COVER_LIMITS, PROJECT_FIELDS, project_data
+from evaluator.forms.project import COVER_LIMITS, LATER_FIELDS, PROJECT_FIELDS, project_data
 
 Convert = Callable[[Raw], Read]
 # An empty required answer: on the cover it leaves the project unidentified (an error); in the evidence
@@ -77,7 +77,7 @@ class Context:
 def read_project(ctx: Context) -> Project | None:
     """The cover; None when a required answer is missing or wrong (already reported)."""
     got = {f.id: ctx.cell(f"project:{f.id}", label(f.label), _cover_reader(f), _required(f, REQUIRED_ANSWER))
-           for f in PROJECT_FIELDS}
+           for f in PROJECT_FIELDS if f.id not in LATER_FIELDS or f"project:{f.id}" in ctx.meta.slots}
     start, end = got["period_start"], got["period_end"]
     if start.value and end.value and end.value < start.value:
         ctx.problems.append(Problem(code="F030", location=Location(file=ctx.shown, sheet=end.cell.sheet, cell=end.cell.cell),

@@ -71,6 +71,8 @@ def _cover(ws: Worksheet, rubric: Rubric, layout: Layout, validations: Validatio
         help_text = hint(field, lang)
         styles.put(ws, f"C{row}", help_text, styles.SMALL)
         styles.fit_row(ws, row, [(field.label(lang), 24), (help_text, 46)], 22)
+        if field.id == "assessment":   # a paragraph, written on the form: room for several lines
+            ws.row_dimensions[row].height = 120
     validations.apply(ws)
     ws.freeze_panes = "A4"
     styles.print_setup(ws, "1:3")

@@ -104,6 +104,7 @@ class Summary:
     strengths: list[AdviceRow]
     priorities: list[AdviceRow]
     change: Change | None
+    assessment: str = ""               # the evaluators' overall written assessment (总评), as written on the form
 
 
 @dataclass(frozen=True)
@@ -136,6 +137,7 @@ def cover(result: Result, lang: Lang) -> Cover:
         date=p.evaluation_date.isoformat() if p.evaluation_date else "", evaluators=joined(p.evaluators, lang),
         methods=joined([t(lang, METHODS[m]) if m in METHODS else m for m in p.methods], lang),
         rubric=ts(lang, "{id} version {version}", id=r.id, version=r.version),
+        evaluating_body=p.evaluating_body or "",
     )
 
 
@@ -189,7 +191,7 @@ def summary(result: Result, moved: Change | None, lang: Lang, rubric: Rubric | N
         domains=domain_rows(result, moved, lang),
         strengths=[advice_row(a) for a in strong],
         priorities=[advice_row(a) for a in weak],
-        change=moved,
+        change=moved, assessment=(result.project.assessment or "").strip(),
     )
 
 

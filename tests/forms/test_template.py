@@ -155,3 +155,11 @@ def test_english_sheet_names_fit_31_characters_without_cutting_a_word():
     long_name = sheet_name("D1 Organization governance and professional capacity")
     assert len(long_name) <= 31 and "D1 Organization governance and professional capacity".startswith(long_name + " ")
     assert sheet_name("D4 居民参与与协商民主" * 3) == ("D4 居民参与与协商民主" * 3)[:31]
+
+
+def test_the_cover_asks_for_the_evaluating_body_and_the_overall_assessment(blank):
+    wb, layout = blank
+    labels = {wb["封面"][f"A{row}"].value: row for _, row in layout.cover_rows}
+    assert "评估机构" in labels and "总评" in labels
+    assert layout.slots["project:assessment"].ref == f"B{labels['总评']}"
+    assert wb["封面"].row_dimensions[labels["总评"]].height >= 100

@@ -42,3 +42,18 @@ def test_the_cover_of_an_evaluation_has_a_sign_off_and_a_readiness_report_none()
         assert 'class="signoff"' in html and "评估机构（盖章）" in html and "评估员（签名）" in html
         own = troubled.model_copy(update={"mode": "self_assessment"})
         assert 'class="signoff"' not in feedback_html(feedback_view(own, "zh"), renderer)
+
+
+def test_the_evaluators_overall_assessment_is_on_the_summary_and_the_body_on_the_cover():
+    from evaluator.report.feedback import feedback_html
+    from evaluator.report.render import Renderer
+
+    result = read_result(GOLDEN / "earlier.json")
+    written = result.model_copy(update={"project": result.project.model_copy(update={
+        "assessment": "协商机制已常态化。\n资金来源单一，需要培育社区经济。", "evaluating_body": "某某评估中心"})})
+    view = feedback_view(written, "zh")
+    assert view.summary.assessment.startswith("协商机制") and view.cover.evaluating_body == "某某评估中心"
+    with Renderer() as renderer:
+        html = feedback_html(view, renderer)
+    assert "评估员总评" in html and "<p>资金来源单一，需要培育社区经济。</p>" in html and "某某评估中心" in html
+    assert feedback_view(result, "zh").summary.assessment == ""   # a form made before the field: nothing shown
