@@ -135,8 +135,8 @@ def indicator_table(found: list[IndicatorChange], lang: Lang) -> Grid | None:
                Cell(t(lang, "Change (points of %)"), "num"),
                Cell(t(lang, "Same projects"), "num"),
                Cell(t(lang, "Scored in both"), "num")]
-    rows = [[Cell(c.name(lang), "", f"{c.id} · {c.domain}"), Cell(percent(c.share_before), "num"),
-             Cell(percent(c.share_after), "num"), change(c.change, 100, 1), change(c.paired_change, 100, 1),
+    rows = [[Cell(c.name(lang), "", f"{c.id} · {c.domain}"), Cell(_share(c.share_before), "num"),
+             Cell(_share(c.share_after), "num"), change(c.change, 100, 1), change(c.paired_change, 100, 1),
              Cell(str(c.paired), "num")] for c in found]
     return Grid(headers, rows, ["36%", "13%", "13%", "14%", "13%", "11%"], "indicators")
 
@@ -158,17 +158,25 @@ def growth_section(pf: Portfolio, lang: Lang) -> GrowthSection | None:
     return GrowthSection(chart, table, movers(pf.moved("up"), pf, lang), movers(pf.moved("down"), pf, lang))
 
 
+def _share(value: float | None) -> str:
+    return "—" if value is None else percent(value)
+
+
+def _moved(o: OrganizationStage) -> int:
+    return o.change or 0
+
+
 def movers(found: list[OrganizationStage], pf: Portfolio, lang: Lang) -> Grid | None:
     """Organizations that changed stage, largest move first, at most MOVERS of them."""
     if not found:
         return None
     names = {s.level: s.name(lang) for s in pf.stages}
-    ordered = sorted(found, key=lambda o: (-abs(o.change), o.round, o.project.code, o.row))
+    ordered = sorted(found, key=lambda o: (-abs(_moved(o)), o.round, o.project.code, o.row))
     headers = [Cell(t(lang, "Self-organization")), Cell(t(lang, "Project")),
                Cell(t(lang, "Stage")), Cell(t(lang, "Change"), "num")]
     rows = [[Cell(o.name, "", f"{o.previous_round} → {o.round}"), project(o.project),
-             Cell(f"{names[o.previous_stage]} → {o.stage_name(lang)}", "", f"{o.previous_stage} → {o.stage}"),
-             Cell(f"▲ +{o.change}", "num up") if o.change > 0 else Cell(f"▼ \u2212{-o.change}", "num down")]
+             Cell(f"{names.get(o.previous_stage or 0, '')} → {o.stage_name(lang)}", "", f"{o.previous_stage} → {o.stage}"),
+             Cell(f"▲ +{_moved(o)}", "num up") if _moved(o) > 0 else Cell(f"▼ \u2212{-_moved(o)}", "num down")]
             for o in ordered[:MOVERS]]
     more = ts(lang, "{n} more are not listed; portfolio.xlsx lists them all (sheet Self-organizations).", n=len(found) - MOVERS)
     return Grid(headers, rows, ["30%", "34%", "26%", "10%"], "movers", more if len(found) > MOVERS else "")

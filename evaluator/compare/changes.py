@@ -87,7 +87,9 @@ def _domain_changes(p: EvaluationRecord, r: EvaluationRecord) -> list[DomainChan
         b, a = before.get(id), after.get(id)
         pb, pa = (b.points if b else None), (a.points if a else None)
         sb, sa = (_share(b.points, b.max) if b else None), (_share(a.points, a.max) if a else None)
-        out.append(DomainChange(id=id, name=(a or b).name, before=pb, after=pa, change=_minus(pa, pb),
+        named = a if a is not None else b
+        assert named is not None   # the id came from one side or the other
+        out.append(DomainChange(id=id, name=named.name, before=pb, after=pa, change=_minus(pa, pb),
                                 share_before=sb, share_after=sa, share_change=_minus(sa, sb)))
     return out
 
@@ -96,7 +98,8 @@ def organization_stages(chosen: Sequence[EvaluationRecord], previous: Previous, 
                         names: dict[int, Text]) -> tuple[list[OrganizationStage], dict[str, OrganizationFlow]]:
     """Every self-organization per round, followed to the project's previous round by name; and per
     round how those of returning projects moved. A name used twice in a roster cannot be followed."""
-    rows, flows = [], defaultdict(Counter)
+    rows: list[OrganizationStage] = []
+    flows: defaultdict[str, Counter[str]] = defaultdict(Counter)
     for r in chosen:
         p = previous.get(r.id)
         now = Counter(o.key for o in r.self_organizations if o.key)
@@ -107,7 +110,7 @@ def organization_stages(chosen: Sequence[EvaluationRecord], previous: Previous, 
             change = o.stage - earlier[o.key].stage if followed else None
             rows.append(OrganizationStage(
                 round=r.round, project=refs[r.project_code], name=o.name, row=o.row, stage=o.stage,
-                stage_name=names[o.stage], previous_round=p.round if followed else None,
+                stage_name=names[o.stage], previous_round=p.round if followed and p is not None else None,
                 previous_stage=earlier[o.key].stage if followed else None, change=change,
             ))
             if p is not None:

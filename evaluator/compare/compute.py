@@ -48,7 +48,7 @@ def portfolio(records: Sequence[EvaluationRecord], selection: Selection, scales:
     grade_order = grade_ranking(chosen)
     grades = {r.grade_id: Grade(id=r.grade_id, label=r.grade) for r in chosen}
     totals = Counter(o.stage for r in chosen for o in r.self_organizations)
-    return Portfolio(
+    return Portfolio(  # type: ignore[call-arg]  # `schema` is an aliased field with a default
         selection=selection,
         grades=sorted(grades.values(), key=lambda g: grade_order[g.id]),
         stages=[StageCount(level=lv, name=names[lv], count=totals[lv]) for lv in sorted(names)],
@@ -142,7 +142,7 @@ def distribution(totals: list[float]) -> Distribution:
 
 def grade_counts(records: list[EvaluationRecord], grade_order: dict[str, int]) -> list[GradeCount]:
     counts: dict[str, int] = defaultdict(int)
-    labels = {}
+    labels: dict[str, Text] = {}
     for r in records:
         counts[r.grade_id] += 1
         labels.setdefault(r.grade_id, r.grade)

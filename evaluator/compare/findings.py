@@ -65,7 +65,7 @@ def weakest_sentence(r: RoundView, lang: Lang) -> str:
     scored = [i for i in r.indicators if i.mean_share is not None][:3]
     if not scored:
         return ""
-    items = [ts(lang, "{id} {name} ({share})", id=i.id, name=i.name(lang), share=percent(i.mean_share))
+    items = [ts(lang, "{id} {name} ({share})", id=i.id, name=i.name(lang), share=percent(i.mean_share or 0.0))
              for i in scored]
     return ts(lang, "Weakest indicators in {name} (mean share): {items}.", name=r.name, items=join(lang, items))
 
@@ -93,11 +93,11 @@ def indicator_sentence(pf: Portfolio, before: str, after: str, lang: Lang) -> st
     if up:
         c = up[0]
         parts.append(ts(lang, "{id} {name} rose most ({change} percentage points)", id=c.id, name=c.name(lang),
-                       change=signed(c.change * 100, 1)))
+                       change=signed((c.change or 0.0) * 100, 1)))
     if down:
         c = down[0]
         parts.append(ts(lang, "{id} {name} fell most ({change} percentage points)", id=c.id, name=c.name(lang),
-                       change=signed(c.change * 100, 1)))
+                       change=signed((c.change or 0.0) * 100, 1)))
     if not parts:
         return ""
     return ts(lang, "Against {before}, of the indicators' mean shares: {parts}.", before=before,

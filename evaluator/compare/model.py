@@ -226,12 +226,12 @@ class Portfolio(Model):
 
     def improved(self, after_round: str | None = None, limit: int = 10) -> list[IndicatorChange]:
         """Indicators whose mean share rose most (into `after_round`, or into any round)."""
-        rising = [c for c in self._changes_into(after_round) if c.change > 0]
-        return sorted(rising, key=lambda c: -c.change)[:limit]
+        rising = [c for c in self._changes_into(after_round) if c.change is not None and c.change > 0]
+        return sorted(rising, key=lambda c: -(c.change or 0.0))[:limit]
 
     def fell(self, after_round: str | None = None, limit: int = 10) -> list[IndicatorChange]:
-        falling = [c for c in self._changes_into(after_round) if c.change < 0]
-        return sorted(falling, key=lambda c: c.change)[:limit]
+        falling = [c for c in self._changes_into(after_round) if c.change is not None and c.change < 0]
+        return sorted(falling, key=lambda c: c.change or 0.0)[:limit]
 
     def _changes_into(self, after_round: str | None) -> list[IndicatorChange]:
         return [c for c in self.indicator_changes

@@ -23,7 +23,7 @@ from evaluator.compare.change_view import (
     pair_sections,
 )
 from evaluator.compare.findings import findings
-from evaluator.compare.model import Portfolio
+from evaluator.compare.model import Portfolio, RubricUse
 from evaluator.compare.round_view import (
     HEATMAP_DOMAINS,
     RoundSection,
@@ -155,7 +155,9 @@ def notes(pf: Portfolio, lang: Lang) -> list[tuple[str, str]]:
 
 def rubric_items(pf: Portfolio, lang: Lang) -> list[tuple[str, str]]:
     """Each rubric used: where, how often, its grade scale and fingerprint."""
-    uses, rounds, counts = {}, defaultdict(list), Counter()
+    uses: dict[str, RubricUse] = {}
+    rounds: defaultdict[str, list[str]] = defaultdict(list)
+    counts: Counter[str] = Counter()
     for r in pf.rounds:
         for u in r.rubrics:
             uses.setdefault(u.rubric.sha256, u)

@@ -92,7 +92,8 @@ def matrix(ws: Worksheet, pf: Portfolio, lang: Lang) -> None:
     for id, name in domains.items():
         columns += [Column(N_("{id} {name}"), "points", (("id", id), ("name", name))),
                     Column(N_("{id} share"), "share", (("id", id),))]
-    rows, blocks = [], []
+    rows: list[list[object]] = []
+    blocks: list[tuple[str, int, int]] = []
     for r in pf.rounds:
         blocks.append((r.name, len(rows) + 2, len(r.matrix)))
         for m in r.matrix:
@@ -103,8 +104,8 @@ def matrix(ws: Worksheet, pf: Portfolio, lang: Lang) -> None:
                          *(v for id, c in zip(domains, cells) for v in _domain_values(m, id, c, lang))])
     write_table(ws, columns, rows, lang, frozen_columns=3)
     anchor_row, anchor_col = 2, get_column_letter(len(columns) + 2)
-    for name, first, count in blocks:
-        chart = _bar_chart(ts(lang, "{name}: total per project", name=name), horizontal=True)
+    for round_name, first, count in blocks:
+        chart = _bar_chart(ts(lang, "{name}: total per project", name=round_name), horizontal=True)
         last = first + count - 1
         chart.add_data(Reference(ws, min_col=columns.index(TOTAL) + 1, min_row=first, max_row=last))
         chart.set_categories(Reference(ws, min_col=columns.index(NAME) + 1, min_row=first, max_row=last))

@@ -28,9 +28,12 @@ from evaluator.scoring.result import IndicatorResult, Trace
 Format = Callable[[float], str]
 
 
+def _unit(field: EvidenceField, lang: Lang) -> str:
+    return field.unit(lang) if field.unit is not None else ""
+
+
 def _units(part: str, fields: Mapping[str, EvidenceField], lang: Lang) -> set[str]:
-    return {fields[m["name"]].unit(lang) if fields[m["name"]].unit else "" for m in TOKEN.finditer(part)
-            if m["name"] and m["name"] in fields}
+    return {_unit(fields[m["name"]], lang) for m in TOKEN.finditer(part) if m["name"] and m["name"] in fields}
 
 
 def measured_percent(v: float) -> str:

@@ -133,7 +133,8 @@ def cover(result: Result, lang: Lang) -> Cover:
         kind=t(lang, KINDS[result.mode]), name=p.name, code=p.code, organization=p.organization or "",
         community=p.community or "", place=" · ".join(x for x in (p.street, p.district) if x), funder=p.funder or "",
         round=p.round, type=TYPE_NAMES[p.evaluation_type](lang),
-        period=ts(lang, "{start} to {end}", start=dates[0].isoformat(), end=dates[1].isoformat()) if all(dates) else "",
+        period=ts(lang, "{start} to {end}", start=dates[0].isoformat(), end=dates[1].isoformat())
+        if dates[0] is not None and dates[1] is not None else "",
         date=p.evaluation_date.isoformat() if p.evaluation_date else "", evaluators=joined(p.evaluators, lang),
         methods=joined([t(lang, METHODS[m]) if m in METHODS else m for m in p.methods], lang),
         rubric=ts(lang, "{id} version {version}", id=r.id, version=r.version),
@@ -167,7 +168,7 @@ def sum_note(result: Result, lang: Lang) -> str:
     scored = [d for d in result.domains if d.points is not None]
     if len(scored) < len(result.domains):
         return t(lang, "A domain marked not applicable has no indicator that applies and is left out of the scale; the total is the other domains scaled up to the full scale.")
-    if adds_up([d.points for d in scored], result.total.points):
+    if adds_up([d.points for d in scored if d.points is not None], result.total.points):
         return ""
     return t(lang, "Domain points are shown rounded half-up to 2 decimals; the total is computed from the indicators' exact points and rounded once, at the end, so the domains as shown may add up to 0.01 more or less.")
 

@@ -94,7 +94,7 @@ def found(ind: IndicatorResult, lang: Lang) -> str:
         return t(lang, "The denominator is 0")
     if ind.status != "scored" or (tr.value is None and tr.rule != "checklist"):
         return t(lang, "Not applicable") if ind.status == "not_applicable" else t(lang, "Evidence missing")
-    if tr.rule == "rating":
+    if tr.rule == "rating" and tr.value is not None:
         return ts(lang, "Level {n}", n=number(tr.value))
     if tr.rule == "checklist":
         return ts(lang, "{met} of {n}", met=sum(i.value is True for i in tr.inputs), n=len(tr.inputs))
@@ -102,7 +102,8 @@ def found(ind: IndicatorResult, lang: Lang) -> str:
         return ts(lang, "{met} of {n} organizations", met=len(tr.inputs) - 1, n=tr.inputs[0].value)
     if tr.rule == "bands":
         return tr.inputs[0].shown(lang)
-    return percent(tr.value) if tr.rule == "ratio" or tr.percent else number(tr.value)
+    value = tr.value if tr.value is not None else 0.0   # a checklist without a measure: handled above
+    return percent(value) if tr.rule == "ratio" or tr.percent else number(value)
 
 
 def basis(ind: IndicatorResult, mode: str, lang: Lang) -> str:

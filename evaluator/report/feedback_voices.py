@@ -7,6 +7,7 @@ The gap between the views is where discussion starts, so the report puts the wid
 from __future__ import annotations
 
 from dataclasses import dataclass
+from fractions import Fraction
 
 from markupsafe import Markup
 
@@ -82,7 +83,7 @@ def gap_rows(result: Result, lang: Lang) -> list[GapRow]:
         gap = gaps[i.id]
         official = i.trace.value if i.trace.rule == "rating" else None
         rows.append(GapRow(id=i.id, name=i.name(lang), official=_side(i.points, official, lang),
-                           own=_side(i.self_points, _self_level(i), lang),
+                           own=_side(i.self_points if i.self_points is not None else 0.0, _self_level(i), lang),
                            gap=ts(lang, "self {n} pts higher", n=points(abs(gap))) if gap > 0 else ts(lang, "self {n} pts lower", n=points(abs(gap))),
                            direction="higher" if gap > 0 else "lower"))
     return rows
@@ -93,7 +94,7 @@ def _summary(rater: str, rated: list[IndicatorResult], lang: Lang) -> str:
              if r.rater == rater and r.level is not None and i.trace.value is not None]
     if not pairs:
         return ""
-    mean = sum(exact(own) - exact(official) for own, official in pairs) / len(pairs)
+    mean = sum((exact(own) - exact(official) for own, official in pairs), Fraction(0)) / len(pairs)
     way = direction(mean, 1)
     said = t(lang, "the same as") if way == "same" else \
         (ts(lang, "{n} levels above", n=number(abs(mean), 1)) if way == "up" else ts(lang, "{n} levels below", n=number(abs(mean), 1)))
@@ -113,7 +114,7 @@ def voices(result: Result, lang: Lang) -> Voices | None:
     for i in rated:
         given = {r.rater: r.level for r in i.ratings}
         official = i.trace.value if i.status == "scored" else None
-        if official is None or all(given.get(r) is None or abs(given[r] - official) < 1 for r in heard):
+        if official is None or all((level := given.get(r)) is None or abs(level - official) < 1 for r in heard):
             continue
         levels = ["—" if given.get(r) is None else str(given[r]) for r in heard]
         rows.append(VoiceRow(id=i.id, name=i.name(lang), official=number(official), levels=levels))

@@ -163,7 +163,7 @@ def band_table(bands: list[Band], worth: float, fmt: Callable[[float], str], lan
         upper = bands[i + 1].min if i + 1 < len(bands) else None
         if len(bands) == 1:
             span = t(lang, "any value")
-        elif i == 0:
+        elif i == 0 and upper is not None:
             span = ts(lang, "under {hi}", hi=fmt(upper))
         elif upper is None:
             span = ts(lang, "{lo} or more", lo=fmt(band.min))
