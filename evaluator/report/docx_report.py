@@ -18,7 +18,7 @@ from docx import Document
 from docx.document import Document as DocumentObject
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.oxml.ns import qn
-from docx.shared import Pt, RGBColor
+from docx.shared import Cm, Pt, RGBColor
 
 from evaluator.i18n import Lang, pt, t
 from evaluator.report.feedback import FeedbackView
@@ -36,10 +36,14 @@ def _styles(doc: DocumentObject) -> None:
     fonts.set(qn("w:eastAsia"), EAST_ASIAN_FONT)
 
 
-def _table(doc: DocumentObject, headers: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
+def _table(doc: DocumentObject, headers: Sequence[str], rows: Sequence[Sequence[str]],
+           widths: Sequence[float] = ()) -> None:
+    """A grid table; `widths` in centimetres per column (else Word shares the page width equally)."""
     table = doc.add_table(rows=1, cols=len(headers))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    if widths:
+        table.autofit = False
     for cell, text in zip(table.rows[0].cells, headers):
         cell.text = ""
         cell.paragraphs[0].add_run(text).bold = True
@@ -47,6 +51,9 @@ def _table(doc: DocumentObject, headers: Sequence[str], rows: Sequence[Sequence[
         cells = table.add_row().cells
         for cell, text in zip(cells, row):
             cell.text = text
+    for column, width in zip(table.columns, widths):
+        for cell in column.cells:
+            cell.width = Cm(width)
     doc.add_paragraph()
 
 
@@ -118,7 +125,7 @@ def _domains(doc: DocumentObject, view: FeedbackView, lang: Lang) -> None:
         _note(doc, d.note)
         headers = [t(lang, "No."), t(lang, "Indicator"), t(lang, "Found"), t(lang, "Points"), t(lang, "Basis")]
         rows = [[r.id, r.name, r.found, r.points, "\n".join(x for x in (r.basis, r.thin, r.note) if x)] for r in d.rows]
-        _table(doc, headers, rows)
+        _table(doc, headers, rows, (1.4, 2.8, 2.2, 1.8, 8.3))
 
 
 def _organizations(doc: DocumentObject, view: FeedbackView, lang: Lang) -> None:
