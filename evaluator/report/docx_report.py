@@ -52,8 +52,9 @@ def _table(doc: DocumentObject, headers: Sequence[str], rows: Sequence[Sequence[
         for cell, text in zip(cells, row):
             cell.text = text
     for column, width in zip(table.columns, widths):
+        column.width = Cm(width)            # the table grid, which LibreOffice and WPS lay out by
         for cell in column.cells:
-            cell.width = Cm(width)
+            cell.width = Cm(width)          # each cell, which Word lays out by
     doc.add_paragraph()
 
 
@@ -125,7 +126,7 @@ def _domains(doc: DocumentObject, view: FeedbackView, lang: Lang) -> None:
         _note(doc, d.note)
         headers = [t(lang, "No."), t(lang, "Indicator"), t(lang, "Found"), t(lang, "Points"), t(lang, "Basis")]
         rows = [[r.id, r.name, r.found, r.points, "\n".join(x for x in (r.basis, r.thin, r.note) if x)] for r in d.rows]
-        _table(doc, headers, rows, (1.4, 2.8, 2.2, 1.8, 8.3))
+        _table(doc, headers, rows, (1.7, 2.8, 2.0, 1.7, 8.3))
 
 
 def _organizations(doc: DocumentObject, view: FeedbackView, lang: Lang) -> None:
