@@ -27,7 +27,7 @@ SUFFIXES = (".pdf", ".html", ".docx")
               help="pdf（默认）、html 或 docx（可编辑的 Word 文档）；不指定时按输出文件的扩展名 / pdf (default), html or "
                    "docx (an editable Word document); by default from -o's extension")
 @click.option("--db", metavar="PATH|URL", default=None,
-              help="结果库，用于与上一轮比较（默认 $DATABASE_URL，否则 output/evaluations.db，存在时使用）/ results "
+              help="结果库，用于与上一届比较（默认 $DATABASE_URL，否则 output/evaluations.db，存在时使用）/ results "
                    "database for the change since the earlier round (default: $DATABASE_URL, else "
                    "output/evaluations.db if it exists)")
 @click.option("--force", is_flag=True, help="覆盖内容不同的已有报告 / replace different existing reports")
@@ -40,7 +40,8 @@ def report(results: tuple[Path, ...], output: Path, fmt: str | None, db: str | N
         report_problems([problem("G004", display_path(output), count=len(results), path=display_path(output))], lang)
         sys.exit(1)
     given = fmt or (output.suffix.lower().lstrip(".") if single else "pdf")
-    fmt_: Literal["pdf", "html"] = "html" if given == "html" else "pdf"  # the --format choice, or one of SUFFIXES
+    formats: dict[str, Literal["pdf", "html", "docx"]] = {"pdf": "pdf", "html": "html", "docx": "docx"}
+    fmt_ = formats.get(given, "pdf")  # the --format choice, or one of SUFFIXES
     database, failed = _database(db, lang), 0
     if database is None:
         shown = parse_target(None).shown

@@ -53,7 +53,7 @@ if TYPE_CHECKING:
 @db_option
 @click.option("--no-store", is_flag=True, help="不写入结果库 / do not store results in the database")
 @click.option("--plan", "plan_path", type=click.Path(path_type=Path), default=None,
-              help="上一轮的改进计划（evaluator plan 生成、填好完成情况）：该项目的报告显示落实情况 / the earlier "
+              help="上一届的改进计划（evaluator plan 生成、填好完成情况）：该项目的报告显示落实情况 / the earlier "
                    "round's improvement plan (from evaluator plan, done and evidence filled in): the project's "
                    "report shows the follow-up")
 @lang_option

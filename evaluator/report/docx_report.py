@@ -76,7 +76,7 @@ def _cover(doc: DocumentObject, view: FeedbackView, lang: Lang) -> None:
             (t(lang, "Organization"), c.organization), (pt(lang, "report cover", "Community"), c.community),
             (t(lang, "Street / district"), c.place), (t(lang, "Funder"), c.funder), (t(lang, "Round"), c.round),
             (t(lang, "Project period"), c.period), (t(lang, "Evaluation"), c.type), (t(lang, "Date"), c.date),
-            (pt(lang, "report cover", "Evaluators"), c.evaluators), (t(lang, "Methods"), c.methods),
+            (t(lang, "Evaluators"), c.evaluators), (t(lang, "Methods"), c.methods),
             (t(lang, "Rubric"), c.rubric)]
     _table(doc, [t(lang, "Item"), t(lang, "Detail")], [(k, v) for k, v in rows if v])
     if not view.readiness:
