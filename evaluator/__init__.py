@@ -47,13 +47,13 @@ _API: dict[str, str] = {
     "read_result": "evaluator.store.files",
     "render_feedback": "evaluator.report.feedback",
     "feedback_view": "evaluator.report.feedback",
-    "render_handbook": "evaluator.report.handbook",
+    "render_handbook": "evaluator.report.rubric_handbook",
     "Store": "evaluator.store",
     "StoreError": "evaluator.store",
     "earlier_round": "evaluator.store.earlier",
     "portfolio_from_store": "evaluator.compare.select",
-    "portfolio_xlsx": "evaluator.compare.excel",
-    "portfolio_pdf": "evaluator.compare.pdf",
+    "portfolio_xlsx": "evaluator.compare.portfolio_xlsx",
+    "portfolio_pdf": "evaluator.compare.portfolio_view",
 }
 __all__ = [
     "FormReading",
@@ -82,15 +82,15 @@ __all__ = [
 
 if TYPE_CHECKING:
     from evaluator.bundled import rubric_path
-    from evaluator.compare.excel import portfolio_xlsx
-    from evaluator.compare.pdf import portfolio_pdf
+    from evaluator.compare.portfolio_view import portfolio_pdf
+    from evaluator.compare.portfolio_xlsx import portfolio_xlsx
     from evaluator.compare.select import portfolio_from_store
     from evaluator.forms.reader import FormReading, read_form
     from evaluator.forms.template import build_template
     from evaluator.i18n import Lang
     from evaluator.problems import Problem
     from evaluator.report.feedback import feedback_view, render_feedback
-    from evaluator.report.handbook import render_handbook
+    from evaluator.report.rubric_handbook import render_handbook
     from evaluator.rubric.loader import LoadedRubric, load_rubric
     from evaluator.rubric.models import Rubric
     from evaluator.scoring.engine import evaluate

@@ -61,6 +61,8 @@ class Project(Model):
     evaluation_date: dt.date | None = None
     evaluators: list[str] = []
     methods: list[str] = []
+    evaluating_body: str | None = None   # who evaluated (评估机构), named on the report's cover and sign-off
+    assessment: str | None = None        # the evaluators' overall written assessment (总评), on the report's summary
 
 
 class RosterRow(Model):

@@ -145,6 +145,8 @@ CATALOGUE: dict[str, str] = {
     "G002": N_("the project's earlier round could not be read from the results database ({detail}); the report has no comparison with it"),
     "G003": N_("cannot write the report {path}: {detail}"),
     "G004": N_("{count} results need a folder for -o, but {path} is a file (or has a file extension)"),
+    "G005": N_("there is no results database {path}, so the report leaves out the comparison with the earlier "
+               "round; name one with --db to include it"),
     # -- the web platform: uploads ------------------------------------------------------------------
     "W001": N_("not a rubric file: expected a .yaml file or a .zip of a rubric folder, found {found}"),
     "W002": N_("{entry} in the archive is unsafe or unreadable ({detail}); the whole archive was refused"),

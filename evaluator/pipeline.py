@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import os
 import tempfile
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
+from evaluator.bundled import bundled_rubrics, rubric_path
 from evaluator.evidence import Evidence
 from evaluator.forms.reader import read_form
 from evaluator.improvement import Plan
@@ -22,6 +24,7 @@ from evaluator.outputs import OutputError, safe_name, write_bytes
 from evaluator.problems import Location, Problem, Severity, errors
 from evaluator.report.feedback_followup import FollowUp
 from evaluator.rubric import LoadedRubric, load_rubric
+from evaluator.rubric.models import Rubric
 from evaluator.scoring.engine import evaluate
 from evaluator.scoring.result import Result
 from evaluator.store import StoreError
@@ -112,7 +115,7 @@ def report_beside(result_json: Path, options: Options) -> Reported:
 
 
 def report_result(result_json: Path, target: Path, *, lang: Lang, db: str | None, force: bool,
-                  fmt: Literal["pdf", "html"] = "pdf", plan: Plan | None = None) -> Reported:
+                  fmt: Literal["pdf", "html", "docx"] = "pdf", plan: Plan | None = None) -> Reported:
     """Read a result, find the project's earlier round in `db`, render the report and write it to `target`
     (never over a different file without `force`). Every failure is a located problem of this result."""
     shown = display_path(result_json)
@@ -120,14 +123,14 @@ def report_result(result_json: Path, target: Path, *, lang: Lang, db: str | None
         result = read_result(result_json)
     except StoreError as exc:
         return Reported(result=str(result_json), status="failed", problems=exc.problems)
-    previous, problems = _earlier(db, result, shown)
+    stored, problems = _earlier(db, result, shown)
     followup = None
     if plan is not None and plan.code == result.project.code:
         followup = plan.followup()
     elif plan is not None:
         problems.append(_problem("V015", shown, "warning", found=plan.code, expected=result.project.code))
     try:
-        data = _render(result, previous, lang, fmt, followup) if followup else _render(result, previous, lang, fmt)
+        data = _render(result, stored, lang, fmt, followup)
     except Exception as exc:  # noqa: BLE001 — one report's failure is that result's, never the batch's
         internal = _problem("G001", shown, detail=f"{type(exc).__name__}: {exc}")
         return Reported(result=str(result_json), status="failed", problems=problems + [internal])
@@ -146,34 +149,62 @@ def _problem(code: str, file: str, severity: Severity = "error", **params: Any) 
     return Problem(code=code, severity=severity, location=Location(file=file), params=params)
 
 
-def _earlier(db: str | None, result: Result, shown: str) -> tuple[Result | None, list[Problem]]:
-    """The project's earlier round if the store `db` (a path or URL) holds one; no store file is no earlier
-    round, and a store that cannot be read is a warning, not a failure."""
+@dataclass(frozen=True)
+class Stored:
+    """What the results store says about a result's context: the project's earlier round, the round's other
+    projects (domain shares) and the project's history (round, type, total, maximum)."""
+
+    previous: Result | None = None
+    peers: list[dict[str, float]] = field(default_factory=list)
+    history: list[tuple[str, str, float, float]] = field(default_factory=list)
+
+
+def _earlier(db: str | None, result: Result, shown: str) -> tuple[Stored, list[Problem]]:
+    """The result's context if the store `db` (a path or URL) holds one; no store file is no context, and a
+    store that cannot be read is a warning, not a failure."""
     from evaluator.store.targets import parse_target
 
     target = parse_target(db) if db is not None else None
     if target is None or (target.path is not None and not target.path.is_file()):
-        return None, []
+        return Stored(), []
     from django.db import DatabaseError
 
     from evaluator.store import Store
     from evaluator.store.db import database_detail
-    from evaluator.store.earlier import earlier_round
+    from evaluator.store.earlier import earlier_round, project_history, round_shares
 
     try:
         with Store.open(target.text, create=False) as store:
-            return earlier_round(store, result), []
+            return Stored(earlier_round(store, result), round_shares(store, result), project_history(store, result)), []
     except StoreError as exc:
         said = exc.problems[0]
-        return None, [_problem("G002", shown, "warning", detail=said.messages())]
+        return Stored(), [_problem("G002", shown, "warning", detail=said.messages())]
     except DatabaseError as exc:
-        return None, [_problem("G002", shown, "warning", detail=database_detail(exc, target.shown))]
+        return Stored(), [_problem("G002", shown, "warning", detail=database_detail(exc, target.shown))]
 
 
-def _render(result: Result, previous: Result | None, lang: Lang, fmt: str, followup: FollowUp | None = None) -> bytes:
+def _render(result: Result, stored: Stored, lang: Lang, fmt: str, followup: FollowUp | None = None) -> bytes:
+    from evaluator.report.context import Milestone
     from evaluator.report.feedback import feedback_html, feedback_view, render_feedback
 
-    if fmt == "html":
-        view = feedback_view(result, lang, previous, followup)
-        return feedback_html(view, _renderer(), standalone=True).encode("utf-8")
-    return render_feedback(result, lang, previous, renderer=_renderer(), followup=followup)
+    rubric, history = rubric_of(result), [Milestone(*h) for h in stored.history]
+    if fmt in ("docx", "html"):
+        view = feedback_view(result, lang, stored.previous, followup, rubric=rubric, peers=stored.peers, history=history)
+        if fmt == "html":
+            return feedback_html(view, _renderer(), standalone=True).encode("utf-8")
+        from evaluator.report.docx_report import feedback_docx
+
+        return feedback_docx(view)
+    return render_feedback(result, lang, stored.previous, renderer=_renderer(), followup=followup, rubric=rubric,
+                           peers=stored.peers,
+                           history=history)
+
+
+def rubric_of(result: Result) -> Rubric | None:
+    """The rubric a result was scored with, when it is one of the bundled rubrics (same sha256): the report
+    then takes every indicator's advice and the bands' next step from it. None otherwise."""
+    for name in bundled_rubrics():
+        loaded = _rubric(str(rubric_path(name)))
+        if loaded.ok and loaded.sha256 == result.rubric.sha256:
+            return loaded.rubric
+    return None

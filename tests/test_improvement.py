@@ -112,12 +112,12 @@ def test_plan_and_score_from_the_command_line(tmp_path, monkeypatch):
                              plan=plan)
     assert reported.status == "written", reported.problems
     text = html.read_text(encoding="utf-8")
-    assert "上一轮改进计划的落实情况" in text and "问题清单已建立，已解决 5 件" in text and "已完成" in text
+    assert "上一届改进计划的落实情况" in text and "问题清单已建立，已解决 5 件" in text and "已完成" in text
 
     other = report_result(next(Path("r23").glob("*.json")), Path("other.html"), lang="zh", db=None, force=False,
                           fmt="html", plan=plan.model_copy(update={"code": "CD-2099-001"}))
     assert [p.code for p in other.problems] == ["V015"]
-    assert "上一轮改进计划的落实情况" not in Path("other.html").read_text(encoding="utf-8")
+    assert "上一届改进计划的落实情况" not in Path("other.html").read_text(encoding="utf-8")
 
     Path("bad.xlsx").write_bytes(Path("filled.xlsx").read_bytes())
     wb = load_workbook("bad.xlsx")

@@ -3,7 +3,8 @@ and compiles every .po into its .mo; `python tools/messages.py` only compiles.
 
 - The engine's catalogue, `evaluator/locale/zh_Hans/LC_MESSAGES/django.po`: Babel collects the msgids of
   `t(lang, "…")`, `tn(lang, "…", "…", n)`, `pt(lang, "context", "…")`, `N_("…")`, `both("…")` and
-  `pboth("context", "…")` (evaluator/i18n.py) from every module, keeps the
+  `pboth("context", "…")` (evaluator/i18n.py) from every module and `t("…")`, `pt("context", "…")` from the
+  report templates, keeps the
   translations already made, adds new msgids untranslated (tests/test_i18n.py fails until they have
   their Chinese) and drops the ones no code uses any more.
 - The web apps' catalogues, `evaluator/web/<app>/locale/…`: Django's makemessages (it needs GNU gettext's
@@ -27,7 +28,12 @@ PACKAGE = ROOT / "evaluator"
 WEB = PACKAGE / "web"
 ENGINE_PO = PACKAGE / "locale" / "zh_Hans" / "LC_MESSAGES" / "django.po"
 # where a msgid sits among the arguments of each marker (1-based), as Babel spells it
-KEYWORDS = {"t": (2,), "tn": (2, 3), "pt": ((2, "c"), 3), "N_": None, "both": (1,), "pboth": ((1, "c"), 2)}
+# `ts`/`tns` (evaluator/report/phrasing.py) are `t`/`tn` that space filled-in values by the Chinese typesetting rule
+KEYWORDS = {"t": (2,), "tn": (2, 3), "pt": ((2, "c"), 3), "N_": None, "both": (1,), "pboth": ((1, "c"), 2),
+            "ts": (2,), "tns": (2, 3)}
+# the report templates (evaluator/report/templates) call `t` and `pt` bound to the document's language
+TEMPLATES = PACKAGE / "report" / "templates"
+TEMPLATE_KEYWORDS = {"t": None, "pt": ((1, "c"), 2)}
 
 
 def engine_template():  # -> babel.messages.catalog.Catalog
@@ -40,6 +46,11 @@ def engine_template():  # -> babel.messages.catalog.Catalog
                              comment_tags=("Translators:",), strip_comment_tags=True)
     for filename, lineno, message, comments, context in found:
         template.add(message, locations=[(filename, lineno)], auto_comments=comments, context=context)
+    pages = extract_from_dir(str(TEMPLATES), method_map=[("**.html", "jinja2")], keywords=TEMPLATE_KEYWORDS,
+                             options_map={"**.html": {"trim_blocks": "true", "lstrip_blocks": "true"}})
+    for filename, lineno, message, comments, context in pages:
+        template.add(message, locations=[(f"report/templates/{filename}", lineno)], auto_comments=comments,
+                     context=context)
     return template
 
 

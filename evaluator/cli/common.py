@@ -18,9 +18,22 @@ lang_option = click.option(
     default="zh",
     envvar="EVALUATOR_LANG",
     show_default=True,
-    help="消息语言 / language of messages",
+    help="消息、评估表和报告的语言 / language of messages, forms and reports",
     callback=lambda _ctx, _param, value: as_lang(value),
 )
+
+
+def rubric_option(default_said: str):  # -> a click decorator
+    """`--rubric` as every command takes it: a bundled rubric's id or a YAML file; `default_said` is what
+    the command uses without it, in Chinese / English."""
+    return click.option("--rubric", "rubric", metavar="ID|PATH", default=None,
+                        help=f"评估标准：内置标准的编号或 YAML 文件 / rubric: a bundled rubric's id or a YAML file "
+                             f"({default_said})")
+
+
+def output_option(help: str, **kwargs):  # -> a click decorator
+    """`-o/--output` as every command takes it; `--out` is kept as a hidden alias where it existed."""
+    return click.option("-o", "--output", "output", type=click.Path(path_type=Path), help=help, **kwargs)
 
 
 def echo(text: str, *, err: bool = False) -> None:

@@ -10,7 +10,13 @@ import click
 
 from evaluator.batch import forms_in
 from evaluator.bundled import rubric_path
-from evaluator.cli.common import echo, lang_option, report_problems, write_output
+from evaluator.cli.common import (
+    echo,
+    lang_option,
+    report_problems,
+    rubric_option,
+    write_output,
+)
 from evaluator.forms.reader import read_form
 from evaluator.forms.save import workbook_bytes
 from evaluator.forms.template import build_template
@@ -49,7 +55,7 @@ def template(rubric: str | None, output: Path, force: bool, lang: Lang) -> None:
 
 @click.command()
 @click.argument("forms", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--rubric", "rubric", help="评估标准（默认：表中注明的内置标准）/ rubric (default: the bundled one the form names)")
+@rubric_option("默认：表格注明的标准 / default: the one the form names")
 @lang_option
 def check(forms: tuple[Path, ...], rubric: str | None, lang: Lang) -> None:
     """检查填好的评估表，一次列出所有问题及其单元格 · Check filled forms; list every problem with its cell."""

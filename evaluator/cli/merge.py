@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from evaluator.bundled import rubric_path
-from evaluator.cli.common import lang_option, report_problems, write_output
+from evaluator.cli.common import lang_option, report_problems, rubric_option, write_output
 from evaluator.forms.content import form_bytes
 from evaluator.forms.merge import merge_forms
 from evaluator.forms.reader import read_form
@@ -22,7 +22,7 @@ from evaluator.rubric import load_rubric
 @click.argument("second", type=click.Path(path_type=Path))
 @click.option("-o", "--output", required=True, type=click.Path(path_type=Path),
               help="合并后的 .xlsx 文件 / the merged .xlsx file to write")
-@click.option("--rubric", "rubric", help="评估标准（默认：表中注明的内置标准）/ rubric (default: the bundled one the form names)")
+@rubric_option("默认：表格注明的标准 / default: the one the form names")
 @click.option("--force", is_flag=True, help="覆盖已有文件 / overwrite an existing file")
 @lang_option
 def merge(first: Path, second: Path, output: Path, rubric: str | None, force: bool, lang: Lang) -> None:

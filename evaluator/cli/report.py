@@ -9,7 +9,7 @@ from typing import Literal
 
 import click
 
-from evaluator.cli.common import echo, lang_option, report_problems
+from evaluator.cli.common import echo, lang_option, output_option, report_problems
 from evaluator.i18n import Lang, t
 from evaluator.pipeline import report_result
 from evaluator.problems import Location, Problem
@@ -17,17 +17,17 @@ from evaluator.store.db import problem
 from evaluator.store.targets import parse_target
 from evaluator.vocabulary import display_path
 
-SUFFIXES = (".pdf", ".html")
+SUFFIXES = (".pdf", ".html", ".docx")
 
 
 @click.command()
 @click.argument("results", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
-              help="输出文件（一个结果）或文件夹（多个结果）/ output file (one result) or folder (several)")
-@click.option("--format", "fmt", type=click.Choice(["pdf", "html"]), default=None,
-              help="pdf（默认）或 html；不指定时按输出文件的扩展名 / pdf (default) or html; by default from -o's extension")
+@output_option("输出文件（一个结果）或文件夹（多个结果）/ output file (one result) or folder (several)", required=True)
+@click.option("--format", "fmt", type=click.Choice(["pdf", "html", "docx"]), default=None,
+              help="pdf（默认）、html 或 docx（可编辑的 Word 文档）；不指定时按输出文件的扩展名 / pdf (default), html or "
+                   "docx (an editable Word document); by default from -o's extension")
 @click.option("--db", metavar="PATH|URL", default=None,
-              help="结果库，用于与上一轮比较（默认 $DATABASE_URL，否则 output/evaluations.db，存在时使用）/ results "
+              help="结果库，用于与上一届比较（默认 $DATABASE_URL，否则 output/evaluations.db，存在时使用）/ results "
                    "database for the change since the earlier round (default: $DATABASE_URL, else "
                    "output/evaluations.db if it exists)")
 @click.option("--force", is_flag=True, help="覆盖内容不同的已有报告 / replace different existing reports")
@@ -40,8 +40,13 @@ def report(results: tuple[Path, ...], output: Path, fmt: str | None, db: str | N
         report_problems([problem("G004", display_path(output), count=len(results), path=display_path(output))], lang)
         sys.exit(1)
     given = fmt or (output.suffix.lower().lstrip(".") if single else "pdf")
-    fmt_: Literal["pdf", "html"] = "html" if given == "html" else "pdf"  # the --format choice, or one of SUFFIXES
+    formats: dict[str, Literal["pdf", "html", "docx"]] = {"pdf": "pdf", "html": "html", "docx": "docx"}
+    fmt_ = formats.get(given, "pdf")  # the --format choice, or one of SUFFIXES
     database, failed = _database(db, lang), 0
+    if database is None:
+        shown = parse_target(None).shown
+        report_problems([Problem(code="G005", severity="warning", location=Location(file=shown),
+                                 params={"path": shown})], lang)
     for path in results:
         target = output if single else output / f"{path.stem}.{fmt_}"
         started = time.perf_counter()

@@ -98,7 +98,7 @@ def handbook(path: str | None, output: Path, force: bool, lang: Lang) -> None:
     report_problems(loaded.problems, lang)
     if not loaded.ok:
         sys.exit(1)
-    from evaluator.report.handbook import render_handbook  # WeasyPrint loads only when a PDF is made
+    from evaluator.report.rubric_handbook import render_handbook  # WeasyPrint loads only when a PDF is made
 
     started = time.perf_counter()
     data = render_handbook(*loaded.valid(), lang)

@@ -10,8 +10,22 @@ from typing import TYPE_CHECKING
 import click
 from django.db import DatabaseError
 
-from evaluator.batch import Tally, forms_in, place, run, run_reports, staging
-from evaluator.cli.common import echo, lang_option, report_problems
+from evaluator.batch import (
+    Tally,
+    forms_in,
+    place,
+    run,
+    run_reports,
+    staging,
+)
+from evaluator.bundled import rubric_path
+from evaluator.cli.common import (
+    echo,
+    lang_option,
+    output_option,
+    report_problems,
+    rubric_option,
+)
 from evaluator.cli.store import db_option, open_store
 from evaluator.i18n import Lang, pt, t
 from evaluator.jobs import Options, Reported, Scored
@@ -29,9 +43,9 @@ if TYPE_CHECKING:
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-o", "--out", "out_dir", type=click.Path(path_type=Path), default=Path("output/results"),
-              show_default=True, help="结果目录 / folder for result JSON")
-@click.option("--rubric", type=click.Path(path_type=Path), help="评估标准文件（默认按表格记录自动选择）/ rubric file")
+@output_option("结果目录 / folder for result JSON", default=None, show_default="output/results")
+@click.option("--out", "out_alias", type=click.Path(path_type=Path), hidden=True)   # the old name of -o/--output
+@rubric_option("默认：表格注明的标准 / default: the one the form names")
 @click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True, help="并行进程数 / parallel processes")
 @click.option("--force", is_flag=True, help="覆盖内容不同的已有结果 / replace different existing results")
 @click.option("--strict", is_flag=True, help="缺少必填证据时不输出暂定结果 / refuse provisional results")
@@ -39,14 +53,16 @@ if TYPE_CHECKING:
 @db_option
 @click.option("--no-store", is_flag=True, help="不写入结果库 / do not store results in the database")
 @click.option("--plan", "plan_path", type=click.Path(path_type=Path), default=None,
-              help="上一轮的改进计划（evaluator plan 生成、填好完成情况）：该项目的报告显示落实情况 / the earlier "
+              help="上一届的改进计划（evaluator plan 生成、填好完成情况）：该项目的报告显示落实情况 / the earlier "
                    "round's improvement plan (from evaluator plan, done and evidence filled in): the project's "
                    "report shows the follow-up")
 @lang_option
-def score(paths: tuple[Path, ...], out_dir: Path, rubric: Path | None, workers: int, force: bool, strict: bool,
-          no_report: bool, db: str | None, no_store: bool, lang: Lang, plan_path: Path | None) -> None:
+def score(paths: tuple[Path, ...], output: Path | None, out_alias: Path | None, rubric: str | None, workers: int,
+          force: bool, strict: bool, no_report: bool, db: str | None, no_store: bool, lang: Lang,
+          plan_path: Path | None) -> None:
     """为填好的评估表评分，每份表格输出一个结果 JSON，并在旁边生成 PDF 反馈报告（--lang 决定报告语言）·
     Score filled forms into result JSON, each with its PDF feedback report beside it (in the --lang language)."""
+    out_dir = output or out_alias or Path("output/results")
     forms, empty = forms_in(paths)
     report_problems(empty, lang)
     if not forms:
@@ -60,7 +76,8 @@ def score(paths: tuple[Path, ...], out_dir: Path, rubric: Path | None, workers: 
         if plan is None or plan_problems:
             sys.exit(1)
     store = None if no_store else open_store(db, lang, create=True)
-    options = Options(out_dir=out_dir, rubric=rubric, force=force, strict=strict, report=not no_report, lang=lang,
+    options = Options(out_dir=out_dir, rubric=rubric_path(rubric) if rubric else None, force=force, strict=strict,
+                      report=not no_report, lang=lang,
                       db=store.target.text if store else None, plan=plan)
     try:
         done = _scored(forms, options, workers, lang)
@@ -80,8 +97,13 @@ def score(paths: tuple[Path, ...], out_dir: Path, rubric: Path | None, workers: 
         tally.add(item)
         report_problems(item.problems, lang)
     click.echo(summary_table(done, lang))
-    echo(t(lang, "{n} forms: {scored} scored, {provisional} provisional, {failed} failed; results in {folder}",
-           n=len(done), scored=tally.scored, provisional=tally.provisional, failed=tally.failed, folder=out_dir))
+    counted = {"n": len(done), "scored": tally.scored, "provisional": tally.provisional, "failed": tally.failed}
+    if any(item.json_path for item in done):
+        echo(t(lang, "{n} forms: {scored} scored, {provisional} provisional, {failed} failed; results in {folder}",
+               folder=display_path(out_dir), **counted))
+    else:   # nothing was written: name no folder
+        echo(t(lang, "{n} forms: {scored} scored, {provisional} provisional, {failed} failed; no result written",
+               **counted))
     if options.report:
         echo(t(lang, "reports: {written} written, {failed} failed (each PDF beside its result JSON)",
                written=tally.reports, failed=tally.reports_failed))

@@ -14,10 +14,10 @@ import click
 from django.db import DatabaseError
 
 from evaluator.cli.common import echo, lang_option, report_problems, write_output
-from evaluator.compare.excel import portfolio_xlsx
 from evaluator.compare.history import history_table, printable
 from evaluator.compare.model import Portfolio
-from evaluator.compare.pdf import portfolio_pdf
+from evaluator.compare.portfolio_view import portfolio_pdf
+from evaluator.compare.portfolio_xlsx import portfolio_xlsx
 from evaluator.compare.select import portfolio_from_store, project_codes
 from evaluator.i18n import Lang, t
 from evaluator.rubric.mapping import RubricMapping
@@ -143,9 +143,12 @@ def history(project: str, db: str | None, lang: Lang) -> None:
               help="评估标准版本映射（YAML，可多次使用）/ rubric version mapping (YAML, repeatable)")
 @click.option("--calibration/--no-calibration", default=True, show_default=True,
               help="评估员一致性与校准（列出评估员姓名）/ rater agreement and calibration (names evaluators)")
+@click.option("--mixed-types", is_flag=True,
+              help="也比较类型不同的相邻两届（如中期与终期，标注为非同类比较）/ also compare consecutive rounds of different "
+                   "kinds of evaluation (a midterm with a final one, labelled as not like for like)")
 @lang_option
 def compare(rounds: tuple[str, ...], projects: tuple[str, ...], db: str | None, out_dir: Path, force: bool,
-            mapping_files: tuple[Path, ...], calibration: bool, lang: Lang) -> None:
+            mapping_files: tuple[Path, ...], calibration: bool, mixed_types: bool, lang: Lang) -> None:
     """资助方的项目组合比较，写成 Excel 和 PDF · Portfolio comparison for funders, as Excel and PDF.
 
     各届分布、项目×领域、薄弱指标、跨届变化、自组织成长，写入 OUTPUT/portfolio.xlsx 和 OUTPUT/portfolio.pdf。
@@ -153,7 +156,7 @@ def compare(rounds: tuple[str, ...], projects: tuple[str, ...], db: str | None, 
     self-organizations' growth, written to OUTPUT/portfolio.xlsx and OUTPUT/portfolio.pdf."""
     mappings = load_mappings(mapping_files, lang)
     with using_store(db, lang) as store:
-        pf = portfolio_from_store(store, rounds, projects, mappings, calibration)
+        pf = portfolio_from_store(store, rounds, projects, mappings, calibration, mixed_types=mixed_types)
     if not pf.rounds:
         report_problems([problem("S032", store.name)], lang)
         sys.exit(1)

@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from evaluator.bundled import rubric_path
-from evaluator.cli.common import lang_option, report_problems, write_output
+from evaluator.cli.common import lang_option, report_problems, rubric_option, write_output
 from evaluator.forms.reader import read_form
 from evaluator.i18n import Lang, t
 from evaluator.inputs import InputError, read_regular
@@ -81,7 +81,7 @@ def template(rubric: str | None, output: Path, survey_file: Path | None, force: 
               help="列名对应（YAML：题目编号: 表头）/ column mapping (YAML: item id: header)")
 @click.option("--summary", type=click.Path(path_type=Path),
               help="另存统计结果（JSON，只含汇总数）/ also write the statistics (JSON, aggregates only)")
-@click.option("--rubric", "rubric", help="评估标准（默认：表中注明的内置标准）/ rubric (default: the bundled one the form names)")
+@rubric_option("默认：表格注明的标准 / default: the one the form names")
 @survey_option
 @click.option("--force", is_flag=True, help="覆盖已有文件 / overwrite an existing file")
 @lang_option

@@ -22,6 +22,8 @@ from evaluator.compare.model import (
     RubricNote,
 )
 from evaluator.evidence import RubricRef
+from evaluator.i18n import LANGS, N_, both, pt, t
+from evaluator.report.phrasing import ts
 from evaluator.rubric.bilingual import Text
 from evaluator.scoring.result import Grade
 from evaluator.store.records import EvaluationRecord
@@ -30,15 +32,29 @@ from evaluator.vocabulary import round_key
 Previous = dict[int, EvaluationRecord]   # evaluation id → the same project's evaluation in its previous round
 
 
-def previous_records(chosen: Sequence[EvaluationRecord]) -> Previous:
-    """`chosen` is oldest round first, one evaluation per project and round."""
-    last: dict[str, EvaluationRecord] = {}
+def previous_records(chosen: Sequence[EvaluationRecord], mixed_types: bool = False) -> Previous:
+    """`chosen` is oldest round first, one evaluation per project and round. Each evaluation's previous one is
+    the project's latest earlier evaluation of the same type (a final one with the final one before it), or,
+    `mixed_types`, of any type (a final one with a midterm one, labelled by the caller)."""
+    last: dict[tuple[str, str], EvaluationRecord] = {}
     previous = {}
     for r in chosen:
-        if r.project_code in last:
-            previous[r.id] = last[r.project_code]
-        last[r.project_code] = r
+        key = (r.project_code, "" if mixed_types else r.evaluation_type)
+        if key in last:
+            previous[r.id] = last[key]
+        last[key] = r
     return previous
+
+
+def unlike_pairs(chosen: Sequence[EvaluationRecord], previous: Previous) -> int:
+    """Evaluations with an earlier round of the project that is not compared, being of another type."""
+    seen: dict[str, EvaluationRecord] = {}
+    count = 0
+    for r in chosen:
+        if r.project_code in seen and r.id not in previous:
+            count += 1
+        seen[r.project_code] = r
+    return count
 
 
 def _share(points: float | None, max: float | None) -> float | None:
@@ -59,7 +75,7 @@ def project_changes(chosen: Sequence[EvaluationRecord], previous: Previous,
             project=refs[r.project_code], before_round=p.round, after_round=r.round, total_before=p.total,
             total_after=r.total, change=r.total - p.total, grade_before=Grade(id=p.grade_id, label=p.grade),
             grade_after=Grade(id=r.grade_id, label=r.grade), domains=_domain_changes(p, r),
-            same_rubric=p.rubric.sha256 == r.rubric.sha256,
+            same_rubric=p.rubric.sha256 == r.rubric.sha256, type_before=p.evaluation_type, type_after=r.evaluation_type,
         ))
     return sorted(out, key=lambda c: (c.project.code, round_key(c.after_round)))
 
@@ -71,9 +87,8 @@ def _domain_changes(p: EvaluationRecord, r: EvaluationRecord) -> list[DomainChan
         b, a = before.get(id), after.get(id)
         pb, pa = (b.points if b else None), (a.points if a else None)
         sb, sa = (_share(b.points, b.max) if b else None), (_share(a.points, a.max) if a else None)
-        named = a or b
-        if named is None:  # the id came from one of the two
-            continue
+        named = a if a is not None else b
+        assert named is not None   # the id came from one side or the other
         out.append(DomainChange(id=id, name=named.name, before=pb, after=pa, change=_minus(pa, pb),
                                 share_before=sb, share_after=sa, share_change=_minus(sa, sb)))
     return out
@@ -91,11 +106,11 @@ def organization_stages(chosen: Sequence[EvaluationRecord], previous: Previous, 
         before = Counter(o.key for o in p.self_organizations if o.key) if p else Counter()
         earlier = {o.key: o for o in p.self_organizations} if p else {}
         for o in r.self_organizations:
-            followed = p is not None and o.key is not None and now[o.key] == 1 and before[o.key] == 1
+            followed = p is not None and o.key and now[o.key] == 1 and before[o.key] == 1
             change = o.stage - earlier[o.key].stage if followed else None
             rows.append(OrganizationStage(
                 round=r.round, project=refs[r.project_code], name=o.name, row=o.row, stage=o.stage,
-                stage_name=names[o.stage], previous_round=p.round if p is not None and followed else None,
+                stage_name=names[o.stage], previous_round=p.round if followed and p is not None else None,
                 previous_stage=earlier[o.key].stage if followed else None, change=change,
             ))
             if p is not None:
@@ -167,13 +182,12 @@ def _note(a: RubricRef, b: RubricRef, only_a: list[str], only_b: list[str]) -> R
     same_name = (a.id, a.version) == (b.id, b.version)
     na, nb = (f"{x.id} {x.version}" + (f" ({x.sha256[:8]})" if same_name else "") for x in (a, b))
     if not only_a and not only_b:
-        text = Text(zh=f"{na} 与 {nb} 的指标编号相同，按指标编号比较；两者间分值或规则的变化体现在得分率中。",
-                    en=f"{na} and {nb} have the same indicator ids and are compared by id; "
-                       "changes of points or rules between them show in the shares.")
+        text = Text(**both(N_("{a} and {b} have the same indicator ids and are compared by id; changes of points or "
+                              "rules between them show in the shares."), a=na, b=nb))
     else:
-        zh = [f"仅 {n} 有 {'、'.join(ids)}" for n, ids in ((na, only_a), (nb, only_b)) if ids]
-        en = [f"only {n} has {', '.join(ids)}" for n, ids in ((na, only_a), (nb, only_b)) if ids]
-        text = Text(zh=f"{na} 与 {nb} 的指标不同，按指标编号比较：{'；'.join(zh)}。这些指标只在一方出现，不参与两者之间的比较。",
-                    en=f"{na} and {nb} differ in indicators and are compared by id: {'; '.join(en)}. "
-                       "These indicators are in one rubric only and are not compared between them.")
+        only = {lang: t(lang, "; ").join(ts(lang, "only {rubric} has {ids}", rubric=n, ids=pt(lang, "list", ", ").join(ids))
+                                          for n, ids in ((na, only_a), (nb, only_b)) if ids) for lang in LANGS}
+        text = Text(**{lang: ts(lang, "{a} and {b} differ in indicators and are compared by id: {only}. These indicators "
+                                     "are in one rubric only and are not compared between them.", a=na, b=nb, only=only[lang])
+                       for lang in LANGS})
     return RubricNote(a=a, b=b, only_in_a=only_a, only_in_b=only_b, text=text)

@@ -26,6 +26,7 @@ from evaluator.compare.model import (
     Selection,
     StageCount,
 )
+from evaluator.i18n import N_, both
 from evaluator.rubric.bilingual import Text
 from evaluator.rubric.mapping import RubricMapping
 from evaluator.scoring.result import Grade, GradeBand
@@ -44,7 +45,7 @@ def portfolio(records: Sequence[EvaluationRecord], selection: Selection, scales:
     rounds = sorted({r.round for r in chosen}, key=round_key)
     by_round = {name: sorted((r for r in chosen if r.round == name), key=lambda r: r.project_code) for name in rounds}
     refs = project_refs(chosen)
-    previous = changes.previous_records(chosen)
+    previous = changes.previous_records(chosen, selection.mixed_types)
     names = stage_names(chosen)
     organizations, flows = changes.organization_stages(chosen, previous, refs, names)
     grade_order = grade_ranking(chosen)
@@ -62,6 +63,7 @@ def portfolio(records: Sequence[EvaluationRecord], selection: Selection, scales:
         rubric_notes=_rubric_notes(chosen, mappings),
         project_indicators=mapped.project_indicator_changes(chosen, previous, refs, mappings) if mappings else [],
         skipped_rounds=[r for r in selection.rounds if r not in by_round],
+        unlike_left_out=changes.unlike_pairs(chosen, previous),
     )
 
 
@@ -99,14 +101,14 @@ def project_refs(chosen: Sequence[EvaluationRecord]) -> dict[str, ProjectRef]:
 
 
 def stage_names(chosen: Sequence[EvaluationRecord]) -> dict[int, Text]:
-    names = {0: Text(zh="未达第一阶段", en="Below the first stage")}
+    names = {0: Text(**both(N_("Below the first stage")))}
     for r in chosen:
         for org in r.self_organizations:
             if org.stage_name is not None:
                 names.setdefault(org.stage, org.stage_name)
     levels = {level for r in chosen for level in r.stage_counts}
     for level in levels - set(names):
-        names[level] = Text(zh=f"第{level}阶段", en=f"Stage {level}")
+        names[level] = Text(**both(N_("Stage {n}"), n=level))
     return names
 
 

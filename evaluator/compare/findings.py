@@ -6,16 +6,17 @@ A funder reads these first, so each states one comparison with its figures ("第
 
 from __future__ import annotations
 
-from evaluator.compare.cells import join, many, tr
+from evaluator.compare.change_view import changes_into, movement
 from evaluator.compare.model import Portfolio, RoundView
-from evaluator.compare.pdf_changes import changes_into, movement
-from evaluator.messages import Lang
+from evaluator.compare.table_cells import join
+from evaluator.i18n import Lang, t
 from evaluator.numbers import direction, percent, points, signed
+from evaluator.report.phrasing import tns, ts
 
 
 def findings(pf: Portfolio, lang: Lang) -> list[str]:
     if not pf.rounds:
-        return [tr(lang, "所选范围内没有可比较的评估。", "There is no evaluation to compare in the selection.")]
+        return [t(lang, "There is no evaluation to compare in the selection.")]
     out = [round_sentence(r, prev, lang) for prev, r in zip([None, *pf.rounds], pf.rounds, strict=False)]
     last = pf.rounds[-1]
     out += [grades_sentence(last, lang), weakest_sentence(last, lang)]
@@ -23,96 +24,98 @@ def findings(pf: Portfolio, lang: Lang) -> list[str]:
         out += [paired_sentence(pf, last.name, lang), indicator_sentence(pf, pf.rounds[-2].name, last.name, lang)]
     out += [organizations_sentence(last, lang), *quality_sentences(pf, lang)]
     if pf.rubric_notes:
-        out.append(tr(lang, "各届所用评估标准的版本不同，按指标编号比较，差异见“说明”。",
-                      "The rounds used different rubric versions, compared by indicator id; see the notes."))
+        out.append(t(lang, "The rounds used different rubric versions, compared by indicator id; see the notes."))
+    if pf.unlike_left_out:
+        out.append(tns(lang, "{n} project was evaluated in consecutive rounds with different kinds of evaluation (midterm, "
+                            "then final): its change is not compared; see the notes.",
+                      "{n} projects were evaluated in consecutive rounds with different kinds of evaluation (midterm, "
+                      "then final): their changes are not compared; see the notes.", pf.unlike_left_out))
     if pf.skipped_rounds:
-        out.append(tr(lang, f"所选届次 {join(lang, pf.skipped_rounds)} 没有终期或中期评估，未列入比较。",
-                      "Selected rounds with no final or midterm evaluation, left out: "
-                      f"{join(lang, pf.skipped_rounds)}."))
+        out.append(ts(lang, "Selected rounds with no final or midterm evaluation, left out: {skipped_rounds}.",
+                      skipped_rounds=join(lang, pf.skipped_rounds)))
     return [s for s in out if s]
 
 
 def round_sentence(r: RoundView, prev: RoundView | None, lang: Lang) -> str:
     mean = r.distribution.mean
-    zh = f"{r.name} {r.projects} 个项目平均 {points(mean)} 分"
-    en = f"In {r.name}, {many(r.projects, 'project')} averaged {points(mean)} points"
+    parts = [tns(lang, "In {name}, {n} project averaged {mean} points", "In {name}, {n} projects averaged {mean} points",
+                r.projects, name=r.name, mean=points(mean))]
     if prev is not None:
         d = mean - prev.distribution.mean
-        moved = direction(d) != "same"
-        zh += (f"，较 {prev.name} {'提高' if d > 0 else '降低'} {points(abs(d))} 分" if moved
-               else f"，与 {prev.name} 持平")
-        en += (f", {points(abs(d))} {'higher' if d > 0 else 'lower'} than in {prev.name}" if moved
-               else f", level with {prev.name}")
+        way = direction(d)
+        if way == "same":
+            parts.append(ts(lang, ", level with {before}", before=prev.name))
+        elif way == "up":
+            parts.append(ts(lang, ", {n} points higher than in {before}", n=points(abs(d)), before=prev.name))
+        else:
+            parts.append(ts(lang, ", {n} points lower than in {before}", n=points(abs(d)), before=prev.name))
     if len(r.domains) > 1:
         weak, strong = (f(r.domains, key=lambda s: (s.mean_share, s.id)) for f in (min, max))
-        zh += (f"；{weak.id} {weak.name.zh} 最弱（平均得分率 {percent(weak.mean_share)}），"
-               f"{strong.id} {strong.name.zh} 最强（{percent(strong.mean_share)}）")
-        en += (f"; {weak.id} {weak.name.en} was the weakest domain (mean share {percent(weak.mean_share)}), "
-               f"{strong.id} {strong.name.en} the strongest ({percent(strong.mean_share)})")
-    return tr(lang, zh + "。", en + ".")
+        parts.append(ts(lang, "; {weak} was the weakest domain (mean share {weak_share}), {strong} the strongest "
+                             "({strong_share})", weak=weak.id + " " + weak.name(lang), weak_share=percent(weak.mean_share),
+                       strong=strong.id + " " + strong.name(lang), strong_share=percent(strong.mean_share)))
+    return "".join(parts) + t(lang, ".")
 
 
 def grades_sentence(r: RoundView, lang: Lang) -> str:
-    counts = [tr(lang, f"{g.label.zh} {g.count} 个", f"{g.label.en} {g.count}") for g in r.grades]
-    return tr(lang, f"{r.name} 的等级：{join(lang, counts)}。", f"Grades in {r.name}: {join(lang, counts)}.")
+    counts = [ts(lang, "{grade} {n}", grade=g.label(lang), n=g.count) for g in r.grades]
+    return ts(lang, "Grades in {name}: {counts}.", name=r.name, counts=join(lang, counts))
 
 
 def weakest_sentence(r: RoundView, lang: Lang) -> str:
     scored = [i for i in r.indicators if i.mean_share is not None][:3]
     if not scored:
         return ""
-    items = [tr(lang, f"{i.id} {i.name.zh}（{percent(i.mean_share or 0)}）", f"{i.id} {i.name.en} ({percent(i.mean_share or 0)})")
+    items = [ts(lang, "{id} {name} ({share})", id=i.id, name=i.name(lang), share=percent(i.mean_share or 0.0))
              for i in scored]
-    return tr(lang, f"{r.name} 平均得分率最低的指标：{join(lang, items)}。",
-              f"Weakest indicators in {r.name} (mean share): {join(lang, items)}.")
+    return ts(lang, "Weakest indicators in {name} (mean share): {items}.", name=r.name, items=join(lang, items))
 
 
 def paired_sentence(pf: Portfolio, after: str, lang: Lang) -> str:
     found = changes_into(pf, after)
     if not found:
-        return tr(lang, f"{after} 的项目此前都没有参评，无法比较变化。",
-                  f"No project of {after} was evaluated before: no change to compare.")
+        return ts(lang, "No project of {after} was evaluated before: no change to compare.", after=after)
     m = movement(found)
-    zh = (f"两届都参评的 {m.count} 个项目中，{m.up} 个总分提高、{m.down} 个下降，平均变化 {signed(m.mean)} 分")
-    en = (f"Of the {many(m.count, 'project')} evaluated in both rounds, {m.up} rose and {m.down} fell "
-          f"(mean change {signed(m.mean)} points)")
+    parts = [tns(lang, "Of the {n} project evaluated in both rounds, {up} rose and {down} fell (mean change {mean} points)",
+                "Of the {n} projects evaluated in both rounds, {up} rose and {down} fell (mean change {mean} points)",
+                m.count, up=m.up, down=m.down, mean=signed(m.mean))]
     top, bottom = found[0], found[-1]
     if direction(top.change) == "up":
-        zh += f"；提高最多的是 {top.project.name}（{signed(top.change)} 分）"
-        en += f"; {top.project.name} rose most ({signed(top.change)})"
+        parts.append(ts(lang, "; {name} rose most ({change} points)", name=top.project.name, change=signed(top.change)))
     if direction(bottom.change) == "down":
-        zh += f"，下降最多的是 {bottom.project.name}（{signed(bottom.change)} 分）"
-        en += f"; {bottom.project.name} fell most ({signed(bottom.change)})"
-    return tr(lang, zh + "。", en + ".")
+        parts.append(ts(lang, "; {name} fell most ({change} points)", name=bottom.project.name,
+                       change=signed(bottom.change)))
+    return "".join(parts) + t(lang, ".")
 
 
 def indicator_sentence(pf: Portfolio, before: str, after: str, lang: Lang) -> str:
     up, down = pf.improved(after, 1), pf.fell(after, 1)
     parts = []
-    for found, zh, en in ((up, "提高最多", "rose most"), (down, "下降最多", "fell most")):
-        if found:
-            c = found[0]
-            pp = signed((c.change or 0) * 100, 1)
-            parts.append(tr(lang, f"{zh}的是 {c.id} {c.name.zh}（{pp} 个百分点）",
-                            f"{c.id} {c.name.en} {en} ({pp} points of %)"))
+    if up:
+        c = up[0]
+        parts.append(ts(lang, "{id} {name} rose most ({change} percentage points)", id=c.id, name=c.name(lang),
+                       change=signed((c.change or 0.0) * 100, 1)))
+    if down:
+        c = down[0]
+        parts.append(ts(lang, "{id} {name} fell most ({change} percentage points)", id=c.id, name=c.name(lang),
+                       change=signed((c.change or 0.0) * 100, 1)))
     if not parts:
         return ""
-    return tr(lang, f"与 {before} 相比，指标平均得分率{'，'.join(parts)}。",
-              f"Against {before}, of the indicators' mean shares {'; '.join(parts)}.")
+    return ts(lang, "Against {before}, of the indicators' mean shares: {parts}.", before=before,
+             parts=t(lang, "; ").join(parts))
 
 
 def organizations_sentence(r: RoundView, lang: Lang) -> str:
-    zh = f"{r.name} 项目共登记 {r.organizations} 个居民自组织"
-    en = f"Projects in {r.name} listed {many(r.organizations, 'self-organization')}"
+    text = tns(lang, "Projects in {name} listed {n} self-organization", "Projects in {name} listed {n} self-organizations",
+              r.organizations, name=r.name)
     f = r.organization_flow
     if f is not None:
-        zh += f"；与上一届相比，{f.up} 个上升了至少一个阶段，{f.down} 个下降，{f.same} 个持平，新登记 {f.new} 个"
-        en += (f"; against the previous round, moved up a stage or more: {f.up}, down: {f.down}, "
-               f"same stage: {f.same}, new: {f.new}")
-    return tr(lang, zh + "。", en + ".")
+        text += ts(lang, "; against the previous round, moved up a stage or more: {up}, down: {down}, "
+                        "same stage: {same}, new: {new}", up=f.up, down=f.down, same=f.same, new=f.new)
+    return text + t(lang, ".")
 
 
 def quality_sentences(pf: Portfolio, lang: Lang) -> list[str]:
-    return [tr(lang, f"{r.name}：{r.provisional} 份评估证据不全（结果暂定），{r.red_lines} 份触及红线。",
-               f"{r.name}: provisional for missing evidence: {r.provisional}; red line crossed: {r.red_lines}.")
+    return [ts(lang, "{name}: provisional for missing evidence: {provisional}; red line crossed: {red_lines}.", name=r.name,
+               provisional=r.provisional, red_lines=r.red_lines)
             for r in pf.rounds if r.provisional or r.red_lines]

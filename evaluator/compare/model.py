@@ -29,6 +29,7 @@ class Selection(Model):
     rounds: list[str] = []           # as asked; empty: every round in the store
     projects: list[str] = []         # project codes; empty: every project
     evaluation_types: list[Literal["final", "midterm"]] = ["final", "midterm"]   # preference order
+    mixed_types: bool = False        # compare a midterm with a final evaluation (labelled); default: like with like
 
 
 class ProjectRef(Model):
@@ -163,6 +164,8 @@ class ProjectChange(Model):
     grade_after: Grade
     domains: list[DomainChange]
     same_rubric: bool
+    type_before: str = ""            # midterm | final: a change between different types is not like for like
+    type_after: str = ""
 
 
 class OrganizationStage(Model):
@@ -234,6 +237,7 @@ class Portfolio(Model):
     skipped_rounds: list[str] = []   # selected rounds with no evaluation to compare (e.g. only self-assessments)
     calibration: list[RoundCalibration] = []   # rater agreement per round (compare.agreement), oldest first
     project_indicators: list[ProjectIndicatorChange] = []   # per project, through version mappings (if given)
+    unlike_left_out: int = 0         # projects whose consecutive rounds are of different types, not compared
 
     def round(self, name: str) -> RoundView:
         return next(r for r in self.rounds if r.name == name)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
 from evaluator.compare.agreement import calibration as round_calibration
@@ -19,10 +20,12 @@ if TYPE_CHECKING:
 
 
 def portfolio_from_store(store: Store, rounds: Sequence[str] = (), projects: Sequence[str] = (),
-                         mappings: Sequence[RubricMapping] = (), calibration: bool = True) -> Portfolio:
+                         mappings: Sequence[RubricMapping] = (), calibration: bool = True, *,
+                         mixed_types: bool = False) -> Portfolio:
     """Rounds by name, projects by code or name (empty: all). StoreError names every unknown one.
     `mappings` compare rounds of two rubric versions; `calibration` adds each round's rater agreement
-    (it names evaluators: the committee's dashboard downloads carry it, a funder's never)."""
+    (it names evaluators: the committee's dashboard downloads carry it, a funder's never); `mixed_types`
+    also compares consecutive rounds of different kinds of evaluation, labelled as not like for like."""
     shown = store.name
     known_rounds = store.rounds()
     found = [problem("S031", shown, round=r, hint=did_you_mean(r, known_rounds)) for r in rounds if r not in known_rounds]
@@ -34,7 +37,7 @@ def portfolio_from_store(store: Store, rounds: Sequence[str] = (), projects: Seq
             found += exc.problems
     if found:
         raise StoreError(found)
-    selection = Selection(rounds=list(rounds), projects=codes)
+    selection = Selection(rounds=list(rounds), projects=codes, mixed_types=mixed_types)
     records = store.evaluations(rounds, codes, selection.evaluation_types)
     pf = portfolio(records, selection, store.grade_scales(r.rubric.sha256 for r in records), mappings)
     return with_calibration(pf, store.rated) if calibration else pf
@@ -51,10 +54,24 @@ def with_calibration(pf: Portfolio, rated_of: Callable[[Sequence[int]], Mapping[
 
 
 def project_codes(store: Store, text: str) -> list[str]:
-    """The codes of the projects `text` names (a code, or a name); StoreError with a hint if none."""
+    """The codes of the projects `text` names (a code, a name, or part of either); StoreError with a hint
+    if none: the closest code or name, or the name with a passage closest to `text` (杏花街 → 杏花巷…)."""
     codes = store.find_projects(text)
     if not codes:
         names = store.projects()
         hint = did_you_mean(text, [*names, *names.values()])
+        if not hint["zh"] and (near := nearest_passage(text, list(names.values()))):
+            hint = did_you_mean(near, [near])
         raise StoreError([problem("S030", store.name, project=text, hint=hint)])
     return codes
+
+
+def nearest_passage(text: str, names: Sequence[str], cutoff: float = 0.6) -> str | None:
+    """The name holding the passage most like `text` (a part of a name mistyped), if one is close enough."""
+    best, found = cutoff, None
+    for name in sorted(names):
+        for start in range(max(len(name) - len(text), 0) + 1):
+            ratio = SequenceMatcher(None, text.casefold(), name[start:start + len(text)].casefold()).ratio()
+            if ratio > best or (ratio == best and found is None and ratio >= cutoff):
+                best, found = ratio, name
+    return found

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from openpyxl import Workbook
 
+from evaluator.compare.calibration_view import LEANS
 from evaluator.compare.model import Portfolio
-from evaluator.compare.pdf_calibration import LEANS
-from evaluator.compare.xlsx import Column, Kind, write_table
-from evaluator.i18n import N_, Lang, pt, t
+from evaluator.compare.xlsx_tables import Column, write_table
+from evaluator.i18n import N_, Lang, t
 
 SHEETS = {"agreement": N_("Rater agreement"), "evaluators": N_("Evaluator calibration"),
           "self_gaps": N_("Self-assessment gaps")}
@@ -18,37 +18,32 @@ TRENDS = N_("Project trends (mapped)")
 NOT_COMPARABLE = N_("not comparable")
 
 
-def column(header: str, kind: Kind = "text") -> Column:
-    """A column whose header is an engine phrase (the table writer takes both languages)."""
-    return Column(t("zh", header), t("en", header), kind)
-
-
-ROUND = Column(pt("zh", "portfolio", "Round"), pt("en", "portfolio", "Round"))   # 届次, as the other sheets
+ROUND = Column(N_("Round"))
 
 
 def calibration_sheets(wb: Workbook, pf: Portfolio, lang: Lang) -> None:
     """Three sheets, added at the end (the caller moves the notes after them)."""
     indicators = wb.create_sheet(t(lang, SHEETS["agreement"]))
-    columns = [ROUND, column(N_("Indicator")), column(N_("Name")), column(N_("Pairs"), "int"),
-               column(N_("Krippendorff's alpha (ordinal)"), "points"),
-               column(N_("Exact agreement"), "share"), column(N_("Anchors need rewriting"))]
+    columns = [ROUND, Column(N_("Indicator")), Column(N_("Name")), Column(N_("Pairs"), "int"),
+               Column(N_("Krippendorff's alpha (ordinal)"), "points"),
+               Column(N_("Exact agreement"), "share"), Column(N_("Anchors need rewriting"))]
     write_table(indicators, columns, [[c.round, i.id, i.name(lang), i.pairs, (i.alpha), i.exact,
                                        t(lang, YES) if i.needs_rewrite else ""]
                                       for c in pf.calibration for i in c.indicators], lang, frozen_columns=2)
     evaluators = wb.create_sheet(t(lang, SHEETS["evaluators"]))
-    columns = [ROUND, column(N_("Evaluator")), column(N_("Levels"), "int"), column(N_("Pairs"), "int"),
-               column(N_("Krippendorff's alpha (ordinal)"), "points"),
-               column(N_("Against peers (levels)"), "change"),
-               column(N_("Against consensus (levels)"), "change"),
-               column(N_("Levels with a consensus"), "int"), column(N_("Lean")),
-               column(N_("Needs calibration"))]
+    columns = [ROUND, Column(N_("Evaluator")), Column(N_("Levels"), "int"), Column(N_("Pairs"), "int"),
+               Column(N_("Krippendorff's alpha (ordinal)"), "points"),
+               Column(N_("Against peers (levels)"), "change"),
+               Column(N_("Against consensus (levels)"), "change"),
+               Column(N_("Levels with a consensus"), "int"), Column(N_("Lean")),
+               Column(N_("Needs calibration"))]
     write_table(evaluators, columns, [[c.round, e.name, e.ratings, e.pairs, (e.alpha), (e.vs_peers),
                                        (e.vs_consensus), e.consensus_pairs, t(lang, LEANS[e.lean]),
                                        t(lang, YES) if e.needs_calibration else ""]
                                       for c in pf.calibration for e in c.evaluators], lang, frozen_columns=2)
     gaps = wb.create_sheet(t(lang, SHEETS["self_gaps"]))
-    columns = [ROUND, column(N_("Indicator")), column(N_("Name")), column(N_("Projects"), "int"),
-               column(N_("Self − official (levels)"), "change")]
+    columns = [ROUND, Column(N_("Indicator")), Column(N_("Name")), Column(N_("Projects"), "int"),
+               Column(N_("Self − official (levels)"), "change")]
     write_table(gaps, columns, [[c.round, g.id, g.name(lang), g.projects, (g.gap)]
                                 for c in pf.calibration for g in c.self_gaps], lang, frozen_columns=2)
 
@@ -56,9 +51,9 @@ def calibration_sheets(wb: Workbook, pf: Portfolio, lang: Lang) -> None:
 def trend_sheet(wb: Workbook, pf: Portfolio, lang: Lang) -> None:
     """Each project's indicators between consecutive rounds, through the rubric version mappings given."""
     ws = wb.create_sheet(t(lang, TRENDS))
-    columns = [column(N_("Project code")), column(N_("Project name")), column(N_("Before")), column(N_("After")),
-               column(N_("Indicator")), column(N_("Name")), column(N_("Share before"), "share"),
-               column(N_("Share after"), "share"), column(N_("Change"), "share_change"), column(N_("Comparable"))]
+    columns = [Column(N_("Project code")), Column(N_("Project")), Column(N_("Before")), Column(N_("After")),
+               Column(N_("Indicator")), Column(N_("Name")), Column(N_("Share before"), "share"),
+               Column(N_("Share after"), "share"), Column(N_("Change"), "share_change"), Column(N_("Comparable"))]
     write_table(ws, columns, [[c.project.code, c.project.name, c.before_round, c.after_round, c.id, c.name(lang),
                                c.share_before, c.share_after, c.change,
                                t(lang, YES) if c.comparable else t(lang, NOT_COMPARABLE)]

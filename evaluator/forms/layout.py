@@ -139,13 +139,20 @@ def plan(rubric: Rubric, lang: Lang) -> Layout:
 
 
 def sheet_name(text: str) -> str:
-    """A valid Excel sheet name: no []:*?/\\ and at most 31 characters."""
-    return re.sub(r"[\[\]:*?/\\]", " ", text).strip("' ")[:31].rstrip()
+    """A valid Excel sheet name: no []:*?/\\ and at most 31 characters, cut at a word's end rather than inside
+    a word ("D4 Resident participation and" rather than "… and delib")."""
+    name = re.sub(r"[\[\]:*?/\\]", " ", text).strip("' ")
+    if len(name) <= 31:
+        return name
+    cut = name[:32].rfind(" ")
+    words = name[:cut] if cut > 2 and name[:31].isascii() else name[:31]
+    return re.sub(r"\s+(and|of|the|&|-|,)$", "", words.rstrip(" ,-&")).rstrip()
 
 
 def rating_option(level: int, anchor: str) -> str:
-    """A rating dropdown entry: the level, then the start of its anchor (the full text is on the sheet)."""
-    return f"{level} - {shorten(anchor, 40)}"
+    """A rating dropdown entry: the level first, then only as much of its anchor as a rating cell shows, so the
+    chosen level is in view at a glance (the anchor's full text is in the level rows beside the cell)."""
+    return f"{level} - {shorten(anchor, 12)}"
 
 
 def shorten(text: str, limit: int) -> str:

@@ -75,7 +75,7 @@ def merge_forms(first: FormReading, second: FormReading) -> Merged:
         return Merged(None, stopping)
     if first.evidence is None or second.evidence is None or first.rubric is None or second.rubric is None:
         return Merged(None, first.problems + second.problems)
-    a, b = first.evidence, second.evidence
+    a, b = _as_given(first.evidence, first), _as_given(second.evidence, second)
     if first.rubric.sha256 != second.rubric.sha256:
         params = {"first": f"{a.rubric.id} {a.rubric.version}", "second": f"{b.rubric.id} {b.rubric.version}"}
         return Merged(None, [Problem(code="M001", location=Location(file=b.source.file), params=params)])
@@ -258,6 +258,12 @@ class _Merger:
             if key not in seen:
                 seen.append(key)
         return [FeedbackEntry(indicator=i, finding=f, response=r) for i, f, r in seen]
+
+
+def _as_given(e: Evidence, reading: FormReading) -> Evidence:
+    """The evidence named by its path as the user gave it (the reading's source keeps a file name alone, which
+    two copies often share: both 评估表.xlsx in two folders), so each copy's cells and levels stay its own."""
+    return e.model_copy(update={"source": e.source.model_copy(update={"file": str(reading.path)})})
 
 
 def _name(e: Evidence) -> str:

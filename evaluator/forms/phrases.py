@@ -33,7 +33,7 @@ YES, NO = T(both("Yes")), T(both("No"))
 REQUIRED = T(both("required"))
 
 COVER_HEAD = (T(pboth("form cover", "Project")), T(both("Answer")), T(both("Notes")))
-DOMAIN_HEAD = (T(both("No.")), T(both("Item")), T(both("Answer (yellow cells)")), T(both("Notes")))
+DOMAIN_HEAD = (T(both("No.")), T(pboth("answer sheet", "Item")), T(both("Answer (yellow cells)")), T(both("Notes")))
 DOMAIN_POINTS = T(both("{name} ({points} points)"))
 INDICATOR_HEAD = T(both("{id} {name} ({points} points · {rule})"))
 LOOK_AT = T(both("What to check"))

@@ -41,12 +41,20 @@ PROJECT_FIELDS: list[EvidenceField] = [
     _field("evaluators", both("Evaluators"),
            help=T(both("separate names with commas, e.g. Zhang San, Li Si"))),
     *[_field(f"method_{m}", _method_label(method), "boolean") for m, method in METHODS.items()],
+    _field("evaluating_body", both("Evaluating body")),
+    _field("assessment", both("Overall assessment"),
+           help=T(both("the evaluators' overall written assessment: what the project achieved, what holds it back, "
+                       "what to do next; shown on the report's summary page"))),
 ]
+# cover questions added after forms were first made: a form made before them has no cell for them, and is read
+# without them (no problem is raised)
+LATER_FIELDS = ("evaluating_body", "assessment")
 
 # The cover's text answers name the project in every report, table and file name: a project name is
 # a line, not a page. Longer answers are refused (F035); the other cover fields are not text.
 COVER_LIMITS = {"name": 200, "code": 64, "organization": 200, "community": 200, "street": 200,
-                "district": 200, "funder": 200, "round": 100, "evaluators": 500}
+                "district": 200, "funder": 200, "round": 100, "evaluators": 500, "evaluating_body": 200,
+                "assessment": 2000}
 
 _NAME_SEPARATORS = re.compile(r"[、,，;；/／\n]+")
 

@@ -17,7 +17,7 @@ from evaluator.forms.cells import Book, Raw
 from evaluator.forms.convert import Issue, Read, read_rating, read_value
 from evaluator.forms.layout import NOTE_FIELD, Slot
 from evaluator.forms.meta import FormMeta
-from evaluator.forms.project import COVER_LIMITS, PROJECT_FIELDS, project_data
+from evaluator.forms.project import COVER_LIMITS, LATER_FIELDS, PROJECT_FIELDS, project_data
 from evaluator.i18n import LANGS, Lang
 from evaluator.problems import Location, Problem
 from evaluator.rubric.bilingual import Text
@@ -125,7 +125,8 @@ class Asks(NamedTuple):
 
 def read_project(ctx: Context) -> Project | None:
     """The cover; None when a required answer is missing or wrong (already reported)."""
-    got = {field_id: ctx.cell(*ask) for field_id, ask in _COVER}
+    got = {field_id: ctx.cell(*ask) for field_id, ask in _COVER
+           if field_id not in LATER_FIELDS or f"project:{field_id}" in ctx.meta.slots}
     start, end = got["period_start"], got["period_end"]
     if isinstance(start.value, dt.date) and isinstance(end.value, dt.date) and end.value < start.value and end.cell:
         ctx.problems.append(Problem(code="F030", location=Location(file=ctx.shown, sheet=end.cell.sheet, cell=end.cell.cell),

@@ -95,8 +95,8 @@ def _fast(xml: bytes) -> SheetScan:
             marks[ref] = value[1].decode("utf-8", "replace").strip() if value else "#N/A"
             if value and end:
                 spans.append((start, end.end(), f'<c r="{ref}"/>'.encode()))
-        elif value is None and _FORMULA.search(body) and b' t="str"' not in head[2]:
-            marks[ref] = "formula"
+        elif (value is None or not value[1].strip()) and _FORMULA.search(body) and b' t="str"' not in head[2]:
+            marks[ref] = "formula"   # no saved result: no <v>, or an empty one (<v></v>, as lxml writes it)
     return SheetScan(marks, _cleared(xml, spans))
 
 
@@ -128,6 +128,7 @@ class _Cell:
     start: int
     formula: bool = False
     value: list[str] | None = None   # text of <v>, collected while inside it
+    text: bool = False               # t="str": a formula whose saved result is text, possibly empty
 
 
 class _Walk:
@@ -190,7 +191,7 @@ class _Walk:
             row = self.row
         self._reach(row + 1, self.column + 1)
         ref = f"{_letters(self.column + 1)}{row + 1}"
-        self.cell = _Cell(ref, attrs.get("t") == "e", self.parser.CurrentByteIndex)
+        self.cell = _Cell(ref, attrs.get("t") == "e", self.parser.CurrentByteIndex, text=attrs.get("t") == "str")
         self.column += 1
 
     def _end(self, name: str) -> None:
@@ -209,8 +210,8 @@ class _Walk:
             if cell.value is not None:
                 end = self.xml.find(b">", self.parser.CurrentByteIndex) + 1
                 self.spans.append((cell.start, end, f'<{name} r="{cell.ref}"/>'.encode()))
-        elif cell.formula and cell.value is None:
-            self.scan.marks[cell.ref] = "formula"
+        elif cell.formula and not cell.text and not "".join(cell.value or []).strip():
+            self.scan.marks[cell.ref] = "formula"   # no saved result: no <v>, or an empty one
 
     def _text(self, text: str) -> None:
         if self.in_value and self.cell is not None and self.cell.value is not None:

@@ -34,10 +34,15 @@ def build_template(rubric: Rubric, sha256: str, lang: Lang) -> tuple[Workbook, L
         draw_domain_sheet(ws, sheet, layout, validations)
         validations.apply(ws)
     roster_widths = {"A": 6} | {c.letter: TABLE_WIDTHS[c.field.type] for c in layout.roster.columns}
-    _table(wb.create_sheet(layout.roster.name), layout.roster, phrases.ROSTER_TITLE, phrases.ROSTER_NOTE, layout,
-           validations, roster_widths)
+    roster = wb.create_sheet(layout.roster.name)
+    _table(roster, layout.roster, phrases.ROSTER_TITLE, phrases.ROSTER_NOTE, layout, validations, roster_widths)
+    # 25 columns on one A4 width print at about 4 pt: two pages wide, the row number and name repeated on each
+    roster.page_setup.fitToWidth = 2
+    roster.print_title_cols = "A:B"
     _table(wb.create_sheet(layout.feedback.name), layout.feedback, phrases.FEEDBACK_TITLE, phrases.FEEDBACK_NOTE, layout,
            validations, {"A": 6, "B": 28, "C": 50, "D": 50}, dropdowns={"indicator": "indicator"}, row_height=44)
+    for ws in wb.worksheets:   # what is printed: the sheet's content, never the empty grid around it
+        ws.print_area = ws.dimensions
     _hidden(wb.create_sheet(phrases.LISTS_SHEET), [list(col) for col in layout.lists.values()], transpose=True)
     meta = FormMeta(template_version=TEMPLATE_VERSION, rubric_id=rubric.id, rubric_version=rubric.version,
                     rubric_sha256=sha256, lang=lang, slots=layout.slots)
@@ -68,6 +73,8 @@ def _cover(ws: Worksheet, rubric: Rubric, layout: Layout, validations: Validatio
         help_text = hint(field, lang)
         styles.put(ws, f"C{row}", help_text, styles.SMALL)
         styles.fit_row(ws, row, [(field.label(lang), 24), (help_text, 46)], 22)
+        if field.id == "assessment":   # a paragraph, written on the form: room for several lines
+            ws.row_dimensions[row].height = 120
     validations.apply(ws)
     ws.freeze_panes = "A4"
     styles.print_setup(ws, "1:3")

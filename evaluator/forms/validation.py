@@ -89,5 +89,7 @@ class Validations:
             self._rules[key] = DataValidation(
                 type=kind, operator=operator, formula1=low, formula2=high, allow_blank=True,
                 showErrorMessage=True, errorStyle="stop", errorTitle=phrases.VALIDATION_TITLE(lang), error=message[:255],
+                # the same words as a prompt when the cell is selected: what to type before a mistake is made
+                showInputMessage=True, promptTitle=phrases.VALIDATION_TITLE(lang)[:32], prompt=message[:255],
             )
         self._rules[key].add(ref)

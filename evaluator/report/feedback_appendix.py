@@ -4,16 +4,18 @@ found while reading the form, so a reader can check the report without the rubri
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import (
+    PureWindowsPath,  # the form's file name only: a reader needs no machine's folders
+)
 
-from evaluator.messages import Lang
+from evaluator.i18n import N_, Lang, t
 from evaluator.numbers import points
 from evaluator.report.feedback_domains import basis
-from evaluator.report.feedback_words import joined, rater_label, say
-from evaluator.report.words import grade_spans
+from evaluator.report.phrasing import grade_spans, joined, ts
+from evaluator.report.raters import rater_label
 from evaluator.scoring.result import Result
-from evaluator.vocabulary import portable_path
 
-SEVERITY = {"error": {"zh": "错误", "en": "Error"}, "warning": {"zh": "警告", "en": "Warning"}}
+SEVERITY = {"error": N_("Error"), "warning": N_("Warning")}
 
 
 @dataclass(frozen=True)
@@ -43,7 +45,8 @@ class Appendix:
 
 def counts(result: Result, lang: Lang) -> str:
     status = [i.status for i in result.indicators]
-    return say("counts", lang, total=len(status), scored=status.count("scored"), missing=status.count("missing"),
+    return ts(lang, "{total} indicators: {scored} scored, {missing} with evidence missing, {na} not applicable.",
+              total=len(status), scored=status.count("scored"), missing=status.count("missing"),
                na=status.count("not_applicable"))
 
 
@@ -51,14 +54,14 @@ def appendix(result: Result, lang: Lang) -> Appendix:
     raters = dict.fromkeys(r.rater for i in result.indicators for r in i.ratings if r.level is not None)
     return Appendix(
         scale=points(result.total.max), grades=grade_spans(result.grades, lang),
-        raters=joined([rater_label(r, lang) for r in raters], lang) or say("none", lang),
+        raters=joined([rater_label(r, lang) for r in raters], lang) or t(lang, "none"),
         counts=counts(result, lang),
         missing_evidence=[(m.label(lang), m.cell or "—") for m in result.highlights.missing_evidence],
         unscored=[(f"{i.id} {i.name(lang)}", basis(i, result.mode, lang)) for i in result.indicators
                   if i.status != "scored"],
-        problems=[ProblemRow(where=p.location.render(), severity=SEVERITY[p.severity][lang], code=p.code,
+        problems=[ProblemRow(where=p.location.render(), severity=t(lang, SEVERITY[p.severity]), code=p.code,
                              message=p.message(lang)) for p in result.problems],
-        source=portable_path(result.source.file), source_sha=result.source.sha256,
+        source=PureWindowsPath(result.source.file).name, source_sha=result.source.sha256,
         rubric=f"{result.rubric.id} {result.rubric.version}", rubric_sha=result.rubric.sha256,
         references=[c.text for c in result.references],
     )

@@ -8,10 +8,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from evaluator.messages import Lang
+from evaluator.i18n import N_, Lang, t
 from evaluator.numbers import number, percent, points
-from evaluator.report.feedback_words import joined, listed, rater_label, rater_role, say
-from evaluator.scoring.result import DomainResult, IndicatorResult, Result, ThinSample, Trace
+from evaluator.report.band_words import band_basis, value_format
+from evaluator.report.phrasing import joined, listed, ts
+from evaluator.report.raters import FLAGS, rater_label, rater_role
+from evaluator.rubric.models import Rubric
+from evaluator.scoring.result import (
+    DomainResult,
+    IndicatorResult,
+    Result,
+    ThinSample,
+    Trace,
+)
 
 
 @dataclass(frozen=True)
@@ -67,76 +76,76 @@ def share(points: float | None, max: float) -> float | None:
 def points_of(value: float | None, max: float, lang: Lang) -> str:
     """"1.5 / 2"; a domain in which nothing applies reads 不适用, never 0 / 15."""
     if value is None:
-        return say("not_applicable", lang)
-    return say("of", lang, n=points(value), max=points(max))
+        return t(lang, "Not applicable")
+    return ts(lang, "{n} / {max}", n=points(value), max=points(max))
 
 
 def share_of(value: float | None, max: float) -> str:
     return "—" if value is None or not max else percent(value / max)
 
 
-def _zero_denominator(t: Trace) -> bool:
-    return t.rule == "ratio" and any(c.op == "==" for c in t.comparisons)
+def _zero_denominator(tr: Trace) -> bool:
+    return tr.rule == "ratio" and any(c.op == "==" for c in tr.comparisons)
 
 
 def found(ind: IndicatorResult, lang: Lang) -> str:
-    t = ind.trace
-    if ind.status == "scored" and _zero_denominator(t):
-        return say("zero_denominator", lang)
-    if ind.status != "scored" or (t.value is None and t.rule != "checklist"):
-        return say("not_applicable" if ind.status == "not_applicable" else "missing", lang)
-    if t.rule == "rating" and t.value is not None:
-        return say("level", lang, n=number(t.value))
-    if t.rule == "checklist":
-        return say("met_of", lang, met=sum(i.value is True for i in t.inputs), n=len(t.inputs))
-    value = t.value
-    if value is None:  # only a checklist scores without a measured value (above)
-        return say("missing", lang)
-    if t.rule == "roster":
-        return say("roster_of", lang, met=len(t.inputs) - 1, n=t.inputs[0].value)
-    if t.rule == "bands":
-        return t.inputs[0].shown(lang)
-    return percent(value) if t.rule == "ratio" or t.percent else number(value)
+    tr = ind.trace
+    if ind.status == "scored" and _zero_denominator(tr):
+        return t(lang, "The denominator is 0")
+    if ind.status != "scored" or (tr.value is None and tr.rule != "checklist"):
+        return t(lang, "Not applicable") if ind.status == "not_applicable" else t(lang, "Evidence missing")
+    if tr.rule == "rating" and tr.value is not None:
+        return ts(lang, "Level {n}", n=number(tr.value))
+    if tr.rule == "checklist":
+        return ts(lang, "{met} of {n}", met=sum(i.value is True for i in tr.inputs), n=len(tr.inputs))
+    if tr.rule == "roster":
+        return ts(lang, "{met} of {n} organizations", met=len(tr.inputs) - 1, n=tr.inputs[0].value)
+    if tr.rule == "bands":
+        return tr.inputs[0].shown(lang)
+    value = tr.value if tr.value is not None else 0.0   # a checklist without a measure: handled above
+    return percent(value) if tr.rule == "ratio" or tr.percent else number(value)
 
 
 def basis(ind: IndicatorResult, mode: str, lang: Lang) -> str:
-    t = ind.trace
-    unfilled = [i.label(lang) for i in t.inputs if i.value is None]
+    tr = ind.trace
+    unfilled = [i.label(lang) for i in tr.inputs if i.value is None]
     if ind.status == "not_applicable":
         if unfilled:
-            return say("not_filled", lang, items=joined(unfilled, lang))
-        return say("zero_denominator" if _zero_denominator(t) else "not_computable", lang)
-    if ind.status == "missing" or (unfilled and t.value is None and t.rule != "checklist"):
-        return say("not_filled", lang, items=joined(unfilled, lang))
-    if t.rule == "rating":
+            return ts(lang, "{items} not filled", items=joined(unfilled, lang))
+        return t(lang, "The denominator is 0") if _zero_denominator(tr) else t(lang, "Cannot be computed")
+    if ind.status == "missing" or (unfilled and tr.value is None and tr.rule != "checklist"):
+        return ts(lang, "{items} not filled", items=joined(unfilled, lang))
+    if tr.rule == "rating":
         return _rated(ind, mode, lang)
-    if t.rule == "checklist":
-        unmet = [i.label(lang) + (say("unanswered", lang) if i.value is None else "") for i in t.inputs
+    if tr.rule == "checklist":
+        unmet = [i.label(lang) + (t(lang, " (not filled)") if i.value is None else "") for i in tr.inputs
                  if i.value is not True]
-        return say("unmet", lang, items=listed(unmet, lang)) if unmet else say("all_met", lang)
-    if t.rule == "roster":
-        return say("roster_basis", lang, met=len(t.inputs) - 1, n=t.inputs[0].value)
-    if t.rule == "ratio" and len(t.inputs) == 2:
-        top, bottom = t.inputs
+        return ts(lang, "Not met: {items}", items=listed(unmet, lang)) if unmet else t(lang, "Every item met")
+    if tr.rule == "roster":
+        return ts(lang, "{met} of the {n} organizations on the roster meet the condition", met=len(tr.inputs) - 1,
+                  n=tr.inputs[0].value)
+    if tr.rule == "ratio" and len(tr.inputs) == 2:
+        top, bottom = tr.inputs
         return f"{top.label(lang)} {top.shown(lang)} ÷ {bottom.label(lang)} {bottom.shown(lang)}"
-    return _values(t, lang)
+    return _values(tr, lang)
 
 
-def _values(t: Trace, lang: Lang) -> str:
+def _values(tr: Trace, lang: Lang) -> str:
     """Each input as “label: value” (a bands rule has one input, an expression several)."""
-    colon = "：" if lang == "zh" else ": "
-    return listed([f"{i.label(lang)}{colon}{i.shown(lang)}" for i in t.inputs], lang)
+    return listed([ts(lang, "{label}: {value}", label=i.label(lang), value=i.shown(lang)) for i in tr.inputs], lang)
 
 
 def _rated(ind: IndicatorResult, mode: str, lang: Lang) -> str:
     """Whose level counts: the self-rating (predicted), the consensus, or the evaluators' mean."""
     if mode == "self_assessment":
-        return say("rated.self", lang)
+        return t(lang, "Self-rating, taken as the prediction")
     filled = [r for r in ind.ratings if r.level is not None]
     if any(rater_role(r.rater) == "consensus" for r in filled):
-        return say("rated.consensus", lang)
+        return t(lang, "Evaluators' consensus")
     levels = [str(r.level) for r in filled if rater_role(r.rater) == "evaluator"]
-    return say("rated.mean", lang, levels=joined(levels, lang)) if len(levels) > 1 else say("rated.one", lang)
+    if len(levels) > 1:
+        return ts(lang, "Evaluators' mean ({levels})", levels=joined(levels, lang))
+    return t(lang, "Evaluator's rating")
 
 
 def thin_note(thin: ThinSample | None, lang: Lang) -> str:
@@ -145,15 +154,24 @@ def thin_note(thin: ThinSample | None, lang: Lang) -> str:
         return ""
     cap = percent(thin.cap)
     if thin.size is None:
-        return say("thin.unfilled", lang, cap=cap)
+        return ts(lang, "Thin evidence: the sample size is not filled; at most {cap} of the points.", cap=cap)
     if thin.required is None:
-        return say("thin.population", lang, size=number(thin.size), cap=cap)
-    return say("thin.below", lang, size=number(thin.size), required=number(thin.required), cap=cap)
+        return ts(lang, "Thin evidence: a sample of {size} from a population the form does not give; at most {cap}.",
+                  size=number(thin.size), cap=cap)
+    return ts(lang, "Thin evidence: a sample of {size}, below the {required} required; at most {cap} of the points.",
+              size=number(thin.size), required=number(thin.required), cap=cap)
 
 
-def indicator_row(ind: IndicatorResult, mode: str, lang: Lang) -> IndicatorRow:
-    return IndicatorRow(id=ind.id, name=ind.name(lang), found=found(ind, lang),
-                        points=points_of(ind.points, ind.max, lang), basis=basis(ind, mode, lang), status=ind.status,
+def indicator_row(ind: IndicatorResult, mode: str, lang: Lang, rubric: Rubric | None = None) -> IndicatorRow:
+    """One indicator's line; with the rubric, the value carries its unit and the basis says the band reached
+    and what the next band needs."""
+    definition = next((i for i in rubric.indicators if i.id == ind.id), None) if rubric is not None else None
+    fields = rubric.evidence_fields if rubric is not None else {}
+    fmt = value_format(ind, definition, fields, lang) if definition is not None else None
+    shown = fmt(ind.trace.value) if fmt is not None and ind.status == "scored" and ind.trace.value is not None \
+        and ind.trace.rule in ("ratio", "expression", "roster") and not _zero_denominator(ind.trace) else found(ind, lang)
+    return IndicatorRow(id=ind.id, name=ind.name(lang), found=shown, points=points_of(ind.points, ind.max, lang),
+                        basis=band_basis(ind, definition, fields, lang) or basis(ind, mode, lang), status=ind.status,
                         note=ind.note or "", thin=thin_note(ind.thin, lang))
 
 
@@ -177,7 +195,7 @@ def rater_row(ind: IndicatorResult, columns: list[str], lang: Lang) -> RaterRow:
                        _mark(rater, ind.flags) if given.get(rater) is not None else "") for rater in columns]
     official = number(ind.trace.value) if ind.status == "scored" and ind.trace.value is not None else "—"
     return RaterRow(id=ind.id, name=ind.name(lang), cells=cells, official=official,
-                    flags=joined([say(f"flag.{f}", lang) for f in ind.flags], lang))
+                    flags=joined([t(lang, FLAGS[f]) for f in ind.flags], lang))
 
 
 def rater_table(indicators: list[IndicatorResult], columns: list[str], lang: Lang) -> RaterTable | None:
@@ -190,18 +208,20 @@ def rater_table(indicators: list[IndicatorResult], columns: list[str], lang: Lan
 
 def domain_note(d: DomainResult, lang: Lang) -> str:
     if d.status == "not_applicable":
-        return say("na.domain", lang, max=points(d.max))
+        return ts(lang, "No indicator of this domain applies: it is not scored, its {max} points are left out of the scale and "
+                        "the other domains are scaled up to the total.", max=points(d.max))
     if not d.not_applicable:
         return ""
-    key = "na.rescaled" if d.applicable_max < d.max else "na.zero"
-    return say(key, lang, ids=joined(d.not_applicable, lang), applicable=points(d.applicable_max), max=points(d.max))
+    key = (N_("Not applicable: {ids}. The domain's other indicators, worth {applicable} points, are scaled up to {max}.")
+           if d.applicable_max < d.max else N_("Not applicable: {ids}, scored 0 as the rubric says."))
+    return ts(lang, key, ids=joined(d.not_applicable, lang), applicable=points(d.applicable_max), max=points(d.max))
 
 
-def domain_section(d: DomainResult, result: Result, lang: Lang) -> DomainSection:
+def domain_section(d: DomainResult, result: Result, lang: Lang, rubric: Rubric | None = None) -> DomainSection:
     indicators = [i for i in result.indicators if i.domain == d.id]
     columns = rater_columns(result) if result.mode == "evaluation" else []
     return DomainSection(
         id=d.id, name=d.name(lang), points=points_of(d.points, d.max, lang), share=share_of(d.points, d.max),
-        note=domain_note(d, lang), rows=[indicator_row(i, result.mode, lang) for i in indicators],
+        note=domain_note(d, lang), rows=[indicator_row(i, result.mode, lang, rubric) for i in indicators],
         raters=rater_table(indicators, columns, lang), applicable=d.status == "scored",
     )

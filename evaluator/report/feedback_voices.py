@@ -11,11 +11,12 @@ from fractions import Fraction
 
 from markupsafe import Markup
 
-from evaluator.messages import Lang
+from evaluator.i18n import Lang, t
 from evaluator.numbers import direction, exact, number, points
-from evaluator.report.charts import LEGEND_EN, LEGEND_ZH, paired_bars
+from evaluator.report.charts.domains import LEGEND, paired_bars
 from evaluator.report.feedback_domains import share
-from evaluator.report.feedback_words import rater_label, rater_role, say
+from evaluator.report.phrasing import ts
+from evaluator.report.raters import rater_label, rater_role
 from evaluator.scoring.result import IndicatorResult, Result
 
 GAPS = 5
@@ -66,9 +67,9 @@ def _self_level(ind: IndicatorResult) -> int | None:
     return next((r.level for r in ind.ratings if rater_role(r.rater) == "self"), None)
 
 
-def _side(value: float | None, level: float | None, lang: Lang) -> str:
-    shown = say("points", lang, n=points(value)) if value is not None else "—"
-    return shown if level is None else f"{say('level', lang, n=number(level))} · {shown}"
+def _side(value: float, level: float | None, lang: Lang) -> str:
+    shown = ts(lang, "{n} pts", n=points(value))
+    return shown if level is None else ts(lang, "Level {n}", n=number(level)) + " · " + shown
 
 
 def gap_rows(result: Result, lang: Lang) -> list[GapRow]:
@@ -82,8 +83,9 @@ def gap_rows(result: Result, lang: Lang) -> list[GapRow]:
         gap = gaps[i.id]
         official = i.trace.value if i.trace.rule == "rating" else None
         rows.append(GapRow(id=i.id, name=i.name(lang), official=_side(i.points, official, lang),
-                           own=_side(i.self_points, _self_level(i), lang),
-                           gap=say("gap.higher" if gap > 0 else "gap.lower", lang, n=points(abs(gap))),
+                           own=_side(i.self_points if i.self_points is not None else 0.0, _self_level(i), lang),
+                           gap=ts(lang, "self {n} pts higher", n=points(abs(gap))) if gap > 0
+                           else ts(lang, "self {n} pts lower", n=points(abs(gap))),
                            direction="higher" if gap > 0 else "lower"))
     return rows
 
@@ -95,9 +97,11 @@ def _summary(rater: str, rated: list[IndicatorResult], lang: Lang) -> str:
         return ""
     mean = sum((exact(own) - exact(official) for own, official in pairs), Fraction(0)) / len(pairs)
     way = direction(mean, 1)
-    said = say("voice.same", lang) if way == "same" else \
-        say("voice.higher" if way == "up" else "voice.lower", lang, n=number(abs(mean), 1))
-    return say("voice.summary", lang, who=rater_label(rater, lang), count=len(pairs), direction=said)
+    said = t(lang, "the same as") if way == "same" else \
+        (ts(lang, "{n} levels above", n=number(abs(mean), 1)) if way == "up"
+         else ts(lang, "{n} levels below", n=number(abs(mean), 1)))
+    return ts(lang, "{who} rated {count} indicators, on average {direction} the official level", who=rater_label(rater, lang),
+              count=len(pairs), direction=said)
 
 
 def voices(result: Result, lang: Lang) -> Voices | None:
@@ -127,14 +131,14 @@ def bars(result: Result, lang: Lang) -> Markup | None:
     if all(v is None for v in own):
         return None
     return paired_bars([d.name(lang) for d in result.domains], [share(d.points, d.max) for d in result.domains], own,
-                       legend_labels=LEGEND_ZH if lang == "zh" else LEGEND_EN)
+                       legend_labels=[t(lang, label) for label in LEGEND])
 
 
 def participation(result: Result, lang: Lang) -> Participation:
     """The whole picture; a self-assessment has only the organization's own findings and plans."""
     names = {i.id: i.name(lang) for i in result.indicators}
     feedback = [FeedbackRow(indicator=f"{f.indicator} {names.get(f.indicator, '')}".strip() if f.indicator
-                            else say("overall", lang), finding=f.finding or "—", response=f.response or "—")
+                            else t(lang, "Overall"), finding=f.finding or "—", response=f.response or "—")
                 for f in result.feedback]
     if result.mode == "self_assessment":
         return Participation(bars=None, gaps=[], voices=None, feedback=feedback)

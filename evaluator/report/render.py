@@ -14,13 +14,24 @@ import os
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 from urllib.parse import unquote, urlsplit
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context, select_autoescape
+from jinja2 import (
+    Environment,
+    FileSystemLoader,
+    StrictUndefined,
+    pass_context,
+    select_autoescape,
+)
+from jinja2.runtime import Context
 from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+from evaluator import i18n
+from evaluator.i18n import as_lang
+from evaluator.report.phrasing import fill, ts
 
 HERE = Path(__file__).resolve().parent
 ASSETS = HERE / "assets"
@@ -85,9 +96,16 @@ def asset_path(url: str) -> Path:
 
 
 @pass_context
-def tr(context, zh: str, en: str) -> str:
-    """Template wording in the document's language: `{{ tr("评估手册", "Handbook") }}`."""
-    return zh if context["lang"] == "zh" else en
+def translate(context: Context, message: str, /, **params: object) -> str:
+    """Template wording in the document's language: `{{ t("Handbook") }}`, `{{ t("{n} points", n=x) }}`;
+    the msgid is the English, the Chinese is in the catalogue (`evaluator.i18n`)."""
+    return ts(as_lang(context["lang"]), message, **params)
+
+
+@pass_context
+def translate_in(context: Context, msgctxt: str, message: str, /, **params: object) -> str:
+    """`{{ pt("sum", "Total") }}`: where one English word needs different Chinese by context."""
+    return fill(i18n.pt(as_lang(context["lang"]), msgctxt, message), params)
 
 
 def environment() -> Environment:
@@ -99,7 +117,8 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.globals["tr"] = tr
+    env.globals["t"] = translate
+    env.globals["pt"] = translate_in
     return env
 
 
@@ -127,7 +146,7 @@ class Renderer:
         self.env = environment()
         self._sheets: dict[str, CSS] = {}
 
-    def __enter__(self) -> Renderer:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc) -> None:

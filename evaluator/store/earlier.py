@@ -14,7 +14,10 @@ from evaluator.scoring.result import Result
 from evaluator.vocabulary import round_key
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from evaluator.store import Store
+    from evaluator.store.records import EvaluationRecord
 
 OFFICIAL = ("final", "midterm")  # preference order within a round
 
@@ -40,3 +43,34 @@ def earlier_choice(candidates: Iterable[tuple[int, str, str]], round_name: str) 
         return None
     last = max(round_key(c[1]) for c in before)
     return min((c for c in before if round_key(c[1]) == last), key=lambda c: OFFICIAL.index(c[2]))[0]
+
+
+def _official(records: Sequence[EvaluationRecord]) -> dict[tuple[str, str], EvaluationRecord]:
+    """Per (round, project): the latest final evaluation, else the latest midterm one."""
+    best: dict[tuple[str, str], EvaluationRecord] = {}
+    for r in records:
+        if not r.latest:
+            continue
+        key = (r.round, r.project_code)
+        if key not in best or OFFICIAL.index(r.evaluation_type) < OFFICIAL.index(best[key].evaluation_type):
+            best[key] = r
+    return best
+
+
+def round_shares(store: Store, result: Result) -> list[dict[str, float]]:
+    """Per project of the result's round, its official evaluation's domain shares (domain id → points / max):
+    what the report sets the project's domains against."""
+    records = store.evaluations(rounds=[result.project.round], types=OFFICIAL)
+    return [{d.id: d.points / d.max for d in r.domains if d.max} for r in _official(records).values()]
+
+
+def project_history(store: Store, result: Result) -> list[tuple[str, str, float, float]]:
+    """The project's official evaluations, one per round in round order: (round, type, total, maximum); the
+    result itself is among them even when it is not stored yet."""
+    records = store.evaluations(codes=[result.project.code], types=OFFICIAL, scores=False)
+    found = {round_name: (round_name, r.evaluation_type, r.total, r.total_max)
+             for (round_name, _), r in _official(records).items()}
+    p = result.project
+    if p.evaluation_type in OFFICIAL and (p.round not in found or found[p.round][1] != "final"):
+        found[p.round] = (p.round, p.evaluation_type, result.total.points, result.total.max)
+    return [found[name] for name in sorted(found, key=round_key)]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from weasyprint import HTML
 
 from evaluator.compare.model import Portfolio
-from evaluator.compare.pdf import fixed_font_dates, portfolio_view
+from evaluator.compare.portfolio_view import fixed_font_dates, portfolio_view
 from evaluator.report.render import ASSETS_URL, Renderer
 
 

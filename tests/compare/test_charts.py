@@ -7,8 +7,10 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from evaluator.compare.charts import DOWN, UP, shades, slope_chart, stack, stage_bars, strip_plot, tick_step
-from evaluator.report.svg import FONT_FAMILY
+from evaluator.report.charts.portfolio import DOWN, UP, shades, slope_chart, stack, stage_bars, strip_plot, tick_step
+from evaluator.report.charts.svg import FONT_FAMILY
+
+ZH_STRIP = ("一个项目", "证据不全（暂定）", "四分位与中位数", "平均")
 
 NS = {"s": "http://www.w3.org/2000/svg"}
 
@@ -33,7 +35,7 @@ def circles(root):
 
 def test_strip_plot_draws_a_dot_per_project_over_the_grade_bands():
     root = parse(strip_plot([50.8, 67.4, 76.5, 79.1], 100, BANDS, box=(50.8, 63.3, 71.9, 77.2, 79.1, 68.4),
-                            hollow=[False, True, False, False]))
+                            hollow=[False, True, False, False], legend=ZH_STRIP))
     dots = circles(root)   # legend marks are inside groups, not among these
     assert len(dots) == 4 and sum(c.get("fill") == "white" for c in dots) == 1
     words = texts(root)
@@ -52,14 +54,15 @@ def test_close_totals_stack_instead_of_overlapping():
 
 
 def test_strip_plot_of_nothing_and_without_bands():
-    root = parse(strip_plot([], 100))
+    root = parse(strip_plot([], 100, legend=ZH_STRIP))
     assert circles(root) == []
     assert "一个项目" in texts(root) and "平均" not in texts(root)   # no box, so no box in the legend
     assert {"0", "50", "100"} <= set(texts(parse(strip_plot([40.0], 100))))   # ticks every tenth
 
 
 def test_slope_chart_colours_by_direction_and_names_only_a_few_lines():
-    root = parse(slope_chart([("P1", 50, 75), ("P2", 70, 60), ("P3", 60, 60)], ("第一届", "第二届")))
+    root = parse(slope_chart([("P1", 50, 75), ("P2", 70, 60), ("P3", 60, 60)], ("第一届", "第二届"),
+                             legend=("提高", "下降")))
     colours = [line.get("stroke") for line in root.findall("s:line", NS) if line.get("stroke-opacity")]
     assert colours.count(UP) == 1 and colours.count(DOWN) == 1 and len(colours) == 3
     assert {"第一届", "第二届", "P1 75.0", "P2 60.0", "提高", "下降"} <= set(texts(root))

@@ -116,3 +116,28 @@ def test_the_portfolio_is_json_for_the_pdf(pf):
     from evaluator.compare.model import Portfolio
 
     assert Portfolio.model_validate_json(pf.to_json()) == pf
+
+
+def test_a_final_evaluation_is_compared_with_a_final_one_and_not_with_a_midterm_one_by_default():
+    """Issue 14, item 5: a 终期 after a 中期 is not a like-for-like change; it is left out (and counted) unless
+    asked for, and then labelled by its types."""
+    import dataclasses
+    import random
+
+    from evaluator.bundled import rubric_path
+    from evaluator.compare.compute import portfolio
+    from evaluator.compare.model import Selection
+    from evaluator.rubric import load_rubric
+    from tests.compare.synthetic import _record
+
+    rubric = load_rubric(rubric_path()).rubric
+    made = [_record(rubric, random.Random(n), n, "P1", "阳光项目", name, 0.7) for n, name in
+            enumerate(["1-第一届", "2-第二届", "3-第三届"], start=1)]
+    first, second, third = dataclasses.replace(made[0], evaluation_type="midterm"), made[1], made[2]
+    alike = portfolio([first, second, third], Selection())
+    assert [(c.before_round, c.after_round) for c in alike.changes] == [("2-第二届", "3-第三届")]
+    assert alike.unlike_left_out == 1
+    mixed = portfolio([first, second, third], Selection(mixed_types=True))
+    assert [(c.before_round, c.type_before, c.type_after) for c in mixed.changes] == [
+        ("1-第一届", "midterm", "final"), ("2-第二届", "final", "final")]
+    assert mixed.unlike_left_out == 0

@@ -7,7 +7,7 @@ import io
 import pytest
 from openpyxl import load_workbook
 
-from evaluator.compare.excel import portfolio_xlsx
+from evaluator.compare.portfolio_xlsx import portfolio_xlsx
 from evaluator.compare.select import portfolio_from_store
 from evaluator.store import Store
 from tests.compare.build import result
@@ -52,7 +52,7 @@ def test_numbers_are_numbers_with_number_formats(pf):
     ws = workbook(pf)["项目×领域"]
     header = rows(ws)[0]
     assert header[:12] == ["届次", "项目编号", "项目名称", "执行机构", "评估类型", "版本", "总分", "满分", "得分率", "等级",
-                           "证据不全", "触及红线"]
+                           "证据不全（暂定）", "一票否决"]
     first = dict(zip(header, ws[2], strict=True))
     # each cell holds the figure as the reports write it, in a format that shows it the same way: 90, 90%, +25
     assert first["项目编号"].value == "P3" and first["总分"].value == 90 and first["总分"].number_format == "0"
@@ -84,7 +84,7 @@ def test_english_headers(pf):
     assert wb.sheetnames == ["Overview", "Projects x domains", "Indicators", "Project changes", "Indicator changes",
                              "Self-organizations", "Rater agreement", "Evaluator calibration", "Self-assessment gaps",
                              "Notes"]
-    assert rows(wb["Indicators"])[0][:3] == ["Round", "Rank (1 = weakest)", "Indicator"]
+    assert rows(wb["Indicators"])[0][:3] == ["Round", "Rank (1 = weakest)", "Indicator ID"]
     notes = rows(wb["Notes"])
     assert any("only mini 0.2.0 has D1.03" in (r[1] or "") for r in notes)
 
@@ -92,7 +92,7 @@ def test_english_headers(pf):
 def test_a_cell_holds_the_published_figure_in_the_format_that_shows_it():
     from openpyxl import Workbook
 
-    from evaluator.compare.xlsx import put
+    from evaluator.compare.xlsx_tables import put
 
     ws = Workbook().active
     for column, (value, kind) in enumerate(((84.995, "points"), (0.8125, "share"), (-1.5, "change"), (0.004, "change")), 1):

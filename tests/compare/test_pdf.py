@@ -11,7 +11,7 @@ from pypdf import PdfReader
 
 from evaluator.compare.compute import portfolio
 from evaluator.compare.model import Selection
-from evaluator.compare.pdf import portfolio_pdf
+from evaluator.compare.portfolio_view import portfolio_pdf
 from evaluator.compare.select import portfolio_from_store
 from evaluator.store import Store
 from tests.compare.build import result

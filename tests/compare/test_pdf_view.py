@@ -8,13 +8,13 @@ import os
 
 import pytest
 
-from evaluator.compare.cells import change, heat, heat_level
 from evaluator.compare.compute import portfolio
 from evaluator.compare.findings import findings
 from evaluator.compare.model import Selection
-from evaluator.compare.pdf import fixed_font_dates, portfolio_view
-from evaluator.compare.pdf_round import heatmaps
+from evaluator.compare.portfolio_view import fixed_font_dates, portfolio_view
+from evaluator.compare.round_view import heatmaps
 from evaluator.compare.select import portfolio_from_store
+from evaluator.compare.table_cells import change, heat, heat_level
 from evaluator.numbers import percent, points, signed
 from evaluator.store import Store
 from tests.compare.build import result
@@ -41,19 +41,19 @@ def test_key_findings_in_chinese(pf):
     said = findings(pf, "zh")
     # 第一届 50, 70, 90 → 70; 第二届 75, 60 → 67.5; D1 shares 0.75, 0.5 → 62.5%, D2 0.75, 0.667 → 70.8%
     assert said[0].startswith("第一届 3 个项目平均 70 分；")
-    assert said[1] == "第二届 2 个项目平均 67.5 分，较 第一届 降低 2.5 分；D1 领域D1 最弱（平均得分率 62.5%），D2 领域D2 最强（70.8%）。"
-    assert "第二届 的等级：合格 2 个。" in said
+    assert said[1] == "第二届 2 个项目平均 67.5 分，较第一届降低 2.5 分；D1 领域D1 最弱（平均得分率 62.5%），D2 领域D2 最强（70.8%）。"
+    assert "第二届的等级：合格 2 个。" in said
     # P1 50 → 75, P2 70 → 60
-    assert ("两届都参评的 2 个项目中，1 个总分提高、1 个下降，平均变化 +7.5 分；提高最多的是 阳光项目二期（+25 分），"
-            "下降最多的是 项目P2（−10 分）。") in said
-    assert "与 第一届 相比，指标平均得分率下降最多的是 D1.02 指标D1.02（−25 个百分点）。" in said
+    assert ("两届都参评的 2 个项目中，1 个总分提高、1 个下降，平均变化 +7.5 分；提高最多的是阳光项目二期（+25 分），"
+            "下降最多的是项目P2（−10 分）。") in said
+    assert "与第一届相比，指标平均得分率下降最多的是 D1.02 指标D1.02（−25 个百分点）。" in said
     assert "第一届：1 份评估证据不全（结果暂定），0 份触及红线。" in said
     assert any("评估标准的版本不同" in s for s in said)
 
 
 def test_key_findings_in_english(pf):
     said = " ".join(findings(pf, "en"))
-    assert "In 第二届, 2 projects averaged 67.5 points, 2.5 lower than in 第一届" in said
+    assert "In 第二届, 2 projects averaged 67.5 points, 2.5 points lower than in 第一届" in said
     assert "Of the 2 projects evaluated in both rounds, 1 rose and 1 fell (mean change +7.5 points)" in said
     assert "Grades in 第二届: Pass 2." in said
 
@@ -97,7 +97,7 @@ def test_cover_and_notes_say_what_was_compared(pf):
     assert cover["项目"] == "3 个项目，5 份评估" and cover["评估标准"] == "mini 0.1.0、mini 0.2.0"
     assert cover["最近一次评估"] == "表格未填写评估日期"
     notes = dict(view.notes)
-    assert notes["mini 0.1.0"].startswith("用于 第一届、第二届 的 4 份评估；等级：优秀 85 及以上、合格 60 至不足 85、不合格 不足 60；")
+    assert notes["mini 0.1.0"].startswith("用于第一届、第二届的 4 份评估；等级：优秀 85 及以上、合格 60 至不足 85、不合格 不足 60；")
     assert "仅 mini 0.1.0 有 D1.02" in notes["评估标准差异"]
     [(first, counted), _] = view.counted
     assert first == "第一届" and [r[1].text for r in counted.rows] == ["终期", "终期", "中期"]
@@ -111,7 +111,7 @@ def test_the_cover_dates_the_latest_evaluation_never_the_clock():
 
 def test_skipped_rounds_and_an_empty_portfolio_are_said_plainly(pf):
     skipped = pf.model_copy(update={"skipped_rounds": ["第三届"]})
-    assert "所选届次 第三届 没有终期或中期评估，未列入比较。" in findings(skipped, "zh")
+    assert "所选届次第三届没有终期或中期评估，未列入比较。" in findings(skipped, "zh")
     assert dict(portfolio_view(skipped, "zh").notes)["未列入的届次"].startswith("第三届：")
     empty = portfolio([], Selection())
     view = portfolio_view(empty, "zh")
@@ -141,7 +141,7 @@ def test_fonts_are_dated_by_the_evaluations_while_rendering_and_a_users_date_is_
 def test_a_domain_in_which_nothing_applied_reads_not_applicable_never_zero(tmp_path):
     from openpyxl import Workbook
 
-    from evaluator.compare.excel import matrix
+    from evaluator.compare.portfolio_xlsx import matrix
 
     nothing = result("N1", "第一届", "n", domains={"D1": (30, 40), "D2": (None, 60)},
                      indicators={"D1.01": (30, 40, "scored"), "D2.01": (0, 60, "not_applicable")})

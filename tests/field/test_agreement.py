@@ -65,7 +65,7 @@ def test_portfolio_pdf_and_xlsx_name_them(stored, tmp_path):
 
 
 def test_english_pdf(stored, tmp_path):
-    from evaluator.compare.pdf import portfolio_view
+    from evaluator.compare.portfolio_view import portfolio_view
 
     with Store.open(stored, create=False) as store:
         pf = portfolio_from_store(store, calibration=True)

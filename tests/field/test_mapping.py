@@ -136,11 +136,15 @@ def test_compare_cli_uses_the_mapping_and_locates_its_mistakes(stored, mapping, 
 
 
 def test_project_trends_follow_the_mapping(stored, mapping, tmp_path):
+    """Both stored projects go from a midterm evaluation to a final one: their trends are traced when changes
+    between unlike types are asked for (--mixed-types), as the portfolio's other changes are."""
     loaded = load_mapping(mapping)
     with Store.open(stored, create=False) as store:
-        pf = portfolio_from_store(store, mappings=[loaded.mapping])
-        plain = portfolio_from_store(store)
+        pf = portfolio_from_store(store, mappings=[loaded.mapping], mixed_types=True)
+        plain = portfolio_from_store(store, mixed_types=True)
+        like_for_like = portfolio_from_store(store, mappings=[loaded.mapping])
     assert plain.project_indicators == []
+    assert like_for_like.project_indicators == [] and like_for_like.unlike_left_out == 2
     rows = {(c.project.code, c.id): c for c in pf.project_indicators}
     jt = "CD-2023-017"
     renamed = rows[(jt, "D1.08")]
@@ -150,7 +154,8 @@ def test_project_trends_follow_the_mapping(stored, mapping, tmp_path):
     assert not rows[(jt, "D6.09")].comparable and rows[(jt, "D6.09")].share_after is None
     assert not rows[(jt, "D6.04")].comparable and rows[(jt, "D6.04")].share_before is None
     out = tmp_path / "p"
-    got = CliRunner().invoke(main, ["compare", "--db", str(stored), "-o", str(out), "--mapping", str(mapping)])
+    got = CliRunner().invoke(main, ["compare", "--db", str(stored), "-o", str(out), "--mapping", str(mapping),
+                                    "--mixed-types"])
     assert got.exit_code == 0, got.output
     from openpyxl import load_workbook
 

@@ -62,7 +62,7 @@ def test_conflict_listed_with_both_cells_then_resolved_scores_with_both_levels(t
     assert got.exit_code == 2, got.output
     slot = plan(loaded.rubric, "zh").slots["value:d1_board_meetings"]
     cell = f"{slot.sheet}!{slot.ref}"
-    assert f"{a.name} {cell} = 3, {b.name} {cell} = 2" in got.output      # files by name: no machine paths
+    assert f"{a} {cell} = 3, {b} {cell} = 2" in got.output          # the files as the user named them
     # the merged form does not score: the conflict is a located error
     checked = _run("check", str(out))
     assert checked.exit_code == 1
@@ -119,7 +119,7 @@ def test_levels_typed_in_the_wrong_column_go_to_their_evaluator(tmp_path, loaded
     out = tmp_path / "m.xlsx"
     got = _run("merge", str(a), str(b), "-o", str(out), "--lang", "en")
     assert got.exit_code == 0, got.output
-    assert f"note: {b.name} has its levels in the other evaluator's column" in got.output
+    assert f"note: {b} has its levels in the other evaluator's column" in got.output
     evidence = read_form(out).evidence
     assert evidence is not None
     assert evidence.ratings["D1.06"]["evaluator_a"].value == 1 and evidence.ratings["D1.06"]["evaluator_b"].value == 3

@@ -9,7 +9,7 @@ import zipfile
 
 import pytest
 
-from tests.forms.conftest import build, located, patch
+from tests.forms.conftest import build, located, patch, start_tag
 
 # slot key (key@n: n-th table row)  raw value typed or pasted          code    sheet!cell
 BROKEN = [
@@ -118,8 +118,8 @@ def test_a_cached_error_value_is_reported(mini_loaded, read_bytes):
     """C23 as Excel saves =1/0: an error-typed cell whose value is the error text (calamine reads it as blank)."""
     data = build(mini_loaded, cells={"value:m_done": None})
     sheet = zipfile.ZipFile(io.BytesIO(data)).read("xl/worksheets/sheet3.xml")
-    cell = re.search(rb'<c r="C23"[^>]*/>', sheet)[0]
-    error_cell = cell.replace(b't="n"', b't="e"').rstrip(b"/> ") + b"><f>1/0</f><v>#DIV/0!</v></c>"
+    cell = re.search(rb'<c r="C23"[^>]*?(?:/>|></c>)', sheet)[0]
+    error_cell = start_tag(cell.replace(b't="n"', b't="e"')) + b"><f>1/0</f><v>#DIV/0!</v></c>"
     reading = read_bytes(patch(data, "xl/worksheets/sheet3.xml", cell, error_cell))
     assert located(reading) == {("F028", "D1 执行!C23"), ("F034", "D1 执行!C23")}
     assert "#DIV/0!" in next(p for p in reading.problems if p.code == "F028").message()

@@ -12,7 +12,7 @@ import pytest
 
 from evaluator.forms.archive import inspect
 from evaluator.forms.reader import read_form
-from tests.forms.conftest import build, located, patch
+from tests.forms.conftest import build, located, patch, start_tag
 from tests.isolate import isolated
 
 SHEET = "xl/worksheets/sheet1.xml"   # the cover
@@ -67,6 +67,7 @@ def _part(data: bytes, name: str) -> bytes:
     return zipfile.ZipFile(io.BytesIO(data)).read(name)
 
 
+
 def _rezip(data: bytes, change) -> bytes:
     """Every entry rewritten by `change(name, body)`."""
     source, out = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
@@ -96,8 +97,8 @@ def test_a_strict_namespace_workbook_is_scanned_too(good_bytes, tmp_path, mini_l
 def test_a_strict_namespace_workbook_names_its_sheets(mini_loaded, tmp_path):
     """Marks (here an error value) are keyed by sheet name, found through the strict relationships."""
     data = build(mini_loaded, cells={"project:budget": None})
-    cell = re.search(rb'<c r="B14"[^>]*/>', _part(data, SHEET))[0]
-    error = cell.replace(b't="n"', b't="e"').rstrip(b"/> ") + b"><v>#SPILL!</v></c>"
+    cell = re.search(rb'<c r="B14"[^>]*?(?:/>|></c>)', _part(data, SHEET))[0]
+    error = start_tag(cell.replace(b't="n"', b't="e"')) + b"><v>#SPILL!</v></c>"
     package = inspect(_write(tmp_path, _rezip(patch(data, SHEET, cell, error), _strict)))
     assert package.marks == {"封面": {"B14": "#SPILL!"}}
 
@@ -154,8 +155,8 @@ def test_damaged_zip_layers_are_located_problems(good_bytes, tmp_path, mini_load
 def test_any_error_value_is_a_problem_at_its_cell(mini_loaded, tmp_path, error):
     data = build(mini_loaded, cells={"value:m_done": None})
     sheet = _part(data, "xl/worksheets/sheet3.xml")
-    cell = re.search(rb'<c r="C23"[^>]*/>', sheet)[0]
-    error_cell = cell.replace(b't="n"', b't="e"').rstrip(b"/> ") + b"><f>A1#</f><v>" + error.encode() + b"</v></c>"
+    cell = re.search(rb'<c r="C23"[^>]*?(?:/>|></c>)', sheet)[0]
+    error_cell = start_tag(cell.replace(b't="n"', b't="e"')) + b"><f>A1#</f><v>" + error.encode() + b"</v></c>"
     reading = read_form(_write(tmp_path, patch(data, "xl/worksheets/sheet3.xml", cell, error_cell)), mini_loaded)
     assert located(reading) == {("F028", "D1 执行!C23"), ("F034", "D1 执行!C23")}
     assert error in next(p for p in reading.problems if p.code == "F028").message()
@@ -166,7 +167,7 @@ def test_an_error_value_in_an_odd_spelling_is_still_located(mini_loaded, tmp_pat
     """A sheet that takes the parsed path (a tab in a tag) gets the same marks and emptied cells."""
     data = build(mini_loaded, cells={"value:m_done": None})
     sheet = _part(data, "xl/worksheets/sheet3.xml")
-    cell = re.search(rb'<c r="C23"[^>]*/>', sheet)[0]
+    cell = re.search(rb'<c r="C23"[^>]*?(?:/>|></c>)', sheet)[0]
     error_cell = b"<c\tr='C23' t='e'><v>#SPILL!</v></c>"
     reading = read_form(_write(tmp_path, patch(data, "xl/worksheets/sheet3.xml", cell, error_cell)), mini_loaded)
     assert located(reading) == {("F028", "D1 执行!C23"), ("F034", "D1 执行!C23")}
@@ -175,7 +176,7 @@ def test_an_error_value_in_an_odd_spelling_is_still_located(mini_loaded, tmp_pat
 def test_a_sheet_calamine_cannot_parse_is_located_at_the_sheet(mini_loaded, tmp_path):
     data = build(mini_loaded, cells={"value:m_done": None})
     sheet = _part(data, "xl/worksheets/sheet3.xml")
-    cell = re.search(rb'<c r="C23"[^>]*/>', sheet)[0]
-    broken = cell.replace(b't="n"', b't="x"').rstrip(b"/> ") + b"><v>1</v></c>"  # a cell type calamine refuses
+    cell = re.search(rb'<c r="C23"[^>]*?(?:/>|></c>)', sheet)[0]
+    broken = start_tag(cell.replace(b't="n"', b't="x"')) + b"><v>1</v></c>"  # a cell type calamine refuses
     reading = read_form(_write(tmp_path, patch(data, "xl/worksheets/sheet3.xml", cell, broken)), mini_loaded)
     assert [(p.code, p.location.sheet) for p in reading.problems] == [("F003", "D1 执行")]

@@ -101,7 +101,8 @@ def test_every_answer_cell_has_the_validation_of_its_type(blank):
 def test_dropdowns_show_the_rating_anchors_and_labels(blank):
     lists = blank[0]["_lists"]
     assert [c.value for c in lists["A"][:2]] == ["是", "否"]
-    assert [c.value for c in lists["D"][:5]] == ["0 - 无章程", "1 - 有章程未执行", "2 - 部分执行", "3 - 执行良好", "4 - 示范"]
+    # the level first and only as much anchor as a rating cell shows: the chosen level stays in view
+    assert [c.value for c in lists["D"][:5]] == ["0 - 无章程", "1 - 有章程未执…", "2 - 部分执行", "3 - 执行良好", "4 - 示范"]
     sheet = blank[0]["D1 执行"]
     texts = [c.value for row in sheet.iter_rows(min_col=2, max_col=2) for c in row]
     assert "执行良好" in texts and "示范" in texts  # the full anchors are on the sheet too
@@ -120,9 +121,12 @@ def test_print_setup_freezing_and_wrapping(blank):
     wb, _layout = blank
     for name in ["封面", "D1 执行", "自组织名册", "反馈与回应"]:
         ws = wb[name]
-        assert ws.page_setup.paperSize == 9 and ws.page_setup.fitToWidth == 1  # 9: A4
+        wide = 2 if name == "自组织名册" else 1   # the roster: two pages wide, readable, its names repeated
+        assert ws.page_setup.paperSize == 9 and ws.page_setup.fitToWidth == wide  # 9: A4
         assert ws.page_setup.fitToHeight == 0 and ws.sheet_properties.pageSetUpPr.fitToPage
         assert ws.print_title_rows and ws.freeze_panes
+        assert str(ws.print_area).startswith(f"'{name}'!$A$1:")   # the content, not the grid
+    assert wb["自组织名册"].page_setup.orientation == "landscape" and wb["自组织名册"].print_title_cols == "$A:$B"
     ws = wb["D1 执行"]
     look_at = next(c for row in ws.iter_rows(min_col=1, max_col=1) for c in row if c.value == "看什么")
     assert ws.cell(look_at.row, 2).alignment.wrap_text
@@ -134,3 +138,28 @@ def test_english_template(mini_loaded):
     assert wb.sheetnames[:4] == ["Cover", "Guide", "D1 Delivery", "D2 Participation"]
     assert wb["Cover"]["A4"].value == "Project name"
     assert layout.lists["rating:D1.01"][3] == "3 - Used"
+
+
+def test_every_validated_cell_prompts_what_to_enter(blank):
+    wb, _ = blank
+    for ws in wb.worksheets:
+        for rule in ws.data_validations.dataValidation:
+            assert rule.showInputMessage and rule.prompt and rule.promptTitle, (ws.title, rule.sqref)
+
+
+def test_english_sheet_names_fit_31_characters_without_cutting_a_word():
+    from evaluator.forms.layout import sheet_name
+
+    assert sheet_name("D4 Resident participation and deliberation") == "D4 Resident participation"
+    assert sheet_name("D6 Outcomes and sustainability") == "D6 Outcomes and sustainability"
+    long_name = sheet_name("D1 Organization governance and professional capacity")
+    assert len(long_name) <= 31 and "D1 Organization governance and professional capacity".startswith(long_name + " ")
+    assert sheet_name("D4 居民参与与协商民主" * 3) == ("D4 居民参与与协商民主" * 3)[:31]
+
+
+def test_the_cover_asks_for_the_evaluating_body_and_the_overall_assessment(blank):
+    wb, layout = blank
+    labels = {wb["封面"][f"A{row}"].value: row for _, row in layout.cover_rows}
+    assert "评估机构" in labels and "总评" in labels
+    assert layout.slots["project:assessment"].ref == f"B{labels['总评']}"
+    assert wb["封面"].row_dimensions[labels["总评"]].height >= 100

@@ -93,14 +93,14 @@ def far_cell(data: bytes, rnd: random.Random) -> bytes:
 
 def cell_type(data: bytes, rnd: random.Random) -> bytes:
     def change(body: bytes, r: random.Random) -> bytes:
-        cells = list(re.finditer(rb'<c r="[A-Z]+\d+"[^>]*?/>', body))
+        cells = list(re.finditer(rb'<c r="[A-Z]+\d+"[^>]*?(?:/>|></c>)', body))   # empty, as either writer has it
         if not cells:
             return body
         cell = r.choice(cells)[0]
         kind = r.choice([b"e", b"n", b"s", b"str", b"b", b"x", b"", b"inlineStr", b"d"])
         value = r.choice([b"#SPILL!", b"#DIV/0!", b"#CALC!", b"abc", b"1e999", b"99999999", b"", b"2024-13-45", b"-1"])
         formula = r.choice([b"", b"<f>1/0</f>", b"<f/>", b"<f t=\"shared\" si=\"0\"/>"])
-        new = re.sub(rb'\st="[^"]*"', b"", cell).rstrip(b"/> ") + b' t="' + kind + b'">' + formula + b"<v>" + value + b"</v></c>"
+        new = re.sub(rb'\st="[^"]*"', b"", re.sub(rb"\s*/?>(?:</c>)?$", b"", cell)) + b' t="' + kind + b'">' + formula + b"<v>" + value + b"</v></c>"
         return body.replace(cell, new, 1)
     return _rezip(data, rnd, change, "worksheets/")
 

@@ -30,7 +30,7 @@ def hostile_rubric(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def handbook_pdf(hostile_rubric) -> bytes:
-    from evaluator.report.handbook import render_handbook
+    from evaluator.report.rubric_handbook import render_handbook
 
     return render_handbook(hostile_rubric.rubric, hostile_rubric.sha256, "zh")
 

@@ -21,7 +21,7 @@ from evaluator.store.files import read_result
 from tests.report.build import source, troubled, write
 
 GOLDEN = Path(__file__).parent / "golden"
-SUMMARY = re.compile(r'<section class="chapter" id="summary">.*?</section>', re.S)
+SUMMARY = re.compile(r'<section class="chapter" id="summary">.*?</section>', re.DOTALL)
 
 
 def summary_html(lang: str) -> str:
@@ -30,8 +30,10 @@ def summary_html(lang: str) -> str:
     from evaluator.report.render import Renderer
 
     result, earlier = read_result(GOLDEN / "troubled.json"), read_result(GOLDEN / "earlier.json")
+    from evaluator.pipeline import rubric_of
+
     with Renderer() as renderer:
-        html = feedback_html(feedback_view(result, lang, earlier), renderer)
+        html = feedback_html(feedback_view(result, lang, earlier, rubric=rubric_of(result)), renderer)
     return SUMMARY.search(html).group(0) + "\n"
 
 

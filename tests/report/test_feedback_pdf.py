@@ -53,9 +53,9 @@ def test_injected_markup_in_form_text_prints_as_text(report_pdfs, report_texts):
 
 def test_the_change_since_the_earlier_round_appears_when_the_store_has_it(report_texts):
     later, first = flat(report_texts["troubled"]), flat(report_texts["earlier"])
-    assert "与上一轮相比" in later and "较 2023-第二届微公益创投 中期" in later
-    assert "与上一轮相比：" in later  # the organizations' movement on the ladder
-    assert "与上一轮相比" not in first and "上一轮" not in first
+    assert "与上一届相比" in later and "较 2023-第二届微公益创投（中期" in later
+    assert "与上一届相比：" in later  # the organizations' movement on the ladder
+    assert "与上一届相比" not in first and "上一届" not in first
 
 
 def test_a_self_assessment_renders_as_a_readiness_report(report_texts):

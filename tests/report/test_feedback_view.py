@@ -34,7 +34,7 @@ def indicator(result: Result, id: str):
     ("D4.05", ("2.5 级", "评估员均值（1、4）"), ("Level 2.5", "Evaluators' mean (1, 4)")),
     ("D1.04", ("8 次", "项目周期内有记录的督导次数：8 次"), None),
     ("D2.05", ("98.6%", "实际执行场次 69 场 ÷ 计划活动场次 70 场"), None),
-    ("D5.03", ("14/15 个", "名册 15 个自组织中 14 个符合本项条件"), ("14 of 15", None)),
+    ("D5.03", ("14/15 个", "名册 15 个自组织中 14 个符合本项条件"), ("14 of 15 organizations", None)),
     # nothing sampled: a zero denominator scores 0 and the sample is thin, never "not applicable"
     ("D3.03", ("分母为 0", "其中票据完整合规的笔数 0 笔 ÷ 抽查凭证笔数 0 笔"), ("The denominator is 0", None)),
     ("D4.04", ("缺少证据", "居民联名提出并列入议程的议题数未填写"), ("Evidence missing", None)),
@@ -67,12 +67,17 @@ def test_rater_tables_mark_disagreement_and_keep_every_voice(troubled):
 
 
 def test_priorities_flag_missing_evidence_and_strengths_are_three(troubled):
-    summary = feedback_view(troubled, "zh").summary
-    assert len(summary.strengths) == len(summary.priorities) == 3
-    first, second = summary.priorities[:2]
-    # no voucher sampled scores 0 (never "not applicable"), and ranks with the evidence left missing
-    assert (first.id, first.missing, first.points) == ("D3.03", False, "0 / 2") and first.advice
-    assert (second.id, second.missing, second.points) == ("D4.04", True, "0 / 2") and second.advice
+    from evaluator.pipeline import rubric_of
+
+    summary = feedback_view(troubled, "zh", rubric=rubric_of(troubled)).summary
+    assert len(summary.strengths) == 3 and len(summary.priorities) == 5
+    # the evaluators' findings on the feedback sheet lead, in the order they wrote them, quoted
+    assert [p.id for p in summary.priorities[:3]] == ["D3.07", "D4.07", "D6.08"]
+    assert all(p.why.startswith("评估员在反馈表中写道：") and p.advice for p in summary.priorities[:3])
+    first, second = summary.priorities[3:]
+    # the evidence left missing (all its points at stake), then no voucher sampled: 0 (never "not applicable")
+    assert (first.id, first.missing, first.points) == ("D4.04", True, "0 / 2") and first.advice
+    assert (second.id, second.missing, second.points) == ("D3.03", False, "0 / 2") and second.advice
     assert summary.red_lines == [("挪用项目资金或用于与项目无关的用途", "D3 财务管理与资源整合!C14")]
 
 
@@ -88,10 +93,10 @@ def test_widest_gaps_come_first_and_say_which_way(troubled):
 def test_change_since_the_earlier_round(troubled, earlier):
     moved = change(troubled, earlier, "zh")
     assert moved.total.delta == "+3.36" and moved.total.direction == "up"
-    assert moved.headline == "较 2023-第二届微公益创投 中期（81.12 分，良好）提高 3.36 分"
+    assert moved.headline == "较 2023-第二届微公益创投（中期，81.12 分，良好）提高 3.36 分"
     assert moved.domains["D4"].delta == "−1.25" and moved.domains["D4"].direction == "down"
     # the planted roster name (桃枝艺术团<b>粗</b>) is not the one of 2023: one new, one gone
-    assert moved.flow == "与上一轮相比：7 个组织升阶，4 个持平，0 个降阶，新增 4 个，上一轮名册中有 1 个本轮未列出。"
+    assert moved.flow == "与上一届相比：7 个组织升阶，4 个持平，0 个降阶，新增 4 个，上一届名册中有 1 个本届未列出。"
 
 
 def test_a_renamed_organization_is_new_and_the_old_name_gone(troubled, earlier):
@@ -128,13 +133,15 @@ def test_a_self_assessment_view_predicts_and_lists_what_to_fix(earlier):
 
 
 def test_every_phrase_the_report_composes_has_a_glyph():
-    from evaluator.report.feedback_appendix import SEVERITY
-    from evaluator.report.feedback_words import RATERS, WORDS
+    import polib
+
+    from evaluator.i18n import LOCALE_DIR
     from tests.report.test_fonts import cmap, printable
 
     covered = cmap("NotoSansSC-Regular.woff2")
-    phrases = [text for word in (*WORDS.values(), *SEVERITY.values()) for text in word.values()]
-    phrases += [label(lang) for _, label in RATERS.values() for lang in ("zh", "en")]
+    catalogue = polib.pofile(str(LOCALE_DIR / "zh_Hans" / "LC_MESSAGES" / "django.po"))
+    phrases = [text for e in catalogue for text in (e.msgid, e.msgstr, *e.msgstr_plural.values())]
+    phrases = [p.replace("✗", "").replace("✓", "") for p in phrases]   # the CLI's marks, printed in a terminal
     assert not {c for c in printable("".join(phrases)) if ord(c) not in covered}
 
 

@@ -33,7 +33,7 @@ def test_no_report_skips_them(tmp_path):
 
 
 def test_a_report_failure_does_not_stop_the_batch(scored_round, tmp_path, monkeypatch):
-    import evaluator.pipeline as pipeline
+    from evaluator import pipeline
 
     out, _ = scored_round
     again = Path(shutil.copytree(out, tmp_path / "out"))
@@ -41,10 +41,10 @@ def test_a_report_failure_does_not_stop_the_batch(scored_round, tmp_path, monkey
     clash.write_bytes(b"%PDF- edited by hand")
     render = pipeline._render
 
-    def failing(result, previous, lang, fmt, *rest):  # whatever else the real renderer is given (the follow-up)
+    def failing(result, stored, lang, fmt, *rest):
         if result.mode == "self_assessment":
             raise RuntimeError("boom")
-        return render(result, previous, lang, fmt, *rest)
+        return render(result, stored, lang, fmt, *rest)
 
     monkeypatch.setattr(pipeline, "_render", failing)
     done = run("score", out.parent / "forms", "-o", again, "--db", again / "ev.db")

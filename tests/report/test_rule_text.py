@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from evaluator.report.handbook import handbook_view
-from evaluator.report.rule_text import Token, describe, formula
-from evaluator.report.words import grade_spans
+from evaluator.report.phrasing import grade_spans
+from evaluator.report.rubric_handbook import handbook_view
+from evaluator.report.rule_words import Token, describe, formula
 
 
 def _rule(mini, indicator_id, lang="zh"):

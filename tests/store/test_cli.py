@@ -95,3 +95,9 @@ def test_history_finds_a_project_by_part_of_its_name_or_suggests_a_close_one(fil
 def test_a_result_saved_with_a_byte_order_mark_is_read(files):
     (files / "bom.json").write_bytes(b"\xef\xbb\xbf" + (files / "good.json").read_bytes())
     assert run("ingest", "bom.json").exit_code == 0
+
+
+def test_a_mistyped_part_of_a_name_is_suggested_by_the_name_holding_it(files):
+    run("ingest", "good.json")
+    result = run("history", "阳关项", "--lang", "en")   # part of 阳光项目, one character wrong
+    assert result.exit_code == 1 and "(did you mean 阳光项目?)" in result.output

@@ -159,6 +159,6 @@ def test_form_download_is_prefilled(world, client):
     values = {row[0]: row[1] for row in cover.iter_rows(values_only=True) if row and row[0]}
     project = world.evaluation.project
     assert values["项目编号"] == project.code and values["项目名称"] == project.name
-    assert values["资助批次"] == world.round.name and values["评估类型"] == "终期"
+    assert values["届次"] == world.round.name and values["评估类型"] == "终期"
     again = b"".join(client.get(reverse("evaluations:form", args=[world.assignment.pk])).streaming_content)
     assert again == data

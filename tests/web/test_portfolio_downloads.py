@@ -36,7 +36,7 @@ def cli_portfolio(round_name: str, calibration: bool = False):
 
 
 def test_xlsx_is_the_command_lines_workbook_and_is_kept_until_the_data_changes(world_any, client):
-    from evaluator.compare.excel import portfolio_xlsx
+    from evaluator.compare.portfolio_xlsx import portfolio_xlsx
     from evaluator.web.portfolio.models import PortfolioFile
 
     use_tasks("immediate")
@@ -132,7 +132,7 @@ def test_pdf(db, client):
     """The PDF, rendered for real once (a few seconds): the portfolio PDF of the command line."""
     from pypdf import PdfReader
 
-    from evaluator.compare.pdf import portfolio_pdf
+    from evaluator.compare.portfolio_view import portfolio_pdf
 
     world = build()
     use_tasks("immediate")

@@ -95,9 +95,11 @@ def render(report_id: int) -> str:
 
 
 def _render(result: Result, lang: str, previous: Result | None, followup=None) -> bytes:
+    from evaluator.pipeline import rubric_of
     from evaluator.report.feedback import render_feedback
 
-    return render_feedback(result, as_lang(lang), previous, renderer=_renderer(), followup=followup)
+    return render_feedback(result, as_lang(lang), previous, renderer=_renderer(), followup=followup,
+                           rubric=rubric_of(result))
 
 
 @functools.lru_cache(maxsize=1)

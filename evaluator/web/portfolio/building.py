@@ -73,7 +73,8 @@ def portfolio_for(chosen: Chosen) -> Portfolio:
 def compute(chosen: Chosen) -> Portfolio:
     records = queries.evaluations_by_id(ALIAS, chosen.ids)
     codes = sorted(chosen.projects) if chosen.scope.filters else []
-    selection = Selection(rounds=chosen.rounds, projects=codes)
+    # the dashboard has no like-for-like switch yet: it keeps comparing a midterm with a final evaluation
+    selection = Selection(rounds=chosen.rounds, projects=codes, mixed_types=True)
     return portfolio(records, selection, queries.grade_scales(ALIAS, {r.rubric.sha256 for r in records}))
 
 

@@ -91,10 +91,10 @@ def _rated(ids: Sequence[int]) -> dict[int, RatedEvaluation]:
 def render(pf: Portfolio, lang: str, fmt: str) -> bytes:
     language = as_lang(lang)
     if fmt == "xlsx":
-        from evaluator.compare.excel import portfolio_xlsx
+        from evaluator.compare.portfolio_xlsx import portfolio_xlsx
 
         return portfolio_xlsx(pf, language)
-    from evaluator.compare.pdf import portfolio_pdf
+    from evaluator.compare.portfolio_view import portfolio_pdf
 
     return portfolio_pdf(pf, language, renderer=_renderer())
 

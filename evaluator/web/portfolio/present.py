@@ -1,5 +1,5 @@
-"""A Portfolio as the dashboards show it: the portfolio PDF's own views (`compare.pdf_round`,
-`compare.pdf_changes`, `compare.findings`: the same numbers, wording and SVG charts), with each table row
+"""A Portfolio as the dashboards show it: the portfolio PDF's own views (`compare.round_view`,
+`compare.change_view`, `compare.findings`: the same numbers, wording and SVG charts), with each table row
 that names a project or a round leading to its page.
 """
 
@@ -11,7 +11,12 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from evaluator import i18n
-from evaluator.compare.cells import Cell, Grid, heat_legend
+from evaluator.compare.change_view import (
+    changes_into,
+    growth_section,
+    movers,
+    pair_section,
+)
 from evaluator.compare.findings import (
     findings,
     grades_sentence,
@@ -20,14 +25,9 @@ from evaluator.compare.findings import (
     weakest_sentence,
 )
 from evaluator.compare.model import Portfolio, RoundView
-from evaluator.compare.pdf import domain_means, overview
-from evaluator.compare.pdf_changes import (
-    changes_into,
-    growth_section,
-    movers,
-    pair_section,
-)
-from evaluator.compare.pdf_round import RoundSection, round_section
+from evaluator.compare.portfolio_view import domain_means, overview
+from evaluator.compare.round_view import RoundSection, round_section
+from evaluator.compare.table_cells import Cell, Grid, heat_legend
 from evaluator.messages import Lang
 
 PAIR_ROWS = 30      # projects listed per pair of rounds: the largest rises and falls; the workbook lists all
@@ -161,5 +161,6 @@ def _largest_moves(t: Table, lang: Lang) -> Table:
         return t
     half = PAIR_ROWS // 2
     left = len(t.rows) - PAIR_ROWS
-    more = i18n.t(lang, "{n} projects with smaller changes are not listed; portfolio.xlsx lists them all.", n=left)
+    more = i18n.tn(lang, "{n} project with a smaller change is not listed; portfolio.xlsx lists them all.",
+                   "{n} projects with smaller changes are not listed; portfolio.xlsx lists them all.", left)
     return Table(t.headers, t.rows[:half] + t.rows[-half:], t.cls, more)

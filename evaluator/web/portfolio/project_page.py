@@ -10,7 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from evaluator.compare.cells import Cell, heat
+from evaluator.compare.table_cells import Cell, heat
 from evaluator.i18n import t
 from evaluator.messages import Lang
 from evaluator.numbers import points

@@ -269,7 +269,7 @@ def portal(request: HttpRequest) -> HttpResponse:
 @functools.lru_cache(maxsize=4)
 def _handbook(rubric_id: str, version: str, lang: str) -> bytes:
     from evaluator.i18n import as_lang
-    from evaluator.report.handbook import render_handbook
+    from evaluator.report.rubric_handbook import render_handbook
     from evaluator.web.evaluations.views import round_rubric_by_key
 
     loaded = round_rubric_by_key(rubric_id, version)

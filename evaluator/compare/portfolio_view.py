@@ -16,14 +16,34 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from evaluator.compare.cells import Cell, Grid, chunks, domains, heat, heat_legend, join, many, project, tr
+from evaluator.compare.calibration_view import CalibrationSection, calibration_sections, method_note
+from evaluator.compare.change_view import (
+    GrowthSection,
+    PairSection,
+    growth_section,
+    pair_sections,
+)
 from evaluator.compare.findings import findings
 from evaluator.compare.model import Portfolio, RubricUse
-from evaluator.compare.pdf_calibration import CalibrationSection, calibration_sections, method_note
-from evaluator.compare.pdf_changes import GrowthSection, PairSection, growth_section, pair_sections
-from evaluator.compare.pdf_round import HEATMAP_DOMAINS, RoundSection, grade_spans, round_section
-from evaluator.messages import Lang
+from evaluator.compare.round_view import (
+    HEATMAP_DOMAINS,
+    RoundSection,
+    grade_spans,
+    round_section,
+)
+from evaluator.compare.table_cells import (
+    Cell,
+    Grid,
+    chunks,
+    domains,
+    heat,
+    heat_legend,
+    join,
+    project,
+)
+from evaluator.i18n import Lang, pt, t, tn
 from evaluator.numbers import points
+from evaluator.report.phrasing import tns, ts
 from evaluator.vocabulary import evaluation_type_name
 
 if TYPE_CHECKING:
@@ -50,11 +70,11 @@ class PortfolioView:
 
 def portfolio_view(pf: Portfolio, lang: Lang) -> PortfolioView:
     projects = len({m.project.code for r in pf.rounds for m in r.matrix})
-    title = tr(lang, "项目组合比较报告", "Portfolio comparison")
+    title = t(lang, "Portfolio comparison")
     return PortfolioView(
         title=title,
-        running=tr(lang, f"{title}　{len(pf.rounds)} 届 · {projects} 个项目",
-                   f"{title}　{many(len(pf.rounds), 'round')} · {many(projects, 'project')}"),
+        running=f"{title}　" + tn(lang, "{n} round", "{n} rounds", len(pf.rounds)) + " · "
+        + tn(lang, "{n} project", "{n} projects", projects),
         cover=cover(pf, projects, lang), findings=findings(pf, lang), overview=overview(pf, lang),
         domain_means=domain_means(pf, lang), heat_legend=heat_legend(lang),
         rounds=[round_section(r, pf, lang) for r in pf.rounds], pairs=pair_sections(pf, lang),
@@ -75,32 +95,33 @@ def rubric_names(pf: Portfolio) -> list[str]:
 def cover(pf: Portfolio, projects: int, lang: Lang) -> list[tuple[str, str]]:
     evaluations = sum(r.projects for r in pf.rounds)
     date = latest_date(pf)
-    every = tr(lang, "全部", "all")
-    rounds = [tr(lang, f"{r.name}（{r.projects} 个项目）", f"{r.name} ({many(r.projects, 'project')})")
+    every = t(lang, "all")
+    rounds = [tns(lang, "{name} ({n} project)", "{name} ({n} projects)", r.projects, name=r.name)
               for r in pf.rounds]
     return [
-        (tr(lang, "比较的届次", "Rounds compared"), join(lang, rounds) or "—"),
-        (tr(lang, "项目", "Projects"), tr(lang, f"{projects} 个项目，{evaluations} 份评估",
-                                         f"{many(projects, 'project')}, {many(evaluations, 'evaluation')}")),
-        (tr(lang, "评估标准", "Rubrics"), join(lang, rubric_names(pf)) or "—"),
-        (tr(lang, "最近一次评估", "Latest evaluation"),
-         date.isoformat() if date else tr(lang, "表格未填写评估日期", "no evaluation date on the forms")),
-        (tr(lang, "选择", "Selection"), tr(lang, "届次：", "rounds: ") + (join(lang, pf.selection.rounds) or every)
-         + tr(lang, "；项目：", "; projects: ") + (join(lang, pf.selection.projects) or every)),
+        (t(lang, "Rounds compared"), join(lang, rounds) or "—"),
+        (pt(lang, "selection", "Projects"),
+         ts(lang, "{projects}, {evaluations}", projects=tn(lang, "{n} project", "{n} projects", projects),
+            evaluations=tn(lang, "{n} evaluation", "{n} evaluations", evaluations))),
+        (t(lang, "Rubrics"), join(lang, rubric_names(pf)) or "—"),
+        (t(lang, "Latest evaluation"),
+         date.isoformat() if date else t(lang, "no evaluation date on the forms")),
+        (t(lang, "Selection"), t(lang, "rounds: ") + (join(lang, pf.selection.rounds) or every)
+         + t(lang, "; projects: ") + (join(lang, pf.selection.projects) or every)),
     ]
 
 
 def overview(pf: Portfolio, lang: Lang) -> Grid:
     """One row per round: projects, the spread of totals, and how many got each grade."""
-    headers = [Cell(tr(lang, "届次", "Round")), Cell(tr(lang, "项目数", "Projects"), "num"),
-               Cell(tr(lang, "平均分", "Mean"), "num"), Cell(tr(lang, "中位数", "Median"), "num"),
-               Cell(tr(lang, "最低–最高", "Range"), "num")]
-    headers += [Cell(tr(lang, "等级", "Grades")), Cell(tr(lang, "暂定", "Provisional"), "num"),
-                Cell(tr(lang, "红线", "Red line"), "num")]
+    headers = [Cell(t(lang, "Round")), Cell(t(lang, "Projects"), "num"),
+               Cell(t(lang, "Mean"), "num"), Cell(t(lang, "Median"), "num"),
+               Cell(t(lang, "Range"), "num")]
+    headers += [Cell(t(lang, "Grades")), Cell(t(lang, "Provisional"), "num"),
+                Cell(t(lang, "Red line"), "num")]
     rows = []
     for r in pf.rounds:
         d = r.distribution
-        grades = tr(lang, "　", " · ").join(f"{g.label(lang)} {g.count}" for g in r.grades)
+        grades = t(lang, " · ").join(f"{g.label(lang)} {g.count}" for g in r.grades)
         rows.append([Cell(r.name), Cell(str(r.projects), "num"), Cell(points(d.mean), "num"),
                      Cell(points(d.median), "num"), Cell(f"{points(d.min)}–{points(d.max)}", "num"), Cell(grades),
                      Cell(str(r.provisional), "num"), Cell(str(r.red_lines), "num")])
@@ -111,7 +132,7 @@ def domain_means(pf: Portfolio, lang: Lang) -> list[Grid]:
     """Rounds × domains: the mean share of max, on the heatmap's colour scale."""
     out = []
     for chunk in chunks(list(domains(pf).items()), HEATMAP_DOMAINS):
-        headers = [Cell(tr(lang, "届次", "Round"))] + [Cell(id, "num domain", name(lang)) for id, name in chunk]
+        headers = [Cell(t(lang, "Round"))] + [Cell(id, "num domain", name(lang)) for id, name in chunk]
         shares = [{s.id: s.mean_share for s in r.domains} for r in pf.rounds]
         rows = [[Cell(r.name), *(heat(share.get(id)) for id, _ in chunk)] for r, share in zip(pf.rounds, shares, strict=True)]
         out.append(Grid(headers, rows, ["22%"] + [f"{78 / max(len(chunk), 1):.2f}%"] * len(chunk), "heatmap"))
@@ -120,21 +141,25 @@ def domain_means(pf: Portfolio, lang: Lang) -> list[Grid]:
 
 def notes(pf: Portfolio, lang: Lang) -> list[tuple[str, str]]:
     """What is compared, the rubrics and how they differ, rounds left out."""
-    items = [(tr(lang, "比较的依据", "What is compared"), tr(
-        lang, "每个项目每届计入一份评估：最新版本的终期评估，没有终期时取中期评估；自评是执行机构自己的看法，不参与比较。"
-              "得分率 = 得分 ÷ 满分；变化 = 本届 − 上一届，▲ 为提高，▼ 为下降；指标的变化以百分点计。"
-              "不同版本的评估标准按指标编号和领域编号比较。",
-        "Each project counts once per round: its latest final evaluation, else its latest midterm one; "
-        "self-assessments are the organization's own view and are not compared. Share = points / maximum; "
-        "change = this round - the previous one, ▲ up, ▼ down; indicator changes are in points of percent. "
-        "Results of different rubric versions are compared by indicator and domain id."))]
+    items = [(t(lang, "What is compared"),
+              t(lang, "Each project counts once per round: its latest final evaluation, else its latest midterm one; "
+                      "self-assessments are the organization's own view and are not compared. Share = points / maximum; "
+                      "change = this round - the previous one, ▲ up, ▼ down; indicator changes are in points of percent. "
+                      "Results of different rubric versions are compared by indicator and domain id."))]
     items += rubric_items(pf, lang)
-    items += [(tr(lang, "评估标准差异", "Rubric differences"), n.text(lang)) for n in pf.rubric_notes]
+    items += [(t(lang, "Rubric differences"), n.text(lang)) for n in pf.rubric_notes]
+    if pf.unlike_left_out:
+        items.append((t(lang, "Different kinds of evaluation"), tns(
+            lang, "{n} project's evaluation follows one of another kind in its earlier round (a final one after a "
+                  "midterm one): its change is left out, as they are not alike. evaluator compare --mixed-types "
+                  "includes such changes, labelled.",
+            "{n} projects' evaluations follow ones of another kind in their earlier rounds (a final one after a "
+            "midterm one): their changes are left out, as they are not alike. evaluator compare --mixed-types "
+            "includes such changes, labelled.", pf.unlike_left_out)))
     if pf.skipped_rounds:
-        items.append((tr(lang, "未列入的届次", "Rounds left out"),
-                      tr(lang, f"{join(lang, pf.skipped_rounds)}：没有终期或中期评估（自评不参与比较）。",
-                         f"{join(lang, pf.skipped_rounds)}: no final or midterm evaluation (self-assessments are "
-                         "not compared).")))
+        items.append((t(lang, "Rounds left out"),
+                      ts(lang, "{skipped_rounds}: no final or midterm evaluation (self-assessments are not compared).",
+                         skipped_rounds=join(lang, pf.skipped_rounds))))
     return items
 
 
@@ -153,21 +178,21 @@ def rubric_items(pf: Portfolio, lang: Lang) -> list[tuple[str, str]]:
         count = counts[sha]
         spans = grade_spans([(g.id, g.label, g.min) for g in u.grades], lang)
         grades = join(lang, [f"{g.label(lang)} {spans[g.id]}" for g in u.grades])
-        text = tr(lang, f"用于 {join(lang, rounds[sha])} 的 {count} 份评估；",
-                  f"used by {many(count, 'evaluation')} in {join(lang, rounds[sha])}; ")
-        text += tr(lang, f"等级：{grades}；", f"grades: {grades}; ") if grades else ""
+        text = tns(lang, "used by {n} evaluation in {rounds}; ", "used by {n} evaluations in {rounds}; ", count,
+                  rounds=join(lang, rounds[sha]))
+        text += ts(lang, "grades: {grades}; ", grades=grades) if grades else ""
         items.append((f"{u.rubric.id} {u.rubric.version}", text + f"sha256 {u.rubric.sha256[:16]}"))
     return items
 
 
 def counted(pf: Portfolio, lang: Lang) -> list[tuple[str, Grid]]:
     """Per round, which evaluation counts for each project (by project code)."""
-    headers = [Cell(tr(lang, "项目", "Project")), Cell(tr(lang, "评估", "Evaluation")),
-               Cell(tr(lang, "评估日期", "Date")), Cell(tr(lang, "评估标准", "Rubric")), Cell(tr(lang, "总分", "Total"), "num")]
+    headers = [Cell(t(lang, "Project")), Cell(t(lang, "Evaluation")),
+               Cell(t(lang, "Date")), Cell(t(lang, "Rubric")), Cell(t(lang, "Total"), "num")]
     out = []
     for r in pf.rounds:
         rows = [[project(m.project, organization=True),
-                 Cell(evaluation_type_name(m.evaluation_type, lang), "", tr(lang, f"第 {m.version} 版", f"version {m.version}")),
+                 Cell(evaluation_type_name(m.evaluation_type, lang), "", ts(lang, "version {version}", version=m.version)),
                  Cell(m.evaluation_date.isoformat() if m.evaluation_date else "—"),
                  Cell(f"{m.rubric.id} {m.rubric.version}"), Cell(points(m.total), "num", m.grade.label(lang))]
                 for m in sorted(r.matrix, key=lambda m: m.project.code)]
@@ -194,7 +219,9 @@ def fixed_font_dates(pf: Portfolio) -> Iterator[None]:
 
 def portfolio_pdf(pf: Portfolio, lang: Lang = "zh", renderer: Renderer | None = None) -> bytes:
     """The PDF; pass a `Renderer` to share its loaded fonts with other documents."""
-    from evaluator.report.render import Renderer  # WeasyPrint loads only when a PDF is made
+    from evaluator.report.render import (
+        Renderer,  # WeasyPrint loads only when a PDF is made
+    )
 
     renderer = renderer or Renderer()
     view = portfolio_view(pf, lang)

@@ -12,8 +12,10 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from evaluator.messages import Lang
+from evaluator.i18n import Lang
 from evaluator.numbers import excel_format, excel_value
+from evaluator.report.phrasing import ts
+from evaluator.rubric.bilingual import Text
 from evaluator.sheet_text import cell_at, put_text
 from evaluator.text_table import width
 
@@ -24,12 +26,15 @@ HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 
 @dataclass(frozen=True)
 class Column:
-    zh: str
-    en: str
+    """A column: its header (an English msgid, `N_`-marked where written, with `params` filled in; a
+    `Text` parameter, such as a domain's name, is put in the header's language) and its kind of value."""
+
+    title: str
     kind: Kind = "text"
+    params: tuple[tuple[str, str | Text], ...] = ()
 
     def header(self, lang: Lang) -> str:
-        return self.zh if lang == "zh" else self.en
+        return ts(lang, self.title, **{k: v(lang) if isinstance(v, Text) else v for k, v in self.params})
 
 
 def put(cell: Cell, value: object, kind: Kind) -> None:
@@ -65,5 +70,5 @@ def write_table(ws: Worksheet, columns: Sequence[Column], rows: Sequence[Sequenc
 def _widths(ws: Worksheet, columns: Sequence[Column], rows: Sequence[Sequence[object]], lang: Lang) -> None:
     for c, column in enumerate(columns):
         texts = [str(row[c]) for row in rows[:500] if isinstance(row[c], str)]
-        wide = max([width(column.header(lang)) // 2 + 2, 8] + [width(t) + 2 for t in texts])
+        wide = max([width(column.header(lang)) // 2 + 2, 8] + [width(text) + 2 for text in texts])
         ws.column_dimensions[get_column_letter(c + 1)].width = min(wide, 48)

@@ -11,11 +11,18 @@ from itertools import pairwise
 
 from markupsafe import Markup
 
-from evaluator.compare.cells import Cell, Grid, change, chunks, domains, many, project, tr
-from evaluator.compare.charts import slope_chart, stage_bars
-from evaluator.compare.model import IndicatorChange, OrganizationStage, Portfolio, ProjectChange
-from evaluator.messages import Lang
+from evaluator.compare.model import (
+    IndicatorChange,
+    OrganizationStage,
+    Portfolio,
+    ProjectChange,
+)
+from evaluator.compare.table_cells import Cell, Grid, change, chunks, domains, project
+from evaluator.i18n import N_, Lang, t
 from evaluator.numbers import direction, percent, points, signed
+from evaluator.report.charts.portfolio import slope_chart, stage_bars
+from evaluator.report.phrasing import tns, ts
+from evaluator.vocabulary import evaluation_type_name
 
 CHANGE_DOMAINS = 6     # domain columns per change table; more continue in a second table
 INDICATORS = 10        # indicators listed as most improved, and as fallen most
@@ -53,6 +60,10 @@ class Movement:
     mean: float
 
 
+FLOW_HEADERS = (N_("Round"), N_("Projects seen before"), N_("Up"), N_("Same"), N_("Down"), N_("New"), N_("Gone"),
+                N_("Not matched"))
+
+
 def movement(changes: list[ProjectChange]) -> Movement:
     deltas = [c.change for c in changes]
     ways = [direction(d) for d in deltas]
@@ -72,17 +83,17 @@ def pair_sections(pf: Portfolio, lang: Lang) -> list[PairSection]:
 def pair_section(pf: Portfolio, before: str, after: str, lang: Lang) -> PairSection:
     found = changes_into(pf, after)
     m = movement(found)
-    lead = tr(lang, f"两届都参评的项目 {m.count} 个：总分提高 {m.up} 个，下降 {m.down} 个，持平 {m.same} 个，"
-                    f"平均变化 {signed(m.mean)} 分。表中按总分变化从大到小排列，领域列为得分变化（分）。",
-              f"{many(m.count, 'project')} evaluated in both rounds: {m.up} rose, {m.down} fell, "
-              f"{m.same} stayed level; mean change {signed(m.mean)} points. Largest rise first; domain columns "
-              "are changes in points.")
+    lead = tns(lang, "{n} project evaluated in both rounds: {up} rose, {down} fell, {same} stayed level; mean change "
+                    "{mean} points. Largest rise first; domain columns are changes in points.",
+              "{n} projects evaluated in both rounds: {up} rose, {down} fell, {same} stayed level; mean change "
+              "{mean} points. Largest rise first; domain columns are changes in points.",
+              m.count, up=m.up, down=m.down, same=m.same, mean=signed(m.mean))
     lines = [(c.project.code, c.total_before, c.total_after) for c in found]
-    chart = slope_chart(lines, (before, after), legend=(tr(lang, "提高", "rose"), tr(lang, "下降", "fell")),
-                        title=tr(lang, f"总分变化：{before} → {after}", f"Totals: {before} → {after}"))
+    chart = slope_chart(lines, (before, after), legend=(t(lang, "rose"), t(lang, "fell")),
+                        title=ts(lang, "Totals: {before} → {after}", before=before, after=after))
     return PairSection(
         before=before, after=after, lead=lead, chart=chart if found else None,
-        domain_key=tr(lang, "　", " · ").join(f"{id} {name(lang)}" for id, name in domains(pf).items()),
+        domain_key=t(lang, " · ").join(f"{id} {name(lang)}" for id, name in domains(pf).items()),
         projects=project_tables(found, pf, before, lang) if found else [],
         improved=indicator_table(pf.improved(after, INDICATORS), lang),
         fell=indicator_table(pf.fell(after, INDICATORS), lang),
@@ -95,15 +106,19 @@ def project_tables(found: list[ProjectChange], pf: Portfolio, before: str, lang:
 
 
 def _project_table(found: list[ProjectChange], chunk: list, before: str, lang: Lang) -> Grid:
-    headers = [Cell(tr(lang, "项目", "Project")), Cell(tr(lang, "上届", "Before"), "num"),
-               Cell(tr(lang, "本届", "After"), "num"), Cell(tr(lang, "总分变化", "Change"), "num")]
+    headers = [Cell(t(lang, "Project")), Cell(t(lang, "Before"), "num"),
+               Cell(t(lang, "After"), "num"), Cell(t(lang, "Change"), "num")]
     headers += [Cell(id, "num domain") for id, _ in chunk]
     rows = []
     for c in found:
         by_id = {d.id: d.change for d in c.domains}
         who = project(c.project)
         if c.before_round != before:   # the project skipped the round before: compared with an earlier one
-            who = Cell(who.text, who.cls, who.sub + tr(lang, f" · 对比 {c.before_round}", f" · against {c.before_round}"))
+            who = Cell(who.text, who.cls, who.sub + ts(lang, " · against {before_round}", before_round=c.before_round))
+        if c.type_before and c.type_before != c.type_after:   # asked for with --mixed-types: never like for like
+            who = Cell(who.text, who.cls, who.sub + ts(lang, " · {before} → {after}, not like for like",
+                                                        before=evaluation_type_name(c.type_before, lang),
+                                                        after=evaluation_type_name(c.type_after, lang)))
         rows.append([who, Cell(points(c.total_before), "num", c.grade_before.label(lang)),
                      Cell(points(c.total_after), "num", c.grade_after.label(lang)), change(c.change),
                      *(change(by_id.get(id)) for id, _ in chunk)])
@@ -115,13 +130,13 @@ def _project_table(found: list[ProjectChange], chunk: list, before: str, lang: L
 def indicator_table(found: list[IndicatorChange], lang: Lang) -> Grid | None:
     if not found:
         return None
-    headers = [Cell(tr(lang, "指标", "Indicator")), Cell(tr(lang, "上届平均得分率", "Mean share before"), "num"),
-               Cell(tr(lang, "本届平均得分率", "Mean share after"), "num"),
-               Cell(tr(lang, "变化（百分点）", "Change (points of %)"), "num"),
-               Cell(tr(lang, "同一批项目的变化", "Same projects"), "num"),
-               Cell(tr(lang, "两届都评分", "Scored in both"), "num")]
-    rows = [[Cell(c.name(lang), "", f"{c.id} · {c.domain}"), Cell(_percent(c.share_before), "num"),
-             Cell(_percent(c.share_after), "num"), change(c.change, 100, 1), change(c.paired_change, 100, 1),
+    headers = [Cell(t(lang, "Indicator")), Cell(t(lang, "Mean share before"), "num"),
+               Cell(t(lang, "Mean share after"), "num"),
+               Cell(t(lang, "Change (points of %)"), "num"),
+               Cell(t(lang, "Same projects"), "num"),
+               Cell(t(lang, "Scored in both"), "num")]
+    rows = [[Cell(c.name(lang), "", f"{c.id} · {c.domain}"), Cell(_share(c.share_before), "num"),
+             Cell(_share(c.share_after), "num"), change(c.change, 100, 1), change(c.paired_change, 100, 1),
              Cell(str(c.paired), "num")] for c in found]
     return Grid(headers, rows, ["36%", "13%", "13%", "14%", "13%", "11%"], "indicators")
 
@@ -135,18 +150,20 @@ def growth_section(pf: Portfolio, lang: Lang) -> GrowthSection | None:
     counts = [[next((s.count for s in r.stages if s.level == stage.level), 0) for r in pf.rounds]
               for stage in pf.stages]
     chart = stage_bars(names, [r.name for r in pf.rounds], counts,
-                       title=tr(lang, "各届自组织成熟度阶段", "Self-organization stages per round"))
-    headers = [Cell(tr(lang, h[0], h[1]), "num" if n else "") for n, h in enumerate([
-        ("届次", "Round"), ("回访项目", "Projects seen before"), ("升阶", "Up"), ("持平", "Same"), ("降阶", "Down"),
-        ("新登记", "New"), ("不再登记", "Gone"), ("无法对应", "Not matched")])]
+                       title=t(lang, "Self-organization stages per round"))
+    headers = [Cell(t(lang, h), "num" if n else "") for n, h in enumerate(FLOW_HEADERS)]
     rows = [[Cell(name)] + [Cell(str(v), "num") for v in (f.projects, f.up, f.same, f.down, f.new, f.gone, f.unmatched)]
             for name, f in flows]
     table = Grid(headers, rows, ["23%"] + ["11%"] * 7, "flows")
     return GrowthSection(chart, table, movers(pf.moved("up"), pf, lang), movers(pf.moved("down"), pf, lang))
 
 
-def _percent(share: float | None) -> str:
-    return percent(share) if share is not None else "—"
+def _share(value: float | None) -> str:
+    return "—" if value is None else percent(value)
+
+
+def _moved(o: OrganizationStage) -> int:
+    return o.change or 0
 
 
 def movers(found: list[OrganizationStage], pf: Portfolio, lang: Lang) -> Grid | None:
@@ -154,13 +171,12 @@ def movers(found: list[OrganizationStage], pf: Portfolio, lang: Lang) -> Grid | 
     if not found:
         return None
     names = {s.level: s.name(lang) for s in pf.stages}
-    ordered = sorted(found, key=lambda o: (-abs(o.change or 0), o.round, o.project.code, o.row))
-    headers = [Cell(tr(lang, "自组织", "Self-organization")), Cell(tr(lang, "项目", "Project")),
-               Cell(tr(lang, "阶段", "Stage")), Cell(tr(lang, "变化", "Change"), "num")]
+    ordered = sorted(found, key=lambda o: (-abs(_moved(o)), o.round, o.project.code, o.row))
+    headers = [Cell(t(lang, "Self-organization")), Cell(t(lang, "Project")),
+               Cell(t(lang, "Stage")), Cell(t(lang, "Change"), "num")]
     rows = [[Cell(o.name, "", f"{o.previous_round} → {o.round}"), project(o.project),
              Cell(f"{names.get(o.previous_stage or 0, '')} → {o.stage_name(lang)}", "", f"{o.previous_stage} → {o.stage}"),
-             Cell(f"▲ +{o.change}", "num up") if (o.change or 0) > 0 else Cell(f"▼ \u2212{-(o.change or 0)}", "num down")]
+             Cell(f"▲ +{_moved(o)}", "num up") if _moved(o) > 0 else Cell(f"▼ \u2212{-_moved(o)}", "num down")]
             for o in ordered[:MOVERS]]
-    more = tr(lang, f"另有 {len(found) - MOVERS} 个未列出，完整名单见 portfolio.xlsx 的“自组织”表。",
-              f"{len(found) - MOVERS} more are not listed; portfolio.xlsx lists them all (sheet Self-organizations).")
+    more = ts(lang, "{n} more are not listed; portfolio.xlsx lists them all (sheet Self-organizations).", n=len(found) - MOVERS)
     return Grid(headers, rows, ["30%", "34%", "26%", "10%"], "movers", more if len(found) > MOVERS else "")

@@ -1,7 +1,7 @@
 """The portfolio's charts: totals of a round on their grade bands, totals between two rounds, stage counts
 per round.
 
-Pure functions from plain values to SVG `Markup`, drawn with `report.svg` like the report's charts. They
+Pure functions from plain values to SVG `Markup`, drawn with `report.charts.svg` like the report's charts. They
 must stay legible at a hundred projects: dots stack instead of overlapping, and the slope chart names
 its lines only while names can fit.
 """
@@ -13,15 +13,26 @@ from collections.abc import Sequence
 
 from markupsafe import Markup
 
-from evaluator.report.svg import GRID, INK, MUTED, OFFICIAL, svg, text, text_lines, wrap
-from evaluator.report.svg import legend as legend_line
+from evaluator.i18n import N_
+from evaluator.report.charts.svg import (
+    GRID,
+    INK,
+    MUTED,
+    OFFICIAL,
+    svg,
+    text,
+    text_lines,
+    wrap,
+)
+from evaluator.report.charts.svg import legend as legend_line
 from evaluator.text_table import width
 
 UP, DOWN, SAME = OFFICIAL, "#b5522b", MUTED
 BAND_FILLS = ("#f4f6f9", "#e4e9f0")
 Band = tuple[str, float]   # (grade label, lowest total of the grade)
 Box = tuple[float, float, float, float, float, float]   # min, lower quartile, median, upper quartile, max, mean
-STRIP_LEGEND = ("一个项目", "证据不全（暂定）", "四分位与中位数", "平均")
+STRIP_LEGEND = (N_("one project"), N_("evidence missing (provisional)"), N_("quartiles, median"),
+                N_("mean"))  # English msgids: callers pass them translated
 
 
 def _x(value: float, maximum: float, left: float, span: float) -> float:
@@ -103,8 +114,8 @@ def strip_plot(values: Sequence[float], maximum: float, bands: Sequence[Band] = 
 def _strip_legend(cx: float, y: float, labels: Sequence[str], with_hollow: bool, with_box: bool) -> str:
     marks = [f'<circle cx="0" cy="-3.5" r="3.6" fill="{OFFICIAL}"/>',
              f'<circle cx="0" cy="-3.5" r="3.6" fill="white" stroke="{OFFICIAL}" stroke-width="0.9"/>',
-             f'<rect x="-6" y="-8" width="12" height="9" fill="white" stroke="{INK}" stroke-width="0.9"/>'
-             f'<line x1="0" y1="-8" x2="0" y2="1" stroke="{INK}" stroke-width="1.8"/>',
+             (f'<rect x="-6" y="-8" width="12" height="9" fill="white" stroke="{INK}" stroke-width="0.9"/>'
+             f'<line x1="0" y1="-8" x2="0" y2="1" stroke="{INK}" stroke-width="1.8"/>'),
              f'<path d="M0,-7.5 l4,4 l-4,4 l-4,-4 z" fill="{DOWN}"/>']
     entries = [(m, label) for n, (m, label) in enumerate(zip(marks, labels, strict=True)) if n != 1 or with_hollow]
     entries = entries if with_box else entries[:-2]
@@ -124,7 +135,7 @@ def _em(label: str) -> float:
 
 
 def slope_chart(lines: Sequence[tuple[str, float, float]], ends: tuple[str, str], *,
-                legend: tuple[str, str] = ("提高", "下降"), title: str = "", named_up_to: int = 16) -> Markup:
+                legend: tuple[str, str] = (N_("rose"), N_("fell")), title: str = "", named_up_to: int = 16) -> Markup:
     """Each project a line from its total in one round (left) to the next (right): blue up, rust down.
     `lines` are (label, before, after); labels are written only for up to `named_up_to` lines."""
     width_px, x0, x1, top, height = 520, 130, 340, 26, 240
@@ -207,7 +218,7 @@ def shades(n: int) -> list[str]:
     light, dark = (0xc9, 0xd8, 0xe8), (0x1f, 0x4e, 0x79)
     if n == 1:
         return ["#{:02x}{:02x}{:02x}".format(*dark)]
-    return ["#{:02x}{:02x}{:02x}".format(*tuple(round(a + (b - a) * k / (n - 1)) for a, b in zip(light, dark, strict=True)))
+    return ["#{:02x}{:02x}{:02x}".format(*(round(a + (b - a) * k / (n - 1)) for a, b in zip(light, dark, strict=True)))
             for k in range(n)]
 
 

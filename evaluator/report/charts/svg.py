@@ -48,14 +48,28 @@ def wrap(label: str, limit: int) -> list[str]:
             continue
         joined = line + (" " if space else "") + token
         if line and width(joined) > limit:
-            lines.append(line)
-            joined = token
+            cut = _word_break(line)
+            lines.append(line[:cut])
+            joined = line[cut:] + token
         while width(joined) > limit:
             cut = next((n for n in range(len(joined), 1, -1) if width(joined[:n]) <= limit), 1)
             lines.append(joined[:cut])
             joined = joined[cut:]
         line, space = joined, False
     return lines + [line] if line or not lines else lines
+
+
+# Chinese has no spaces between words: a line breaks after a joining word or a mark (与, 和, 及, 、, ·, ）)
+# rather than inside a word ("可持续发/展"), when that leaves the first line at least a third full.
+_BREAK_AFTER = "与和及或、，；·）)"
+
+
+def _word_break(line: str) -> int:
+    """Where a full line is best cut: after its last joining character, else at its end."""
+    for n in range(len(line) - 1, 0, -1):
+        if line[n - 1] in _BREAK_AFTER and width(line[:n]) * 3 >= width(line):
+            return n
+    return len(line)
 
 
 def text_lines(x: float, y: float, lines: list[str], *, size: float = 10, anchor: str = "middle",

@@ -12,8 +12,9 @@ import itertools
 from dataclasses import dataclass
 
 from evaluator.compare.model import Portfolio, ProjectRef
-from evaluator.messages import Lang
+from evaluator.i18n import Lang, pt
 from evaluator.numbers import POINT_PLACES, direction, percent, signed
+from evaluator.report.phrasing import ts
 from evaluator.rubric.bilingual import Text
 
 HEAT_STEPS = (0.5, 0.6, 0.7, 0.8, 0.9)   # heat level n: share below HEAT_STEPS[n] (level 5: 90% and more)
@@ -35,15 +36,6 @@ class Grid:
     widths: list[str]
     cls: str = ""
     more: str = ""     # a line under the table, e.g. how many rows were left out
-
-
-def tr(lang: Lang, zh: str, en: str) -> str:
-    return zh if lang == "zh" else en
-
-
-def many(n: int, word: str) -> str:
-    """An English count: 1 project, 2 projects."""
-    return f"{n} {word}" + ("" if n == 1 else "s")
 
 
 def change(value: float | None, scale: float = 1.0, places: int = POINT_PLACES) -> Cell:
@@ -71,9 +63,9 @@ def heat(share: float | None) -> Cell:
 def heat_legend(lang: Lang) -> list[Cell]:
     """The colour scale's steps, lowest first, as swatch cells."""
     bounds = [percent(s).rstrip("%") for s in HEAT_STEPS]
-    labels = [tr(lang, f"低于 {bounds[0]}%", f"under {bounds[0]}%")]
+    labels = [ts(lang, "under {bounds}%", bounds=bounds[0])]
     labels += [f"{a}–{b}%" for a, b in itertools.pairwise(bounds)]
-    labels += [tr(lang, f"{bounds[-1]}% 及以上", f"{bounds[-1]}% or more")]
+    labels += [ts(lang, "{bounds}% or more", bounds=bounds[-1])]
     return [Cell(label, f"heat heat-{n}") for n, label in enumerate(labels)]
 
 
@@ -101,4 +93,4 @@ def chunks(items: list, size: int) -> list[list]:
 
 
 def join(lang: Lang, items: list[str]) -> str:
-    return ("、" if lang == "zh" else ", ").join(items)
+    return pt(lang, "list", ", ").join(items)

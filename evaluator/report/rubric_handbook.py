@@ -1,7 +1,7 @@
 """The rubric handbook's view: a `Rubric` turned into plain strings in one language, ready for the template.
 
 Why a view: the template only lays out; every choice of wording (types, ranges, rules in words, level
-names) is made here and in `rule_text`, where it can be tested without rendering a PDF.
+names) is made here and in `rule_words`, where it can be tested without rendering a PDF.
 """
 
 from __future__ import annotations
@@ -9,30 +9,36 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from evaluator.i18n import t
-from evaluator.messages import FIELD_TYPE_NAMES, METHODS, Lang
+from evaluator.i18n import N_, Lang, t
+from evaluator.messages import FIELD_TYPE_NAMES, METHODS
 from evaluator.numbers import number, percent
-from evaluator.report.charts import stage_ladder
+from evaluator.report.charts.ladder import stage_ladder
+from evaluator.report.phrasing import grade_spans, listed, ts
 from evaluator.report.render import Renderer
-from evaluator.report.rule_text import RuleView, Token, describe, formula
-from evaluator.report.words import grade_spans, say
+from evaluator.report.rule_words import RuleView, Token, describe, formula
 from evaluator.rubric.fields import EvidenceField
 from evaluator.rubric.models import Domain, Indicator, Rubric, Stage
 from evaluator.rubric.rules import RatingRule
 
-ROLES: dict[str, dict[str, str]] = {
-    "self": {"zh": "执行机构对照本手册自评", "en": "The organization rates itself against this handbook"},
-    "evaluator": {"zh": "经过培训的参与式评估员独立评分", "en": "A trained participatory evaluator rates independently"},
-    "consensus": {"zh": "评估员讨论后达成一致的评分", "en": "The rating the evaluators agree on after discussion"},
-    "residents": {"zh": "居民代表参与评分", "en": "Resident representatives rate"},
-    "committee": {"zh": "社区两委参与评分", "en": "The community committee rates"},
+ROLES = {
+    "self": N_("The organization rates itself against this handbook"),
+    "evaluator": N_("A trained participatory evaluator rates independently"),
+    "consensus": N_("The rating the evaluators agree on after discussion"),
+    "residents": N_("Resident representatives rate"),
+    "committee": N_("The community committee rates"),
 }
-METHOD_NOTES: dict[str, dict[str, str]] = {
-    "documents": {"zh": "查阅项目档案、台账、票据、会议记录和照片", "en": "Project files, ledgers, receipts, minutes, photos"},
-    "interview": {"zh": "与机构人员、居民、自组织骨干和社区两委交谈",
-                  "en": "Talks with staff, residents, group leaders, the committee"},
-    "observation": {"zh": "到现场看活动、空间和设施的实际情况", "en": "Seeing activities, spaces and facilities on site"},
-    "survey": {"zh": "向居民发放问卷，了解知晓度和满意度", "en": "Resident questionnaires on awareness and satisfaction"},
+METHOD_NOTES = {
+    "documents": N_("Project files, ledgers, receipts, minutes, photos"),
+    "interview": N_("Talks with staff, residents, group leaders, the committee"),
+    "observation": N_("Seeing activities, spaces and facilities on site"),
+    "survey": N_("Resident questionnaires on awareness and satisfaction"),
+}
+
+SHARE_LEVELS = {0: N_("Under 25% of the points"), 1: N_("25% to under 50% of the points"),
+                2: N_("50% to under 75% of the points"), 3: N_("75% or more, below full points")}
+NOT_APPLICABLE = {
+    "rescale": N_("When an indicator does not apply, the domain's other indicators are scaled up to the domain's points."),
+    "drop": N_("When an indicator does not apply, its points are dropped from the domain and the total."),
 }
 
 
@@ -125,16 +131,16 @@ def indicator_view(ind: Indicator, rubric: Rubric, lang: Lang) -> IndicatorView:
         look_at=ind.guidance.look_at(lang), methods=[t(lang, METHODS[m]) for m in ind.guidance.methods],
         evidence=[field_view(f, lang) for f in ind.evidence], rule=describe(ind, fields, roster, lang),
         raters=[rater_labels[r] for r in ind.raters] if rated else [],
-        advice=[(say("level", lang, n=level) if rated else say(f"share_level.{level}", lang), text(lang))
+        advice=[(ts(lang, "Level {n}", n=level) if rated else t(lang, SHARE_LEVELS[level]), text(lang))
                 for level, text in sorted(ind.advice.items())],
-        source=("；" if lang == "zh" else "; ").join(cited), source_note=ind.source.note,
+        source=listed(cited, lang), source_note=ind.source.note,
     )
 
 
 def domain_view(domain: Domain, rubric: Rubric, lang: Lang) -> DomainView:
     return DomainView(
         id=domain.id, name=domain.name(lang), description=domain.description(lang), points=number(domain.points, None),
-        not_applicable=say(f"na.{domain.not_applicable}", lang),
+        not_applicable=t(lang, NOT_APPLICABLE[domain.not_applicable]),
         indicators=[indicator_view(i, rubric, lang) for i in domain.indicators],
     )
 
@@ -152,9 +158,9 @@ def handbook_view(rubric: Rubric, sha256: str, lang: Lang) -> HandbookView:
     return HandbookView(
         lang=lang, id=rubric.id, version=rubric.version, sha256=sha256, title=rubric.title(lang),
         description=rubric.description(lang), scale=number(rubric.scale, None), indicator_count=len(rubric.indicators),
-        raters=[(r.label(lang), ROLES[r.role][lang]) for r in rubric.raters],
+        raters=[(r.label(lang), t(lang, ROLES[r.role])) for r in rubric.raters],
         default_raters=[labels[r] for r in rubric.default_raters],
-        methods=[(t(lang, METHODS[m]), METHOD_NOTES[m][lang]) for m in used],
+        methods=[(t(lang, METHODS[m]), t(lang, METHOD_NOTES[m])) for m in used],
         grades=grade_spans(rubric.grades, lang),
         red_lines=[(r.label(lang), formula(r.when, {k: f.label(lang) for k, f in rubric.evidence_fields.items()},
                                            lang)) for r in rubric.red_lines],
@@ -162,8 +168,8 @@ def handbook_view(rubric: Rubric, sha256: str, lang: Lang) -> HandbookView:
         roster_columns=[field_view(c, lang) for c in rubric.ladder.roster_columns],
         stages=[stage_view(s, columns, lang) for s in rubric.ladder.stages],
         ladder_chart=stage_ladder([s.name(lang) for s in rubric.ladder.stages],
-                                  level_label="第 {level} 阶段" if lang == "zh" else "Stage {level}",
-                                  title=say("stage", lang)),
+                                  level_label=t(lang, "Stage {level}"),
+                                  title=t(lang, "maturity stage")),
         references=[r.citation() for r in rubric.references],
     )
 

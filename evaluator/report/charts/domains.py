@@ -1,4 +1,4 @@
-"""The report's charts: radar of domains, self-organization stage ladder, paired bars.
+"""A project's domains: the radar of shares and the paired bars of official against self-assessed shares.
 
 Pure functions from plain values to an SVG `Markup` (see `svg.py` for why SVG by hand). Values are
 fractions of the maximum (a domain's share of its points); a whole series may be absent (`None`: no
@@ -12,10 +12,21 @@ from collections.abc import Callable, Sequence
 
 from markupsafe import Markup
 
-from evaluator.report.svg import GRID, MUTED, OFFICIAL, SELF, legend, percent, svg, text, text_lines, wrap
+from evaluator.i18n import N_
+from evaluator.report.charts.svg import (
+    GRID,
+    MUTED,
+    OFFICIAL,
+    SELF,
+    legend,
+    percent,
+    svg,
+    text,
+    text_lines,
+    wrap,
+)
 
-LEGEND_ZH = ("评估组评定", "自评")
-LEGEND_EN = ("Official", "Self-assessment")
+LEGEND = (N_("Official score"), N_("Self-assessment"))   # English msgids: callers pass them translated
 Values = Sequence[float | None] | None
 
 
@@ -87,7 +98,7 @@ def _radar_height(lines: list[list[str]], r: float) -> tuple[float, float]:
 
 
 def radar(axes: Sequence[str], official: Values = None, self_assessed: Values = None, *,
-          legend_labels: Sequence[str] = LEGEND_ZH, title: str = "") -> Markup:
+          legend_labels: Sequence[str] = LEGEND, title: str = "") -> Markup:
     """Domains as spokes, official (solid, filled) and self-assessment (dashed) outlines."""
     n = len(axes)
     _check("official", official, n)
@@ -105,30 +116,6 @@ def radar(axes: Sequence[str], official: Values = None, self_assessed: Values = 
     return svg(width_px, height_px, "".join(body), title or " / ".join(axes))
 
 
-def stage_ladder(stages: Sequence[str], counts: Sequence[int] | None = None, *,
-                 level_label: str = "第 {level} 阶段", title: str = "") -> Markup:
-    """Stages as rising steps, each with how many organizations stand on it (no numbers if `counts` is None,
-    as in the handbook, which shows the ladder before any organization is counted)."""
-    if counts is not None and len(stages) != len(counts):
-        raise ValueError(f"{len(counts)} counts for {len(stages)} stages")
-    n = max(len(stages), 1)
-    width_px, height_px, base = 520, 210, 150
-    step_w, rise = (width_px - 20) / n, 90 / n
-    body = [f'<line x1="10" y1="{base}" x2="{width_px - 10}" y2="{base}" stroke="{MUTED}" stroke-width="0.8"/>']
-    for i, name in enumerate(stages):
-        count = counts[i] if counts is not None else None
-        x, h = 10 + i * step_w, 22 + rise * (i + 1)
-        fill = "#c9d8e8" if count is None or count else "#eef1f5"
-        body.append(f'<rect x="{x + 2:.1f}" y="{base - h:.1f}" width="{step_w - 4:.1f}" height="{h:.1f}" '
-                    f'fill="{fill}" stroke="{GRID}" stroke-width="0.8"/>')
-        if count is not None:
-            body.append(text(x + step_w / 2, base - h - 6, str(count), size=15, weight="bold",
-                             fill=OFFICIAL if count else MUTED))
-        body.append(text(x + step_w / 2, base + 14, level_label.format(level=i + 1), size=8.5, fill=MUTED))
-        body.append(text_lines(x + step_w / 2, base + 27, wrap(name, 14), size=10))
-    return svg(width_px, height_px, "".join(body), title or " / ".join(stages))
-
-
 def _bar(x0: float, y: float, span: float, value: float | None, colour: str, dashed: bool,
          fmt: Callable[[float], str]) -> str:
     if value is None:
@@ -140,7 +127,7 @@ def _bar(x0: float, y: float, span: float, value: float | None, colour: str, das
 
 
 def paired_bars(labels: Sequence[str], official: Values = None, self_assessed: Values = None, *,
-                legend_labels: Sequence[str] = LEGEND_ZH, fmt: Callable[[float], str] = percent,
+                legend_labels: Sequence[str] = LEGEND, fmt: Callable[[float], str] = percent,
                 title: str = "") -> Markup:
     """One row per domain: the official value above the self-assessment, on a common 0-100% scale."""
     n = len(labels)

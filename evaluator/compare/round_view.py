@@ -8,13 +8,13 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from evaluator.compare.cells import Cell, Grid, chunks, domains, heat, join, many, tr
-from evaluator.compare.charts import strip_plot
 from evaluator.compare.model import Portfolio, RoundView
-from evaluator.messages import Lang
+from evaluator.compare.table_cells import Cell, Grid, chunks, domains, heat, join
+from evaluator.i18n import Lang, t, tn
 from evaluator.numbers import number, percent, points
-from evaluator.report.charts import stage_ladder
-from evaluator.report.words import total_spans
+from evaluator.report.charts.ladder import stage_ladder
+from evaluator.report.charts.portfolio import strip_plot
+from evaluator.report.phrasing import tns, total_spans, ts
 from evaluator.rubric.bilingual import Text
 
 HEATMAP_DOMAINS = 8    # domain columns per heatmap table; more domains continue in a second table
@@ -38,10 +38,9 @@ class RoundSection:
 
 def round_section(r: RoundView, pf: Portfolio, lang: Lang) -> RoundSection:
     d = r.distribution
-    lead = tr(lang, f"{r.projects} 个项目，平均 {points(d.mean)} 分，中位数 {points(d.median)} 分，"
-                    f"最低 {points(d.min)} 分，最高 {points(d.max)} 分。",
-              f"{many(r.projects, 'project')}: mean {points(d.mean)} points, median {points(d.median)}, "
-              f"lowest {points(d.min)}, highest {points(d.max)}.")
+    lead = tns(lang, "{n} project: mean {mean} points, median {median}, lowest {min}, highest {max}.",
+              "{n} projects: mean {mean} points, median {median}, lowest {min}, highest {max}.", r.projects,
+              mean=points(d.mean), median=points(d.median), min=points(d.min), max=points(d.max))
     return RoundSection(
         name=r.name, lead=lead, chart=_chart(r, lang), chart_note=_chart_note(r, lang),
         grades=grade_table(r, pf, lang), heatmaps=heatmaps(r, pf, lang), weakest=weakest(r, lang),
@@ -59,20 +58,18 @@ def _chart(r: RoundView, lang: Lang) -> Markup:
     maximum = max(m.max for m in r.matrix)
     bands = [(label(lang), low) for _, label, low in scale(r)]
     d = r.distribution
-    legend = (tr(lang, "一个项目", "one project"), tr(lang, "证据不全（暂定）", "provisional"),
-              tr(lang, "四分位与中位数", "quartiles, median"), tr(lang, "平均", "mean"))
+    legend = (t(lang, "one project"), t(lang, "provisional"),
+              t(lang, "quartiles, median"), t(lang, "mean"))
     return strip_plot([m.total for m in r.matrix], maximum, bands, box=(d.min, d.q1, d.median, d.q3, d.max, d.mean),
                       hollow=[m.provisional for m in r.matrix], legend=legend,
-                      title=tr(lang, f"{r.name} 总分分布", f"{r.name}: totals"))
+                      title=ts(lang, "{name}: totals", name=r.name))
 
 
 def _chart_note(r: RoundView, lang: Lang) -> str:
     if scale(r):
-        return tr(lang, "底色为等级区间；下方的框为上下四分位，竖线为中位数，菱形为平均分。",
-                  "Shades are the grade bands; the box below spans the quartiles, the bar is the median, "
-                  "the diamond the mean.")
-    return tr(lang, "本届所用评估标准的等级划分不一致（或未知），图中不画等级区间。",
-              "The rubrics of this round grade differently (or their grades are unknown): no bands are drawn.")
+        return t(lang, "Shades are the grade bands; the box below spans the quartiles, the bar is the median, the diamond the "
+                       "mean.")
+    return t(lang, "The rubrics of this round grade differently (or their grades are unknown): no bands are drawn.")
 
 
 def grade_table(r: RoundView, pf: Portfolio, lang: Lang) -> Grid:
@@ -81,12 +78,12 @@ def grade_table(r: RoundView, pf: Portfolio, lang: Lang) -> Grid:
     spans = grade_spans(scale(r), lang)
     rows = [[Cell(g.label(lang)), Cell(spans.get(g.id, "—")), Cell(str(counts.get(g.id, 0)), "num"),
              Cell(percent(counts.get(g.id, 0) / r.projects), "num")] for g in pf.grades]
-    rows.append([Cell(tr(lang, "证据不全（暂定）", "Provisional (evidence missing)")), Cell(""),
+    rows.append([Cell(t(lang, "Provisional (evidence missing)")), Cell(""),
                  Cell(str(r.provisional), "num"), Cell(percent(r.provisional / r.projects), "num")])
-    rows.append([Cell(tr(lang, "触及红线", "Red line crossed")), Cell(""), Cell(str(r.red_lines), "num"),
+    rows.append([Cell(t(lang, "Red line crossed")), Cell(""), Cell(str(r.red_lines), "num"),
                  Cell(percent(r.red_lines / r.projects), "num")])
-    headers = [Cell(tr(lang, "等级", "Grade")), Cell(tr(lang, "总分区间", "Totals")),
-               Cell(tr(lang, "项目数", "Projects"), "num"), Cell(tr(lang, "占比", "Share"), "num")]
+    headers = [Cell(t(lang, "Grade")), Cell(t(lang, "Totals")),
+               Cell(t(lang, "Projects"), "num"), Cell(t(lang, "Share of projects"), "num")]
     return Grid(headers, rows, ["34%", "30%", "18%", "18%"], "grades")
 
 
@@ -101,12 +98,12 @@ def heatmaps(r: RoundView, pf: Portfolio, lang: Lang) -> list[Grid]:
 
 
 def _heatmap(r: RoundView, chunk: list, lang: Lang) -> Grid:
-    headers = [Cell(tr(lang, "编号", "Code")), Cell(tr(lang, "项目", "Project")), Cell(tr(lang, "总分", "Total"), "num")]
+    headers = [Cell(t(lang, "Code")), Cell(t(lang, "Project")), Cell(t(lang, "Total"), "num")]
     headers += [Cell(id, "num domain", name(lang)) for id, name in chunk]
     rows = []
     for m in r.matrix:
-        flags = [m.grade.label(lang)] + [tr(lang, "暂定", "provisional")] * m.provisional
-        flags += [tr(lang, "红线", "red line")] * bool(m.red_lines)
+        flags = [m.grade.label(lang)] + [t(lang, "provisional")] * m.provisional
+        flags += [t(lang, "red line")] * bool(m.red_lines)
         cells = [m.domains.get(id) for id, _ in chunk]
         rows.append([Cell(m.project.code, "code"), Cell(m.project.name, "project"),
                      Cell(points(m.total), "num total", " · ".join(flags)),
@@ -119,15 +116,15 @@ def _heatmap(r: RoundView, chunk: list, lang: Lang) -> Grid:
 def _domain_cell(m, id: str, cell, lang: Lang) -> Cell:
     """A domain's share on the heat scale; a domain in which nothing applied reads 不适用, never 0%."""
     if id in m.not_applicable:
-        return Cell(tr(lang, "不适用", "n/a"), "num none")
+        return Cell(t(lang, "n/a"), "num none")
     return heat(cell.share if cell else None)
 
 
 def weakest(r: RoundView, lang: Lang) -> Grid:
-    headers = [Cell(tr(lang, "排名", "Rank"), "num"), Cell(tr(lang, "指标", "Indicator")),
-               Cell(tr(lang, "平均得分率", "Mean share"), "num"), Cell(tr(lang, "平均得分", "Mean points"), "num"),
-               Cell(tr(lang, "已评分", "Scored"), "num"), Cell(tr(lang, "缺少证据", "Missing"), "num"),
-               Cell(tr(lang, "不适用", "N/A"), "num")]
+    headers = [Cell(t(lang, "Rank"), "num"), Cell(t(lang, "Indicator")),
+               Cell(t(lang, "Mean share"), "num"), Cell(t(lang, "Mean points"), "num"),
+               Cell(t(lang, "Scored"), "num"), Cell(t(lang, "Missing"), "num"),
+               Cell(t(lang, "N/A"), "num")]
     rows = [[Cell(str(rank), "num"), Cell(i.name(lang), "", f"{i.id} · {i.domain}"), heat(i.mean_share),
              Cell("—" if i.mean_points is None else f"{points(i.mean_points)} / {number(i.max, None)}", "num"),
              Cell(str(i.scored), "num"), Cell(str(i.missing), "num" + (" flag" if i.missing else "")),
@@ -140,24 +137,24 @@ def missing_note(r: RoundView, lang: Lang) -> str:
     """The indicators most often left without evidence (their results are provisional)."""
     found = sorted((i for i in r.indicators if i.missing), key=lambda i: (-i.missing, i.id))
     if not found:
-        return tr(lang, "本届没有因缺少证据而未计分的指标。", "No indicator went unscored for missing evidence in this round.")
-    items = [tr(lang, f"{i.id} {i.name.zh}（{i.missing} 个项目）", f"{i.id} {i.name.en} ({many(i.missing, 'project')})")
+        return t(lang, "No indicator went unscored for missing evidence in this round.")
+    items = [tns(lang, "{id} {name} ({n} project)", "{id} {name} ({n} projects)", i.missing, id=i.id, name=i.name(lang))
              for i in found[:5]]
-    more = tr(lang, f"等 {len(found)} 项", f" and {len(found) - 5} more") if len(found) > 5 else ""
-    return tr(lang, f"缺少证据最多的指标：{join(lang, items)}{more}。",
-              f"Indicators most often missing evidence: {join(lang, items)}{more}.")
+    more = ts(lang, " and {n} more ({total} in all)", n=len(found) - 5, total=len(found)) if len(found) > 5 else ""
+    return ts(lang, "Indicators most often missing evidence: {items}{more}.", items=join(lang, items), more=more)
 
 
 def _ladder(r: RoundView, lang: Lang) -> Markup:
     stages = [s for s in r.stages if s.level > 0]
     return stage_ladder([s.name(lang) for s in stages], [s.count for s in stages],
-                        level_label=tr(lang, "第 {level} 阶段", "Stage {level}"),
-                        title=tr(lang, f"{r.name} 自组织成熟度", f"{r.name}: self-organization stages"))
+                        level_label=t(lang, "Stage {level}"), unit=t(lang, "organizations"),
+                        title=ts(lang, "{name}: self-organization stages", name=r.name))
 
 
 def stage_note(r: RoundView, lang: Lang) -> str:
     below = next((s.count for s in r.stages if s.level == 0), 0)
-    text = tr(lang, f"本届项目共登记 {r.organizations} 个居民自组织", f"{many(r.organizations, 'resident self-organization')}")
+    text = tn(lang, "{n} resident self-organization listed in this round", "{n} resident self-organizations listed in this round",
+              r.organizations)
     if below:
-        text += tr(lang, f"，其中 {below} 个尚未达到第一阶段", f", {below} of them below the first stage")
-    return text + tr(lang, "。", ".")
+        text += ts(lang, ", {below} of them below the first stage", below=below)
+    return text + t(lang, ".")

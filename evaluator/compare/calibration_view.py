@@ -13,8 +13,8 @@ from evaluator.compare.agreement import (
     EvaluatorAgreement,
     RoundCalibration,
 )
-from evaluator.compare.cells import Cell, Grid, join
 from evaluator.compare.model import Portfolio
+from evaluator.compare.table_cells import Cell, Grid, join
 from evaluator.i18n import N_, Lang, t
 from evaluator.numbers import number, percent, signed
 
