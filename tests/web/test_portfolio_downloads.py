@@ -58,7 +58,7 @@ def test_xlsx_is_the_command_lines_workbook_and_is_kept_until_the_data_changes(w
 def test_rater_calibration_is_in_the_committees_download_and_never_in_a_funders(world_any, client):
     from openpyxl import load_workbook
 
-    from evaluator.compare.excel import portfolio_xlsx
+    from evaluator.compare.portfolio_xlsx import portfolio_xlsx
     from evaluator.compare.xlsx_calibration import SHEETS
     from evaluator.i18n import t
 
