@@ -10,6 +10,7 @@ workbook says its sheets are: calamine finds cells by local name in any part it 
 
 from __future__ import annotations
 
+import collections
 import functools
 import hashlib
 import io
@@ -20,6 +21,7 @@ import zipfile
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Generic, NamedTuple, TypeVar
 from xml.etree.ElementTree import ParseError
 
 import defusedxml.ElementTree as safe_xml
@@ -36,6 +38,7 @@ MAX_ENTRIES = 5000
 _METHODS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)  # what calamine's zip reader is built with
 _DECLARATION = re.compile(rb"<!(?:DOCTYPE|ENTITY)")  # one pass instead of two `in`
 _SHEET_MARKERS = (b"sheetData", "sheetData".encode("utf-16-le"), "sheetData".encode("utf-16-be"))
+T = TypeVar("T")
 _ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError,
                ValueError, KeyError, OSError)
 
@@ -53,6 +56,19 @@ class Package:
     sha256: str                                                # of the file as given
     data: bytes                                                # what calamine reads (error cells emptied)
     marks: dict[str, dict[str, str]] = field(default_factory=dict)  # sheet → cell → "formula" or "#DIV/0!"
+    # sheets whose exact bytes were scanned before (safe, unmarked; `_meta` of every form from one template),
+    # so what calamine made of them can be kept too (`cells.Book`)
+    repeated: dict[str, Repeated] = field(default_factory=dict)
+
+
+class Repeated(NamedTuple):
+    """A sheet's part seen before, and what else calamine reads with it: the workbook, its relationships,
+    the styles (a number format makes 45352 a date), the shared strings; every part but the other
+    worksheets and the document properties. What calamine made of it is the same only if all are."""
+
+    crc: int
+    xml: bytes
+    context: tuple[tuple[str, bytes], ...]
 
 
 def inspect(path: Path) -> Package:
@@ -62,11 +78,12 @@ def inspect(path: Path) -> Package:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         _check_entries(archive)
-        parts = _parts(archive)
+        unpacked = _unpacked(archive)
+        parts, scans, seen = unpacked.parts, unpacked.scans, unpacked.seen
         names = _sheet_names(parts)
+        if unpacked.failed is not None:
+            raise _scan_problem(names.get(unpacked.failed[0], unpacked.failed[0]), unpacked.failed[1])
         crcs = {info.filename: info.CRC for info in archive.infolist()}  # checked against the bytes when read
-        scans = {name: _scan(names.get(name, name), body, crcs[name]) for name, body in parts.items()
-                 if _could_be_sheet(body)}
     except FileProblem:
         raise
     except DefusedXmlException:
@@ -75,7 +92,19 @@ def inspect(path: Path) -> Package:
         raise FileProblem("F003", detail=f"{type(exc).__name__}: {exc}") from None
     marks = {names.get(part, part): scan.marks for part, scan in scans.items() if scan.marks}
     cleared = {part: scan.cleared for part, scan in scans.items() if scan.cleared is not None}
-    return Package(hashlib.sha256(data).hexdigest(), _repacked(archive, parts, cleared) if cleared else data, marks)
+    data_read = _repacked(archive, parts, cleared) if cleared else data
+    return Package(hashlib.sha256(data).hexdigest(), data_read, marks, _repeated(names, seen, parts, crcs))
+
+
+def _repeated(names: dict[str, str], seen: set[str], parts: dict[str, bytes], crcs: dict[str, int]) -> dict[str, Repeated]:
+    """The parts seen before, by sheet, for the sheets the workbook names exactly once."""
+    counted = collections.Counter(names.values())
+    once = [part for part in sorted(seen) if part in names and counted[names[part]] == 1]
+    if not once:
+        return {}
+    context = tuple((name, body) for name, body in sorted(parts.items())
+                    if name not in names and not name.startswith("docProps/"))
+    return {names[part]: Repeated(crcs[part], parts[part], context) for part in once}
 
 
 def _read(path: Path) -> bytes:
@@ -121,66 +150,98 @@ def _check_entries(archive: zipfile.ZipFile) -> None:
             raise FileProblem("F004", detail=both("{name} is compressed suspiciously well", name=e.filename))
 
 
-def _parts(archive: zipfile.ZipFile) -> dict[str, bytes]:
-    """Every entry's bytes; a part that declares a DTD (a possible entity-expansion bomb) is refused."""
+@dataclass
+class _Unpacked:
+    parts: dict[str, bytes]                               # every entry's bytes
+    scans: dict[str, SheetScan]                           # the parts that could be sheets, scanned
+    seen: set[str]                                        # the parts that could be sheets, scanned before
+    failed: tuple[str, Unsafe | Damaged] | None = None    # the first part whose scan failed
+
+
+def _unpacked(archive: zipfile.ZipFile) -> _Unpacked:
+    """Every entry's bytes, each part that could be a sheet scanned as soon as it is unpacked (while its
+    bytes are still in the processor's cache); a part that declares a DTD (a possible entity-expansion bomb)
+    is refused. A failed scan is kept, to be reported by its sheet's name once the workbook is read."""
     names = set(archive.namelist())
     if "xl/workbook.xml" not in names:
         kind = (both("a Word document") if "word/document.xml" in names else
                 both("an OpenDocument spreadsheet (.ods)") if "content.xml" in names else
                 both("a zip archive, but not an Excel workbook"))
         raise FileProblem("F002", detail=kind)
-    parts = {}
+    found = _Unpacked({}, {}, set())
     for info in archive.infolist():
         body = archive.read(info)
-        if _DECLARATION.search(body):  # as text they would be written &lt;!…
+        if _declares_dtd(body):
             raise FileProblem("F004", detail=both("{name} declares a DTD", name=info.filename))
-        parts[info.filename] = body
-    return parts
+        found.parts[info.filename] = body
+        if found.failed is not None or not _could_be_sheet(body):
+            continue
+        if _plain_before.get(info.CRC, body):
+            found.seen.add(info.filename)
+            continue
+        try:
+            found.scans[info.filename] = _scan(body, info.CRC)
+        except (Unsafe, Damaged) as exc:
+            found.failed = info.filename, exc
+    return found
+
+
+def _declares_dtd(body: bytes) -> bool:
+    """Whether the part holds `<!DOCTYPE` or `<!ENTITY` (as text they would be written &lt;!…). Each `!` is
+    looked at (found by memchr, and XML has few); past the first 64, the rest is searched by the pattern."""
+    at = body.find(b"!")
+    for _ in range(64):
+        if at == -1:
+            return False
+        if body[at - 1:at] == b"<" and body.startswith((b"DOCTYPE", b"ENTITY"), at + 1):
+            return True
+        at = body.find(b"!", at + 1)
+    return _DECLARATION.search(body, max(at - 1, 0)) is not None
 
 
 def _could_be_sheet(body: bytes) -> bool:
     return any(marker in body for marker in _SHEET_MARKERS)
 
 
-def _scan(name: str, body: bytes, crc: int) -> SheetScan:
-    if _plain_before.known(crc, body):
-        return SheetScan()
-    try:
-        scan = scan_sheet(body)
-    except Unsafe as exc:
-        raise FileProblem("F004", sheet=name, detail=both('sheet "{name}" spans {rows} rows × {columns} columns', name=name,
-                                                             rows=exc.rows, columns=exc.columns)) from None
-    except Damaged as exc:
-        raise FileProblem("F003", sheet=name, detail=f"{name}: {exc}") from None
+def _scan(body: bytes, crc: int) -> SheetScan:
+    """The sheet's scan; a safe, unmarked one is kept in `_plain_before` (`inspect` does not scan it again)."""
+    scan = scan_sheet(body)
     if not scan.marks and scan.cleared is None:
-        _plain_before.keep(crc, body)
+        _plain_before.keep(crc, body, True)
     return scan
 
 
-class _Seen:
-    """Sheets scanned before and found safe and unmarked, kept by their exact bytes (the zip's CRC-32 finds
-    the candidate; the bytes decide). The parts every form of a template shares (`_meta`, `_lists`, the
-    guide) are then scanned once per process, not once per form."""
+def _scan_problem(name: str, exc: Unsafe | Damaged) -> FileProblem:
+    if isinstance(exc, Unsafe):
+        return FileProblem("F004", sheet=name, detail=both('sheet "{name}" spans {rows} rows × {columns} columns', name=name,
+                                                          rows=exc.rows, columns=exc.columns))
+    return FileProblem("F003", sheet=name, detail=f"{name}: {exc}")
+
+
+class KeptByBytes(Generic[T]):
+    """Values kept by the exact bytes they were made from: the zip's CRC-32 finds the candidate, the bytes
+    decide (an entry may claim any CRC). The parts every form of a template shares (`_meta`, `_lists`, the
+    guide) are then scanned, and `_meta` read, once per process, not once per form."""
 
     def __init__(self, size: int = 32, largest: int = 2**18):
         self.size, self.largest = size, largest
-        self._bodies: dict[tuple[int, int], bytes] = {}
+        self._kept: dict[tuple[int, int], tuple[bytes, T]] = {}
         self._lock = threading.Lock()
 
-    def known(self, crc: int, body: bytes) -> bool:
-        kept = self._bodies.get((crc, len(body)))
-        return kept is not None and kept == body
+    def get(self, crc: int, body: bytes) -> T | None:
+        kept = self._kept.get((crc, len(body)))
+        return kept[1] if kept is not None and kept[0] == body else None
 
-    def keep(self, crc: int, body: bytes) -> None:
+    def keep(self, crc: int, body: bytes, value: T) -> None:
         if len(body) > self.largest:
             return
         with self._lock:
-            if len(self._bodies) >= self.size:
-                self._bodies.pop(next(iter(self._bodies)))
-            self._bodies[(crc, len(body))] = body
+            if len(self._kept) >= self.size:
+                self._kept.pop(next(iter(self._kept)))
+            self._kept[(crc, len(body))] = body, value
 
 
-_plain_before = _Seen()
+_plain_before: KeptByBytes[bool] = KeptByBytes()  # sheets scanned before, found safe and unmarked
 
 
 def _sheet_names(parts: dict[str, bytes]) -> dict[str, str]:

@@ -18,11 +18,12 @@ from typing import NamedTuple
 import python_calamine as calamine
 from openpyxl.utils import column_index_from_string
 
-from evaluator.forms.archive import FileProblem, Package
+from evaluator.forms.archive import FileProblem, KeptByBytes, Package
 
 RawValue = None | bool | int | float | str | dt.date | dt.datetime | dt.time | dt.timedelta
 _REF = re.compile(r"^([A-Z]{1,3})([0-9]+)$")
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
+Merge = tuple[tuple[int, int], tuple[int, int]]  # 0-based (row, column) of the first and the last cell
 _TALL_MERGE = 50  # rows; taller merged ranges (unusual, possibly hostile) are searched, not indexed by row
 
 
@@ -58,40 +59,50 @@ def position(ref: str) -> tuple[int, int]:
 class Grid:
     """One sheet's values, addressed by A1 references."""
 
-    def __init__(self, rows: Sequence[Sequence[RawValue]], merged: list[tuple[tuple[int, int], tuple[int, int]]],
-                 marks: dict[str, str]):
+    def __init__(self, rows: Sequence[Sequence[RawValue]], merged: list[Merge], marks: dict[str, str]):
         self.rows, self.marks = rows, marks
         self._marked_rows = {position(ref)[0] + 1 for ref in marks}
         self._merged = merged
-        self._index: tuple[dict[int, list], list] | None = None  # built when an empty cell is first asked for
+        self._index: tuple[dict[int, list[Merge]], list[Merge]] | None = None  # when an empty cell is first asked for
 
-    def _merges(self) -> tuple[dict[int, list], list]:
-        """Merged ranges by row (each row of a range up to _TALL_MERGE), and the taller ranges."""
+    def _merges(self) -> tuple[dict[int, list[Merge]], list[Merge]]:
         if self._index is None:
-            by_row: dict[int, list] = {}
-            for merge in self._merged:
-                (r0, _), (r1, _) = merge
-                for r in range(r0, min(r1, r0 + _TALL_MERGE) + 1):
-                    by_row.setdefault(r, []).append(merge)
-            self._index = by_row, [m for m in self._merged if m[1][0] - m[0][0] > _TALL_MERGE]
+            merged = tuple(self._merged)
+            self._index = _merge_index(merged) if len(merged) <= 4096 else _merge_index.__wrapped__(merged)
         return self._index
 
     def get(self, ref: str) -> Raw:
         row, col = position(ref)
         value = self._at(row, col)
         if value is None:
-            by_row, tall = self._merges()
-            merges = by_row.get(row, []) + tall
-            anchor = next(((r0, c0) for (r0, c0), (r1, c1) in merges if r0 <= row <= r1 and c0 <= col <= c1), None)
+            anchor = self._anchor(row, col)
             if anchor is not None:
                 value = self._at(*anchor)
         return Raw(value, self.marks.get(ref))
 
+    def _anchor(self, row: int, col: int) -> tuple[int, int] | None:
+        """The top-left cell of the merged range holding this cell, if any."""
+        by_row, tall = self._merges()
+        for merges in (by_row.get(row, ()), tall):
+            for (r0, c0), (r1, c1) in merges:
+                if r0 <= row <= r1 and c0 <= col <= c1:
+                    return r0, c0
+        return None
+
     def filled(self, row: int, columns: list[int]) -> bool:
         """Whether any of these 0-based columns of a 1-based row holds something (fast path for tables)."""
-        values = self.rows[row - 1] if 0 < row <= len(self.rows) else []
-        return row in self._marked_rows or any(
-            c < len(values) and values[c] != "" and even(values[c]) is not None for c in columns)
+        if row in self._marked_rows:
+            return True
+        values = self.rows[row - 1] if 0 < row <= len(self.rows) else ()
+        width = len(values)
+        if values.count("") == width:  # calamine gives '' for every empty cell: most rows of a table area
+            return False
+        for c in columns:
+            if c < width:
+                value = values[c]
+                if value != "" and even(value) is not None:
+                    return True
+        return False
 
     def last_row(self) -> int:
         """1-based number of the last row holding anything."""
@@ -102,9 +113,25 @@ class Grid:
         return [even(v) for v in self.rows[row - 1]] if 0 < row <= len(self.rows) else []
 
     def _at(self, row: int, col: int) -> RawValue:
-        if row < len(self.rows) and col < len(self.rows[row]):
-            return even(self.rows[row][col])
+        """The evened value at 0-based (row, col); None outside the sheet and for an empty cell ('')."""
+        if 0 <= row < len(self.rows):
+            values = self.rows[row]
+            if 0 <= col < len(values):
+                value = values[col]
+                return None if value == "" else even(value)
         return None
+
+
+@functools.lru_cache(maxsize=64)
+def _merge_index(merged: tuple[Merge, ...]) -> tuple[dict[int, list[Merge]], list[Merge]]:
+    """Merged ranges by row (each row of a range up to _TALL_MERGE), and the taller ranges. Kept by the
+    ranges themselves: every form of a template has the same ones (the index is shared, so never changed)."""
+    by_row: dict[int, list[Merge]] = {}
+    for merge in merged:
+        (r0, _), (r1, _) = merge
+        for r in range(r0, min(r1, r0 + _TALL_MERGE) + 1):
+            by_row.setdefault(r, []).append(merge)
+    return by_row, [m for m in merged if m[1][0] - m[0][0] > _TALL_MERGE]
 
 
 class Book:
@@ -117,19 +144,36 @@ class Book:
             self.names: list[str] = list(self._wb.sheet_names)
         except BaseException as exc:  # noqa: BLE001 — see _calamine_failed
             raise _calamine_failed(exc, None) from None
-        self._marks = package.marks
+        self._marks, self._repeated = package.marks, package.repeated
         self._grids: dict[str, Grid] = {}
 
     def grid(self, name: str) -> Grid:
-        if name not in self._grids:
-            try:
-                sheet = self._wb.get_sheet_by_name(name)
-                rows = sheet.to_python(skip_empty_area=False)
-                merged = sheet.merged_cell_ranges or []
-            except BaseException as exc:  # noqa: BLE001 — see _calamine_failed
-                raise _calamine_failed(exc, name) from None
-            self._grids[name] = Grid(rows, merged, self._marks.get(name, {}))
-        return self._grids[name]
+        grid = self._grids.get(name)
+        if grid is None:
+            repeated = self._repeated.get(name)
+            kept = _read_before.get(repeated.crc, repeated.xml) if repeated else None
+            if kept is not None and repeated and kept[0] == repeated.context:
+                read = kept[1]
+            else:
+                read = self._read(name)
+                if repeated:
+                    _read_before.keep(repeated.crc, repeated.xml, (repeated.context, read))
+            grid = self._grids[name] = Grid(*read, self._marks.get(name, {}))
+        return grid
+
+    def _read(self, name: str) -> _Read:
+        try:
+            sheet = self._wb.get_sheet_by_name(name)
+            return sheet.to_python(skip_empty_area=False), sheet.merged_cell_ranges or []
+        except BaseException as exc:  # noqa: BLE001 — see _calamine_failed
+            raise _calamine_failed(exc, name) from None
+
+
+# what calamine read from sheets whose exact bytes come again and again, with the same workbook, styles and
+# shared strings (`_meta` in every form made from one template and not saved since): read once per process.
+# The rows are shared, so a Grid never changes them.
+_Read = tuple[Sequence[Sequence[RawValue]], list[Merge]]
+_read_before: KeptByBytes[tuple[tuple[tuple[str, bytes], ...], _Read]] = KeptByBytes(size=8)
 
 
 def _calamine_failed(exc: BaseException, sheet: str | None) -> FileProblem:

@@ -9,9 +9,11 @@ accepted, with a warning whenever the text had to be reinterpreted, so nobody is
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import re
 import unicodedata
+from collections.abc import Callable
 from typing import Any, NamedTuple
 
 from openpyxl.utils.datetime import from_excel, to_excel
@@ -38,6 +40,7 @@ EXPECTED = {
 }
 _TRUE = {"是", "yes", "y", "true", "对", "有", "√", "✓", "✔", "☑", "1"}
 _FALSE = {"否", "no", "n", "false", "错", "无", "没有", "不是", "×", "✗", "✘", "☒", "0"}
+_CANONICAL = {YES.zh, YES.en.casefold(), NO.zh, NO.en.casefold()}  # what the dropdown offers: read without a warning
 _PLAIN_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?", re.ASCII)  # ASCII: １２３ is not plain
 _GROUPED = re.compile(r"[+-]?\d{1,3}(,\d{3})+(\.\d+)?", re.ASCII)
 _DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?|(\d{4})(\d{2})(\d{2})", re.ASCII)
@@ -64,6 +67,21 @@ def found(value: Any) -> str:
 def normal(text: str) -> str:
     """Full-width forms folded (１２３ → 123, ％ → %, ，→ ,), spaces trimmed."""
     return unicodedata.normalize("NFKC", text).strip()
+
+
+def remembered(convert: Callable[[Raw], Read], raw: Raw) -> Read:
+    """`convert(raw)`, remembered: converters are pure, and the same few answers (yes, no, a level, a small
+    count) come in every form, so each (converter, value) is worked out once. True, 1 and 1.0 are equal
+    keys, so the value's type is part of the key."""
+    try:
+        return _remembered(convert, raw, type(raw.value).__name__)
+    except TypeError:  # an unhashable value (calamine gives none, but a Raw could be made by hand)
+        return convert(raw)
+
+
+@functools.lru_cache(maxsize=4096)
+def _remembered(convert: Callable[[Raw], Read], raw: Raw, _kind: str) -> Read:
+    return convert(raw)
 
 
 def read_value(field: EvidenceField, raw: Raw, limit: int = TEXT_LIMIT) -> Read:
@@ -186,11 +204,10 @@ def _boolean(field: EvidenceField, value: Any) -> Read:
     if isinstance(value, bool):
         return Read(value)
     text = normal(value).casefold() if isinstance(value, str) else _number(value) if isinstance(value, (int, float)) else None
-    canonical = {YES.zh, YES.en.casefold(), NO.zh, NO.en.casefold()}
     for truth, words in ((True, _TRUE), (False, _FALSE)):
         if text in words:
             shown = YES if truth else NO
-            return Read(truth) if isinstance(value, str) and text in canonical else _converted(truth, value, shown.model_dump())
+            return Read(truth) if isinstance(value, str) and text in _CANONICAL else _converted(truth, value, shown.model_dump())
     return Read(None, (("F022", "error", {"found": found(value), "expected": both("Yes, No")}),))
 
 

@@ -63,8 +63,19 @@ def parse_meta(rows: Sequence[Sequence[Any]]) -> FormMeta:
     """The inverse of `meta_rows`; MetaError when anything is missing, malformed or edited.
 
     Every form made from one template carries the same `_meta`, so what it parses to is kept, keyed by the
-    rows themselves (a `FormMeta` is frozen; nobody changes its map)."""
-    return _parsed(tuple(tuple(row) for row in rows))
+    rows themselves (a `FormMeta` is frozen; nobody changes its map), and by the rows' identity when they
+    are the very rows read before (`cells.Book` keeps what calamine read of a `_meta` seen before)."""
+    kept = _by_identity.get(id(rows))
+    if kept is not None and kept[0] is rows:
+        return kept[1]
+    meta = _parsed(tuple(tuple(row) for row in rows))
+    if len(_by_identity) >= 8:
+        _by_identity.pop(next(iter(_by_identity)))
+    _by_identity[id(rows)] = rows, meta
+    return meta
+
+
+_by_identity: dict[int, tuple[Sequence[Sequence[Any]], FormMeta]] = {}  # kept with the rows, so the id stays theirs
 
 
 @functools.lru_cache(maxsize=32)

@@ -14,7 +14,7 @@ from pydantic import ValidationError
 from evaluator.evidence import CellRef, Project, Scalar, Value
 from evaluator.forms import phrases
 from evaluator.forms.cells import Book, Raw
-from evaluator.forms.convert import Issue, Read, read_rating, read_value
+from evaluator.forms.convert import Issue, Read, read_rating, read_value, remembered
 from evaluator.forms.layout import NOTE_FIELD, Slot
 from evaluator.forms.meta import FormMeta
 from evaluator.forms.project import COVER_LIMITS, LATER_FIELDS, PROJECT_FIELDS, project_data
@@ -68,11 +68,12 @@ class Context:
     def read(self, sheet: str, cell: str, what: Label, convert: Convert, if_empty: Issue | None = None) -> Value:
         """One cell's value; `if_empty` is the issue to report when it holds nothing usable."""
         raw = self.book.grid(sheet).get(cell)
-        if isinstance(raw.value, str) and raw.value.startswith(CONFLICT_MARK):  # left by `evaluator merge`
-            self.report((("F060", "error", {"detail": raw.value.removeprefix(CONFLICT_MARK)}),), sheet, cell, what)
+        value = raw.value
+        if type(value) is str and value.startswith(CONFLICT_MARK):  # left by `evaluator merge`
+            self.report((("F060", "error", {"detail": value.removeprefix(CONFLICT_MARK)}),), sheet, cell, what)
             return Value(value=None, cell=CellRef(sheet=sheet, cell=cell))
-        got = convert(raw)
-        missing = (if_empty,) if if_empty and raw.value is None else ()
+        got = remembered(convert, raw)
+        missing = (if_empty,) if if_empty and value is None else ()
         if got.issues or missing:
             self.report(got.issues + missing, sheet, cell, what)
         return located_value(got.value, sheet, cell)

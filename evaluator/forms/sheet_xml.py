@@ -34,6 +34,7 @@ _ODD_DIMENSION = re.compile(rb'<dimension(?=[\t\n\r /])(?! ref="' + _NEAR + rb'(
 _PREFIXED = re.compile(rb':(?:c|row|f|v|dimension|sheetData)[\t\n\r />]')
 _DECLARED = re.compile(rb'<\?xml[^>]*?encoding\s*=\s*["\']([^"\']*)')
 _FORMULA = re.compile(rb'<f[ >/]')
+_ERROR_TYPE = re.compile(rb' t="e"')  # as a pattern: faster than bytes.find over XML, where `"` is everywhere
 _CELL_HEAD = re.compile(rb'<c r="([A-Z]+[0-9]+)"([^>]*?)(/?)>')
 _VALUE = re.compile(rb"<v>([^<]*)</v>")
 _CELL_END = re.compile(rb"</c[\t\n\r ]*>")
@@ -81,7 +82,7 @@ def _fast(xml: bytes) -> SheetScan:
     """Marks of a plain sheet (its extent is proven small by `_plain`): each hit of a formula or an
     error type belongs to the cell whose start tag comes before it."""
     starts = {xml.rfind(b'<c r="', 0, hit.start()) for hit in _FORMULA.finditer(xml)}
-    starts |= {xml.rfind(b'<c r="', 0, at) for at in _all(xml, b' t="e"')}
+    starts |= {xml.rfind(b'<c r="', 0, hit.start()) for hit in _ERROR_TYPE.finditer(xml)}
     marks, spans = {}, []
     for start in sorted(starts - {-1}):
         head = _CELL_HEAD.match(xml, start)
@@ -98,14 +99,6 @@ def _fast(xml: bytes) -> SheetScan:
         elif (value is None or not value[1].strip()) and _FORMULA.search(body) and b' t="str"' not in head[2]:
             marks[ref] = "formula"   # no saved result: no <v>, or an empty one (<v></v>, as lxml writes it)
     return SheetScan(marks, _cleared(xml, spans))
-
-
-def _all(xml: bytes, needle: bytes) -> list[int]:
-    found, at = [], xml.find(needle)
-    while at != -1:
-        found.append(at)
-        at = xml.find(needle, at + 1)
-    return found
 
 
 def _cleared(xml: bytes, spans: list[tuple[int, int, bytes]]) -> bytes | None:

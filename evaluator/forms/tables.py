@@ -6,7 +6,6 @@ names, and anything written below it is pointed out rather than silently dropped
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 from functools import partial
@@ -32,11 +31,26 @@ class _Column:
     first: int
     last: int
 
-    @functools.cached_property
+    @property
     def ask(self) -> tuple[Label, Convert, Issue | None]:
-        """What a problem calls a cell of the column, how it is read, the issue if it is empty (made once)."""
-        field = self.field
-        return label(field.label), partial(read_value, field), REQUIRED_EVIDENCE if field.required else None
+        """What a problem calls a cell of the column, how it is read, the issue if it is empty."""
+        return _ask(self.field)
+
+
+_ASKS: dict[int, tuple[EvidenceField, tuple[Label, Convert, Issue | None]]] = {}
+
+
+def _ask(field: EvidenceField) -> tuple[Label, Convert, Issue | None]:
+    """A column's ask, made once per field (kept with the field, so its id stays its own): the same reader
+    every form, so `remembered` conversions carry over from one form to the next."""
+    kept = _ASKS.get(id(field))
+    if kept is not None and kept[0] is field:
+        return kept[1]
+    made = label(field.label), partial(read_value, field), REQUIRED_EVIDENCE if field.required else None
+    if len(_ASKS) >= 256:
+        _ASKS.clear()
+    _ASKS[id(field)] = field, made
+    return made
 
 
 def read_roster(ctx: Context, rubric: Rubric) -> list[RosterRow]:

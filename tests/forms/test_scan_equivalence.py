@@ -1,6 +1,8 @@
-"""The sheet scan's faster spellings find exactly what the slower ones found (the hot path, issue 11):
-the second-`r` search runs forward instead of over the reversed XML, and sheets seen before are not
-scanned again. Inputs are built from the tokens that matter, so odd attributes are common."""
+"""The hot path's shortcuts (issue 11) find exactly what the slower ways found: the second-`r` search runs
+forward instead of over the reversed XML, the DTD search looks at each `!`, sheets seen before are not
+scanned again, what calamine read of a repeated sheet is kept only while the parts read with it are the
+same, and conversions are remembered per value and type. Inputs are built from the tokens that matter,
+so odd attributes are common."""
 
 from __future__ import annotations
 
@@ -32,8 +34,55 @@ def test_a_sheet_seen_before_is_not_scanned_again_and_a_changed_one_is(good_byte
     part = "xl/worksheets/sheet1.xml"
     body = zipfile.ZipFile(io.BytesIO(good_bytes)).read(part)
     crc = zipfile.crc32(body)
-    assert archive._scan("cover", body, crc) == SheetScan() == scan_sheet(body)
-    assert archive._plain_before.known(crc, body)
+    assert archive._scan(body, crc) == SheetScan() == scan_sheet(body)
+    assert archive._plain_before.get(crc, body)
     # the same CRC and length but other bytes (as a forged entry might claim): scanned, not taken as known
     forged = body.replace(b"<sheetData>", b'<sheetData><row r="1"><c r="XFD1048576"/></row>', 1)[:len(body)]
-    assert not archive._plain_before.known(crc, forged)
+    assert archive._plain_before.get(crc, forged) is None
+
+
+DTD_TOKENS = [b"<", b"!", b"DOCTYPE", b"ENTITY", b"DOC", b" ", b"<!", b"x", b"!" * 70]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(DTD_TOKENS), max_size=20))
+def test_the_dtd_search_by_exclamation_marks_finds_what_the_pattern_finds(tokens):
+    body = b"".join(tokens)
+    assert archive._declares_dtd(body) == (archive._DECLARATION.search(body) is not None), body
+
+
+def test_what_calamine_read_of_a_repeated_sheet_is_kept_only_with_the_same_styles(good_bytes, read_bytes):
+    """A sheet seen before is read from what calamine made of it, but only when the parts read with it are the
+    same too: the same cover XML under other styles (the date format gone) reads its dates as serial numbers."""
+    from tests.forms.conftest import patch
+
+    first = read_bytes(good_bytes)
+    assert first.evidence is not None and not {p.code for p in first.problems} & {"F024"}
+    undated = patch(good_bytes, "xl/styles.xml", b'formatCode="yyyy-mm-dd"', b'formatCode="0"')
+    again = read_bytes(undated)
+    converted = {(p.code, p.location.sheet, p.location.cell) for p in again.problems if p.code == "F024"}
+    assert converted, "the serial numbers are read as the styles say, not as the kept read of the cover"
+    assert again.evidence is not None and again.evidence.project == first.evidence.project
+    once_more = read_bytes(good_bytes)
+    assert once_more.problems == first.problems and once_more.evidence == first.evidence
+
+
+def test_a_repeated_meta_sheet_is_read_by_calamine_once(good_bytes, tmp_path):
+    from evaluator.forms.archive import inspect
+    from evaluator.forms.cells import Book
+    from evaluator.forms.phrases import META_SHEET
+
+    path = tmp_path / "form.xlsx"
+    path.write_bytes(good_bytes)
+    Book(inspect(path)).grid(META_SHEET)  # seen: scanned, and now read
+    rows = Book(inspect(path)).grid(META_SHEET).rows
+    assert Book(inspect(path)).grid(META_SHEET).rows is rows
+
+
+def test_a_remembered_conversion_tells_true_from_1():
+    from evaluator.forms.cells import Raw
+    from evaluator.forms.convert import read_rating, remembered
+
+    raws = [Raw(1), Raw(True), Raw(1.0), Raw("1"), Raw(1), Raw(True), Raw(None, "formula")]  # equal keys, in turn
+    assert [remembered(read_rating, raw) for raw in raws] == [read_rating(raw) for raw in raws]
+    assert remembered(read_rating, Raw(1)).value == 1 and remembered(read_rating, Raw(True)).value is None
