@@ -101,3 +101,12 @@ def test_no_inline_language_switch_anywhere_in_the_package():
                           capture_output=True, text=True, check=False)
     assert done.returncode == 1, done.stdout   # grep found nothing (2 would be an error of grep's own)
     assert done.stdout == ""
+
+
+def test_page_labels_are_followed_by_the_separator_of_the_language():
+    """`{% translate "Review" %}: …` would print "评审: …" on a Chinese page; the separator is translated too
+    (msgctxt "label separator": "：" in Chinese, ": " in English)."""
+    templates = sorted((Path(__file__).resolve().parents[1] / "evaluator" / "web").rglob("*.html"))
+    ascii_after_label = [f"{path.name}: {m[0]}" for path in templates
+                         for m in re.finditer(r'\{% translate "[^"]+" %\}: ', path.read_text(encoding="utf-8"))]
+    assert templates and ascii_after_label == []

@@ -385,6 +385,7 @@ def test_plan_responses_and_the_next_rounds_form(cycle, client):
     log_in(client, w, "organization")
     page = page_text(client.get(reverse("process:plan", args=[review.pk])))
     assert "action_0" in page                 # drafted from the priorities
+    assert f"改进计划：{w.evaluation.project.code}" in page   # the label separator of Chinese, not ": "
     bad = client.post(reverse("process:plan", args=[review.pk]),
                       {"indicator_0": "D9.99", "action_0": "x", "due_0": "明年"}, follow=True)
     assert "V013" in page_text(bad) and not PlanAction.objects.exists()
@@ -471,6 +472,7 @@ def test_the_review_pages_read_in_english(world, client):
     client.post(reverse("set_language"), {"language": "en", "next": "/"})
     page = page_text(client.get(reverse("process:review", args=[world.review.pk])))
     assert "Evaluators A and B disagree" in page and "What you can do" in page and "submitted for review" in page
+    assert f"Review: {world.review.project.code}" in page
     page = page_text(client.post(reverse("process:move", args=[world.review.pk, "approve"]), follow=True))
     assert "cannot approve: evaluators A and B are more than 1 level apart on D1.06" in page
     client.logout()

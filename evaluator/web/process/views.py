@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import io
+from collections.abc import Callable
 from datetime import datetime
 
 from django.contrib import messages
@@ -344,37 +345,36 @@ def self_assess(request: HttpRequest, project_pk: int, round_pk: int) -> HttpRes
 def respond(request: HttpRequest, pk: int) -> HttpResponse:
     from evaluator.web.process import responses
 
-    found = _review(request, pk, "view_history")
-    if request.method == "POST":
-        access.require(request.user, "own_review", found)
-        try:
-            count = responses.answer(found, request.user, request.POST)
-        except ProcessRefused as refused:
-            _refused(request, refused)
-        else:
-            messages.success(request, _("%(count)s answers saved.") % {"count": count})
-        return redirect("process:respond", pk=pk)
-    return render(request, "process/respond.html", {
-        "review": found, "rows": responses.rows(found, current()),
-        "may_answer": access.allowed(request.user, "own_review", found) and found.state in states.RELEASED})
+    return _organization_side(request, pk, route="process:respond", template="process/respond.html",
+                              save=responses.answer, rows=responses.rows, may="may_answer",
+                              saved=_("%(count)s answers saved."))
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def plan(request: HttpRequest, pk: int) -> HttpResponse:
+    return _organization_side(request, pk, route="process:plan", template="process/plan.html",
+                              save=plans.save, rows=plans.rows, may="may_edit",
+                              saved=_("%(count)s actions in the improvement plan."))
+
+
+def _organization_side(request: HttpRequest, pk: int, *, route: str, template: str, save: Callable[..., int],
+                       rows: Callable[..., list], may: str, saved: str) -> HttpResponse:
+    """The organization's side of a review (its answers to the feedback, its improvement plan): whoever may
+    see the review reads the page; the organization's own account saves it while the review is released."""
     found = _review(request, pk, "view_history")
     if request.method == "POST":
         access.require(request.user, "own_review", found)
         try:
-            count = plans.save(found, request.user, request.POST)
+            count = save(found, request.user, request.POST)
         except ProcessRefused as refused:
             _refused(request, refused)
         else:
-            messages.success(request, _("%(count)s actions in the improvement plan.") % {"count": count})
-        return redirect("process:plan", pk=pk)
-    return render(request, "process/plan.html", {
-        "review": found, "rows": plans.rows(found, current()),
-        "may_edit": access.allowed(request.user, "own_review", found) and found.state in states.RELEASED})
+            messages.success(request, saved % {"count": count})
+        return redirect(route, pk=pk)
+    return render(request, template, {
+        "review": found, "rows": rows(found, current()),
+        may: access.allowed(request.user, "own_review", found) and found.state in states.RELEASED})
 
 
 @login_required
