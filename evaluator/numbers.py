@@ -15,6 +15,9 @@ text `points`, `percent` and `signed` write). The same figure reads the same eve
 
 A figure the rubric declares (a band's minimum, a weight, a range) is written as declared:
 `places=None` keeps every decimal it has (0.035 → 3.5%, 0.0325 → 3.25%).
+
+A value a person typed into a form is echoed back to them in a message as their spreadsheet shows it,
+so they can find it: `typed` (120000, 0.125: no rounding, no grouping) and `typed_percent`.
 """
 
 from __future__ import annotations
@@ -113,6 +116,17 @@ def _grouped(text: str) -> str:
 def number(x: Numeric, places: int | None = POINT_PLACES) -> str:
     """A measured value as people write it: 12,000 元, 3.5 小时, 0."""
     return _grouped(_text(x, places))
+
+
+def typed(x: float) -> str:
+    """A value as the person typed it, for a message about it: 120000, 0.125, 1e-07 (15 significant digits,
+    the most a spreadsheet keeps; no rounding to places, no thousands separators)."""
+    return str(int(x)) if float(x).is_integer() else f"{x:.15g}"
+
+
+def typed_percent(share: float) -> str:
+    """A typed share as the percent a spreadsheet shows for it: 0.85 → 85%, 0.333 → 33.3%."""
+    return f"{typed(round(share * 100, 10))}%"
 
 
 def points(x: Numeric) -> str:

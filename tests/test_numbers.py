@@ -76,3 +76,14 @@ def test_a_workbook_shows_points_exactly_as_the_text_does(value):
     cell, fmt = excel_value("points", value), excel_format("points", value)
     assert points(cell) == points(value)
     assert fmt == "0" + ("." + "0" * len(points(value).partition(".")[2]) if "." in points(value) else "")
+
+
+@pytest.mark.parametrize(("value", "text", "share"), [
+    (120000.0, "120000", "12000000%"), (0.125, "0.125", "12.5%"), (0.85, "0.85", "85%"), (1e-07, "1e-07", "1e-05%"),
+    (-3.0, "-3", "-300%"), (0.1 + 0.2, "0.3", "30%"), (1 / 3, "0.333333333333333", "33.3333333333%")])
+def test_a_typed_value_is_echoed_as_the_spreadsheet_shows_it(value, text, share):
+    """What a person typed comes back in a message unrounded and ungrouped (number() would write 120,000)."""
+    from evaluator.numbers import number, typed, typed_percent
+
+    assert typed(value) == text and typed_percent(value) == share
+    assert number(120000) == "120,000" != typed(120000.0)

@@ -24,6 +24,7 @@ from evaluator.forms.layout import TEXT_LIMIT
 from evaluator.forms.phrases import NO, YES
 from evaluator.forms.validation import DATE_RANGE
 from evaluator.i18n import LANGS, Lang, both, pboth
+from evaluator.numbers import typed, typed_percent
 from evaluator.problems import Severity, did_you_mean, list_separator
 from evaluator.rubric.bilingual import Text
 from evaluator.rubric.fields import EvidenceField
@@ -111,25 +112,17 @@ def _in_range(field: EvidenceField, read: Read) -> Read:
     low, high = field.range
     if low <= read.value <= high:
         return read
-    show = _percent if field.type == "percent" else _number
+    show = typed_percent if field.type == "percent" else typed
     params = {"found": show(read.value), "low": show(low), "high": show(high)}
     return Read(None, read.issues + (("F021", "error", params),))
 
 
-def _number(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else f"{value:.15g}"
-
-
-def _percent(value: float) -> str:
-    return f"{_number(round(value * 100, 10))}%"
-
-
 def _fraction(value: float) -> dict[Lang, str]:
     """How a converted share is shown: the percentage and the fraction it is stored as."""
-    return both("{percent} ({fraction})", percent=_percent(value), fraction=_number(value))
+    return both("{percent} ({fraction})", percent=typed_percent(value), fraction=typed(value))
 
 
-def parse_number(text: str, unit: Any = None) -> tuple[float, bool] | None:
+def parsetyped(text: str, unit: Any = None) -> tuple[float, bool] | None:
     """A number written as text, and whether it carried a % sign. Accepts full-width digits, thousands
     separators, the field's unit and 万 (ten thousand); None when it is not a number."""
     t = normal(text).replace(" ", "")
@@ -153,12 +146,12 @@ def _numeric(field: EvidenceField, value: Any) -> Read:
     if isinstance(value, (bool, dt.date, dt.time, dt.timedelta)):
         return _error(field, value)
     if isinstance(value, str):
-        parsed = parse_number(value, field.unit)
+        parsed = parsetyped(value, field.unit)
         if parsed is None or parsed[1]:
             return _error(field, value)
         number = parsed[0]
         plain = _PLAIN_NUMBER.fullmatch(value.strip()) is not None
-        read = Read(number) if plain else _converted(number, value, _number(number))
+        read = Read(number) if plain else _converted(number, value, typed(number))
     elif not math.isfinite(value):
         return _error(field, value)
     else:
@@ -182,7 +175,7 @@ def _percent_field(field: EvidenceField, value: Any) -> Read:
         return _error(field, value)
     high = field.range[1] if field.range else 1
     if isinstance(value, str):
-        parsed = parse_number(value)
+        parsed = parsetyped(value)
         if parsed is None:
             return _error(field, value)
         number, sign = parsed
@@ -203,7 +196,7 @@ def _percent_field(field: EvidenceField, value: Any) -> Read:
 def _boolean(field: EvidenceField, value: Any) -> Read:
     if isinstance(value, bool):
         return Read(value)
-    text = normal(value).casefold() if isinstance(value, str) else _number(value) if isinstance(value, (int, float)) else None
+    text = normal(value).casefold() if isinstance(value, str) else typed(value) if isinstance(value, (int, float)) else None
     for truth, words in ((True, _TRUE), (False, _FALSE)):
         if text in words:
             shown = YES if truth else NO
@@ -253,7 +246,7 @@ def _text_date(text: str) -> dt.date | None:
 
 
 def _text(value: Any, limit: int) -> Read:
-    text = value if isinstance(value, str) else found(value) if not isinstance(value, float) else _number(value)
+    text = value if isinstance(value, str) else found(value) if not isinstance(value, float) else typed(value)
     if len(text) > limit:  # refused, as the form's own validation does: every report would carry it
         return Read(None, (("F035", "error", {"found": len(text), "limit": limit}),))
     return Read(text)

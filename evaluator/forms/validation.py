@@ -17,6 +17,7 @@ from evaluator.forms import phrases
 from evaluator.forms.layout import TEXT_LIMIT, Layout
 from evaluator.i18n import pt
 from evaluator.messages import Lang
+from evaluator.numbers import typed, typed_percent
 from evaluator.rubric.fields import EvidenceField
 
 Kind = Literal["whole", "decimal", "list", "date", "textLength"]
@@ -42,11 +43,11 @@ def hint(field: EvidenceField, lang: Lang, with_help: bool = True) -> str:
 
 
 def _shown(value: float, type: str) -> str:
-    return f"{value * 100:g}%" if type == "percent" else _plain(value)
+    return typed_percent(value) if type == "percent" else typed(value)
 
 
-def _plain(value: float) -> str:
-    """A number in digits (10000000000, not 1e+10), as every spreadsheet reads it in a formula."""
+def _literal(value: float) -> str:
+    """A number as a validation formula holds it, in digits (10000000000, not 1e+10): not for people to read."""
     return str(int(value)) if float(value).is_integer() else repr(float(value))
 
 
@@ -70,7 +71,7 @@ class Validations:
         else:
             least, most = field.range or (-1e12, 1e12)
             kind: Kind = "whole" if field.type == "integer" else "decimal"
-            self._add(ref, kind, "between", _plain(least), _plain(most), hint(field, lang, False))
+            self._add(ref, kind, "between", _literal(least), _literal(most), hint(field, lang, False))
 
     def dropdown(self, ref: str, list_key: str) -> None:
         self._add(ref, "list", None, self.layout.list_ref(list_key), None, None)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -86,3 +87,67 @@ def test_a_remembered_conversion_tells_true_from_1():
     raws = [Raw(1), Raw(True), Raw(1.0), Raw("1"), Raw(1), Raw(True), Raw(None, "formula")]  # equal keys, in turn
     assert [remembered(read_rating, raw) for raw in raws] == [read_rating(raw) for raw in raws]
     assert remembered(read_rating, Raw(1)).value == 1 and remembered(read_rating, Raw(True)).value is None
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(st.binary(max_size=300), st.booleans()), min_size=1, max_size=4),
+       st.integers(min_value=0), st.integers(min_value=0, max_value=255))
+def test_an_entry_inflated_straight_from_the_bytes_is_what_zipfile_reads(entries, where, byte):
+    """Every entry of a zip, intact or with one byte changed: what `ZipFile.read` reads, the same bytes; what it
+    refuses, refused, except an entry whose declared size and CRC-32 hold before the damage (zipfile inflates
+    on into it; this stops at the declared size, so a lying size never makes it inflate more)."""
+    import io
+    import zipfile
+    import zlib
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for n, (body, deflated) in enumerate(entries):
+            target.writestr(f"part{n}.xml", body * 3, zipfile.ZIP_DEFLATED if deflated else zipfile.ZIP_STORED)
+    data = bytearray(out.getvalue())
+    central = data.rfind(b"PK\x01\x02", 0, data.rfind(b"PK\x05\x06"))
+    data[where % central] = byte  # anywhere before the central directory: headers, names, deflate streams
+    try:
+        opened = zipfile.ZipFile(io.BytesIO(bytes(data)))
+    except archive_errors():
+        return
+    for info in opened.infolist():
+        try:
+            expected: bytes | type = opened.read(info)
+        except archive_errors() as exc:
+            expected = type(exc)
+        try:
+            got: bytes | type = archive_entry(bytes(data), info)
+        except archive_errors() as exc:
+            got = type(exc)
+        if isinstance(expected, bytes):
+            assert got == expected, (info.filename, got, expected)
+        elif isinstance(got, bytes):
+            assert len(got) == info.file_size and zlib.crc32(got) == info.CRC and expected is zlib.error, info.filename
+
+
+def archive_errors() -> tuple[type[BaseException], ...]:
+    return archive._ZIP_ERRORS
+
+
+def archive_entry(data: bytes, info) -> bytes:
+    return archive._entry(memoryview(data), info)
+
+
+def test_an_entry_that_lies_about_its_size_is_never_inflated_past_it():
+    """A 64 MiB stream of zeros declared as 10 bytes (zipfile would inflate it all, then cut): 10 bytes are
+    inflated, and the CRC-32 refuses them."""
+    import io
+    import struct
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        target.writestr("xl/worksheets/sheet1.xml", bytes(64 * 2**20))
+    data = bytearray(out.getvalue())
+    central = data.rfind(b"PK\x01\x02")
+    struct.pack_into("<L", data, central + 24, 10)   # the central directory's uncompressed size
+    info = zipfile.ZipFile(io.BytesIO(bytes(data))).infolist()[0]
+    assert info.file_size == 10
+    with pytest.raises(zipfile.BadZipFile, match="Bad CRC-32"):
+        archive._entry(memoryview(bytes(data)), info)
