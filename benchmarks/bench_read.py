@@ -1,7 +1,9 @@
 """The form-reading hot path: reading and checking a form (`read_form`: the archive's safety scan, every
 cell through the `_meta` map, every located problem) against the floor, a bare python-calamine read of
 the same file (open it, every sheet to Python values), measured in the same run, alternately, best of
-ROUNDS. The target is at most 2 × the floor.
+ROUNDS. The target is at most 2 × the floor, for forms as the template writes them (and the samples). Forms
+as Excel and WPS save them (the text in a shared-strings table, which differs from form to form) are
+measured too, on N/2 of the same forms re-packed that way: their floor is lower and they are not there yet.
 
     python benchmarks/bench_read.py [N]        (make bench; N = 200 synthetic forms by default)
 """
@@ -58,16 +60,19 @@ def main(n: int) -> None:
     samples = sorted((ROOT / "samples").glob("*.xlsx"))
     with tempfile.TemporaryDirectory() as tmp:
         paths = write_forms(loaded, Path(tmp) / "forms", n)
-        read_and_check(paths[:2], loaded)  # imports and the rubric's first use out of the timing
+        shared = write_forms(loaded, Path(tmp) / "shared", n // 2, shared_strings=True)
+        read_and_check(paths[:2] + shared[:2], loaded)  # imports and the rubric's first use out of the timing
         found = best({"bare": lambda: bare_read(paths), "read": lambda: read_and_check(paths, loaded),
-                      "bare samples": lambda: bare_read(samples), "read samples": lambda: read_and_check(samples, None)})
+                      "bare samples": lambda: bare_read(samples), "read samples": lambda: read_and_check(samples, None),
+                      "bare shared": lambda: bare_read(shared), "read shared": lambda: read_and_check(shared, loaded)})
     print(f"reading and checking a form against a bare calamine read of the same file (best of {ROUNDS}, "
           f"{os.cpu_count()} cores)\n")
-    print(f"{'':52}{'ms/form':>9}{'× floor':>9}")
+    print(f"{'':52}{'ms/form':>9}{'× floor':>9}  (the target: at most {TARGET:g} × for the first two)")
     for label, count, floor, ours in ((f"{n} synthetic forms", n, "bare", "read"),
-                                      (f"the {len(samples)} samples", len(samples), "bare samples", "read samples")):
+                                      (f"the {len(samples)} samples", len(samples), "bare samples", "read samples"),
+                                      (f"{n // 2} as Excel saves them", n // 2, "bare shared", "read shared")):
         ratio = found[ours] / found[floor]
-        verdict = "ok" if ratio <= TARGET else f"over the {TARGET:g} × target"
+        verdict = "ok" if ratio <= TARGET else f"over {TARGET:g} ×"
         print(f"{label + ': bare calamine read (the floor)':52}{found[floor] / count * 1000:9.2f}{1.0:9.2f}")
         print(f"{label + ': read_form (read and check)':52}{found[ours] / count * 1000:9.2f}{ratio:9.2f}  {verdict}")
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import random
+import re
 import zipfile
 from pathlib import Path
 
@@ -63,12 +64,47 @@ def with_code(xlsx: bytes, code: str) -> bytes:
     return out.getvalue()
 
 
-def write_forms(loaded: LoadedRubric, folder: Path, n: int, distinct: int = 8) -> list[Path]:
+_INLINE = re.compile(rb'<c r="([A-Z]+[0-9]+)"([^>]*?) t="inlineStr"><is>(<t[^>]*>.*?</t>)</is></c>', re.S)
+_SHARED_STRINGS = ("xl/sharedStrings.xml", "/xl/sharedStrings.xml",
+                   "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml",
+                   "http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings")
+
+
+def with_shared_strings(xlsx: bytes) -> bytes:
+    """The same workbook with its text in one shared-strings table, as Excel and WPS save a form (the
+    template writes each text into its cell): smaller sheets, a table that differs from form to form."""
+    strings: dict[bytes, int] = {}
+
+    def shared(cell: re.Match[bytes]) -> bytes:
+        return b'<c r="%s"%s t="s"><v>%d</v></c>' % (cell[1], cell[2], strings.setdefault(cell[3], len(strings)))
+
+    part, override, content_type, relation = _SHARED_STRINGS
+    with zipfile.ZipFile(io.BytesIO(xlsx)) as src:
+        bodies = {info.filename: src.read(info) for info in src.infolist()}
+    for name in [n for n in bodies if n.startswith("xl/worksheets/")]:
+        bodies[name] = _INLINE.sub(shared, bodies[name])
+    bodies[part] = (b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="%d" uniqueCount="%d">'
+                    % (len(strings), len(strings)) + b"".join(b"<si>%s</si>" % text for text in strings) + b"</sst>")
+    bodies["[Content_Types].xml"] = bodies["[Content_Types].xml"].replace(
+        b"</Types>", f'<Override PartName="{override}" ContentType="{content_type}"/></Types>'.encode())
+    bodies["xl/_rels/workbook.xml.rels"] = bodies["xl/_rels/workbook.xml.rels"].replace(
+        b"</Relationships>",
+        f'<Relationship Id="rIdStrings" Type="{relation}" Target="sharedStrings.xml"/></Relationships>'.encode())
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for name, body in bodies.items():
+            dst.writestr(zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)), body, zipfile.ZIP_DEFLATED)
+    return out.getvalue()
+
+
+def write_forms(loaded: LoadedRubric, folder: Path, n: int, distinct: int = 8, shared_strings: bool = False) -> list[Path]:
+    """N filled forms as the template writes them, or (`shared_strings`) as Excel and WPS save them."""
     folder.mkdir(parents=True, exist_ok=True)
     bases = [form_bytes(loaded, content(loaded, seed)) for seed in range(min(n, distinct))]
     paths = []
     for i in range(n):
         path = folder / f"form-{i:05d}.xlsx"
-        path.write_bytes(with_code(bases[i % len(bases)], f"BENCH-{i:06d}"))
+        form = with_code(bases[i % len(bases)], f"BENCH-{i:06d}")
+        path.write_bytes(with_shared_strings(form) if shared_strings else form)
         paths.append(path)
     return paths

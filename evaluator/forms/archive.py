@@ -237,7 +237,9 @@ def _declares_dtd(body: bytes) -> bool:
 
 
 def _could_be_sheet(body: bytes) -> bool:
-    return any(marker in body for marker in _SHEET_MARKERS)
+    """Whether the part holds `sheetData`, in UTF-8 or UTF-16 (which spells ASCII with NUL bytes: a part
+    without any is not searched for it twice more)."""
+    return _SHEET_MARKERS[0] in body or (b"\x00" in body and any(marker in body for marker in _SHEET_MARKERS[1:]))
 
 
 def _scan(body: bytes, crc: int) -> SheetScan:
@@ -256,9 +258,10 @@ def _scan_problem(name: str, exc: Unsafe | Damaged) -> FileProblem:
 
 
 class KeptByBytes(Generic[T]):
-    """Values kept by the exact bytes they were made from: the zip's CRC-32 finds the candidate, the bytes
-    decide (an entry may claim any CRC). The parts every form of a template shares (`_meta`, `_lists`, the
-    guide) are then scanned, and `_meta` read, once per process, not once per form."""
+    """Values kept by the exact bytes they were made from, the least recently asked for let go first: the
+    zip's CRC-32 finds the candidate, the bytes decide (an entry may claim any CRC). The parts every form of
+    a template shares (`_meta`, `_lists`, the guide) are then scanned, and `_meta` read, once per process,
+    not once per form."""
 
     def __init__(self, size: int = 32, largest: int = 2**18):
         self.size, self.largest = size, largest
@@ -266,8 +269,16 @@ class KeptByBytes(Generic[T]):
         self._lock = threading.Lock()
 
     def get(self, crc: int, body: bytes) -> T | None:
-        kept = self._kept.get((crc, len(body)))
-        return kept[1] if kept is not None and kept[0] == body else None
+        """The value kept for these bytes, now the last to be let go (the parts every form shares stay,
+        while the sheets each form has alone come and go)."""
+        key = (crc, len(body))
+        kept = self._kept.get(key)
+        if kept is None or kept[0] != body:
+            return None
+        with self._lock:
+            if self._kept.get(key) is kept:
+                self._kept[key] = self._kept.pop(key)
+        return kept[1]
 
     def keep(self, crc: int, body: bytes, value: T) -> None:
         if len(body) > self.largest:

@@ -151,3 +151,42 @@ def test_an_entry_that_lies_about_its_size_is_never_inflated_past_it():
     assert info.file_size == 10
     with pytest.raises(zipfile.BadZipFile, match="Bad CRC-32"):
         archive._entry(memoryview(bytes(data)), info)
+
+
+def test_what_every_form_shares_stays_kept_while_each_forms_own_sheets_come_and_go():
+    """The kept parts are let go least recently asked for first: a part asked for by every form (`_meta`)
+    outlives any number of sheets seen once."""
+    import zlib
+
+    kept: archive.KeptByBytes[str] = archive.KeptByBytes(size=4)
+    shared = b"<worksheet>the map every form carries</worksheet>"
+    kept.keep(zlib.crc32(shared), shared, "map")
+    for n in range(50):
+        own = b"<worksheet>form %d</worksheet>" % n
+        assert kept.get(zlib.crc32(shared), shared) == "map", n
+        kept.keep(zlib.crc32(own), own, f"form {n}")
+    assert kept.get(zlib.crc32(b"<worksheet>form 0</worksheet>"), b"<worksheet>form 0</worksheet>") is None
+
+
+def test_a_form_with_its_text_in_shared_strings_reads_as_the_same_form(tmp_path):
+    """The benchmark's forms "as Excel saves them" (benchmarks/synthetic.py) are the same forms: the same
+    evidence and the same problems, read twice (the second time from what was kept)."""
+    import sys
+    from pathlib import Path
+
+    from evaluator.bundled import rubric_path
+    from evaluator.forms.reader import read_form
+    from evaluator.rubric import load_rubric
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
+    from synthetic import write_forms
+
+    loaded = load_rubric(rubric_path())
+    inline = write_forms(loaded, tmp_path / "inline", 2, distinct=1)
+    shared = write_forms(loaded, tmp_path / "shared", 2, distinct=1, shared_strings=True)
+    assert b"sharedStrings" in shared[0].read_bytes() and b"sharedStrings" not in inline[0].read_bytes()
+    for one, other in zip(inline, shared, strict=True):
+        a, b = read_form(one, loaded), read_form(other, loaded)
+        assert a.evidence is not None and b.evidence is not None
+        assert a.evidence.model_dump(exclude={"source"}) == b.evidence.model_dump(exclude={"source"})
+        assert [p.model_dump(exclude={"location"}) for p in a.problems] == [p.model_dump(exclude={"location"}) for p in b.problems]
