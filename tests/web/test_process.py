@@ -164,6 +164,8 @@ def test_the_whole_review_cycle(cycle, client):
     assert (change["before_level"], change["after_level"]) == (2, 3)
     total = next(c for c in appeal.changes if c["indicator"] == "total")
     assert total["after"]["exact"] != total["before"]["exact"]
+    decided = page_text(client.get(reverse("process:appeal_decide", args=[appeal.pk])))
+    assert "总分" in decided and "total" not in decided   # the total's row in the page's language
     history = page_text(log_in(client, w, "organization").get(reverse("process:history", args=[review.pk])))
     assert "L2 → L3" in history and "补充协议已于 2025 年 2 月签订" in history
 

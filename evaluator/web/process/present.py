@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from evaluator.i18n import Lang
 from evaluator.numbers import points
@@ -180,6 +181,7 @@ def _shown_points(x: Any) -> str:
 
 
 def change_rows(changes: list[dict]) -> list[tuple[str, Any, Any, str, str]]:
-    """An appeal's revision: each indicator's level and points before and after, and the total's."""
-    return [(c["indicator"], c.get("before_level"), c.get("after_level"), _shown_points(c.get("before")),
-             _shown_points(c.get("after"))) for c in changes]
+    """An appeal's revision: each indicator's level and points before and after, and the total's (kept as
+    "total", shown in the page's language)."""
+    return [(_("Total") if c["indicator"] == "total" else c["indicator"], c.get("before_level"), c.get("after_level"),
+             _shown_points(c.get("before")), _shown_points(c.get("after"))) for c in changes]
