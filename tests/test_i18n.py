@@ -110,3 +110,21 @@ def test_page_labels_are_followed_by_the_separator_of_the_language():
     ascii_after_label = [f"{path.name}: {m[0]}" for path in templates
                          for m in re.finditer(r'\{% translate "[^"]+" %\}: ', path.read_text(encoding="utf-8"))]
     assert templates and ascii_after_label == []
+
+
+def test_every_text_a_page_translates_has_its_chinese():
+    """Each `{% translate "…" %}` of the platform's templates, and each entry of the web apps' catalogues, has
+    its Chinese (an untranslated or fuzzy entry prints English on a Chinese page)."""
+    web = Path(__file__).resolve().parents[1] / "evaluator" / "web"
+    chinese: dict[tuple[str | None, str], str] = {}
+    for po_path in [*web.rglob("django.po"), Path(__file__).resolve().parents[1] / "evaluator" / "locale" / "zh_Hans"
+                    / "LC_MESSAGES" / "django.po"]:
+        for entry in polib.pofile(str(po_path)):
+            if entry.msgstr and not entry.fuzzy:
+                chinese.setdefault((entry.msgctxt, entry.msgid), entry.msgstr)
+            elif po_path.is_relative_to(web) and not any(entry.msgstr_plural.values()):
+                raise AssertionError(f"{po_path.relative_to(web)}: {entry.msgid!r} has no Chinese")
+    tag = re.compile(r'\{% translate "((?:[^"\\]|\\.)+)"(?: context "([^"]+)")?')
+    missing = sorted({f"{path.name}: {m[1]}" for path in web.rglob("*.html")
+                      for m in tag.finditer(path.read_text(encoding="utf-8")) if (m[2], m[1]) not in chinese})
+    assert missing == []
