@@ -114,14 +114,16 @@ def test_page_labels_are_followed_by_the_separator_of_the_language():
 
 def test_every_text_a_page_translates_has_its_chinese():
     """Each `{% translate "…" %}` of the platform's templates, and each entry of the web apps' catalogues, has
-    its Chinese (an untranslated or fuzzy entry prints English on a Chinese page)."""
+    its Chinese (an untranslated or fuzzy entry prints English on a Chinese page), and a text two apps
+    share has the same Chinese in both (Django takes the first app's, so the other's would never show)."""
     web = Path(__file__).resolve().parents[1] / "evaluator" / "web"
     chinese: dict[tuple[str | None, str], str] = {}
     for po_path in [*web.rglob("django.po"), Path(__file__).resolve().parents[1] / "evaluator" / "locale" / "zh_Hans"
                     / "LC_MESSAGES" / "django.po"]:
         for entry in polib.pofile(str(po_path)):
             if entry.msgstr and not entry.fuzzy:
-                chinese.setdefault((entry.msgctxt, entry.msgid), entry.msgstr)
+                said = chinese.setdefault((entry.msgctxt, entry.msgid), entry.msgstr)
+                assert said == entry.msgstr or not po_path.is_relative_to(web), (po_path, entry.msgid, said, entry.msgstr)
             elif po_path.is_relative_to(web) and not any(entry.msgstr_plural.values()):
                 raise AssertionError(f"{po_path.relative_to(web)}: {entry.msgid!r} has no Chinese")
     tag = re.compile(r'\{% translate "((?:[^"\\]|\\.)+)"(?: context "([^"]+)")?')
