@@ -37,6 +37,7 @@ MAX_FILE = 50 * 2**20
 MAX_UNPACKED = 200 * 2**20
 MAX_RATIO = 200          # compression ratio above which a large entry counts as a bomb
 MAX_ENTRIES = 5000
+MAX_CONTEXT = 4 * 2**20  # the parts read with a repeated sheet, kept beside what calamine read of it (`Repeated`)
 _METHODS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)  # what calamine's zip reader is built with
 _DECLARATION = re.compile(rb"<!(?:DOCTYPE|ENTITY)")  # one pass instead of two `in`
 _SHEET_MARKERS = (b"sheetData", "sheetData".encode("utf-16-le"), "sheetData".encode("utf-16-be"))
@@ -107,6 +108,8 @@ def _repeated(names: dict[str, str], seen: set[str], parts: dict[str, bytes], cr
         return {}
     context = tuple((name, body) for name, body in sorted(parts.items())
                     if name not in names and not name.startswith("docProps/"))
+    if sum(len(body) for _, body in context) > MAX_CONTEXT:  # kept with what calamine read: bounded memory
+        return {}
     return {names[part]: Repeated(crcs[part], parts[part], context) for part in once}
 
 

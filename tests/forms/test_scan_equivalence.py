@@ -190,3 +190,16 @@ def test_a_form_with_its_text_in_shared_strings_reads_as_the_same_form(tmp_path)
         assert a.evidence is not None and b.evidence is not None
         assert a.evidence.model_dump(exclude={"source"}) == b.evidence.model_dump(exclude={"source"})
         assert [p.model_dump(exclude={"location"}) for p in a.problems] == [p.model_dump(exclude={"location"}) for p in b.problems]
+
+
+def test_a_repeated_sheet_is_not_kept_with_parts_too_large_to_hold(good_bytes, tmp_path, monkeypatch):
+    """What is kept with a repeated sheet holds the parts read with it; past MAX_CONTEXT (a huge shared-strings
+    table, say) nothing is kept, so a long-running server never holds such parts."""
+    from evaluator.forms.archive import inspect
+
+    path = tmp_path / "form.xlsx"
+    path.write_bytes(good_bytes)
+    inspect(path)
+    assert inspect(path).repeated  # seen before: `_meta` and the other shared sheets
+    monkeypatch.setattr(archive, "MAX_CONTEXT", 1000)
+    assert inspect(path).repeated == {}
