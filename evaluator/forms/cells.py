@@ -150,16 +150,20 @@ class Book:
     def grid(self, name: str) -> Grid:
         grid = self._grids.get(name)
         if grid is None:
-            repeated = self._repeated.get(name)
-            kept = _read_before.get(repeated.crc, repeated.xml) if repeated else None
-            if kept is not None and repeated and kept[0] == repeated.context:
-                read = kept[1]
-            else:
-                read = self._read(name)
-                if repeated:
-                    _read_before.keep(repeated.crc, repeated.xml, (repeated.context, read))
-            grid = self._grids[name] = Grid(*read, self._marks.get(name, {}))
+            grid = self._grids[name] = Grid(*self._read_once(name), self._marks.get(name, {}))
         return grid
+
+    def _read_once(self, name: str) -> _Read:
+        """What calamine reads of the sheet; of a sheet seen before, with the same parts around it, what it read then."""
+        repeated = self._repeated.get(name)
+        if repeated is None:
+            return self._read(name)
+        kept = _read_before.get(repeated.crc, repeated.xml)
+        if kept is not None and kept[0] == repeated.context:
+            return kept[1]
+        read = self._read(name)
+        _read_before.keep(repeated.crc, repeated.xml, (repeated.context, read))
+        return read
 
     def _read(self, name: str) -> _Read:
         try:

@@ -15,6 +15,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from evaluator.forms.layout import Slot
+from evaluator.forms.memo import by_identity
 from evaluator.messages import Lang
 from evaluator.rubric.canonical import dumps
 from evaluator.rubric.models import SLUG
@@ -59,23 +60,14 @@ def meta_rows(meta: FormMeta) -> list[list[str]]:
     return header + [[]] + [_TABLE_HEAD] + table
 
 
+@by_identity(8)
 def parse_meta(rows: Sequence[Sequence[Any]]) -> FormMeta:
     """The inverse of `meta_rows`; MetaError when anything is missing, malformed or edited.
 
     Every form made from one template carries the same `_meta`, so what it parses to is kept, keyed by the
     rows themselves (a `FormMeta` is frozen; nobody changes its map), and by the rows' identity when they
     are the very rows read before (`cells.Book` keeps what calamine read of a `_meta` seen before)."""
-    kept = _by_identity.get(id(rows))
-    if kept is not None and kept[0] is rows:
-        return kept[1]
-    meta = _parsed(tuple(tuple(row) for row in rows))
-    if len(_by_identity) >= 8:
-        _by_identity.pop(next(iter(_by_identity)))
-    _by_identity[id(rows)] = rows, meta
-    return meta
-
-
-_by_identity: dict[int, tuple[Sequence[Sequence[Any]], FormMeta]] = {}  # kept with the rows, so the id stays theirs
+    return _parsed(tuple(tuple(row) for row in rows))
 
 
 @functools.lru_cache(maxsize=32)

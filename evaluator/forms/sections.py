@@ -16,6 +16,7 @@ from evaluator.forms import phrases
 from evaluator.forms.cells import Book, Raw
 from evaluator.forms.convert import Issue, Read, read_rating, read_value, remembered
 from evaluator.forms.layout import NOTE_FIELD, Slot
+from evaluator.forms.memo import by_identity
 from evaluator.forms.meta import FormMeta
 from evaluator.forms.project import COVER_LIMITS, LATER_FIELDS, PROJECT_FIELDS, project_data
 from evaluator.i18n import LANGS, Lang
@@ -162,22 +163,9 @@ def read_notes(ctx: Context, rubric: Rubric) -> dict[str, Value]:
     return {k: v for k, v in notes.items() if v.value is not None}
 
 
-_ASKS: dict[int, tuple[Rubric, Asks]] = {}
-
-
+@by_identity(16)
 def asks(rubric: Rubric) -> Asks:
-    """The rubric's answers to read, kept by the rubric's identity (with the rubric, so the id stays its own)."""
-    kept = _ASKS.get(id(rubric))
-    if kept is not None and kept[0] is rubric:
-        return kept[1]
-    made = _asks(rubric)
-    if len(_ASKS) >= 16:
-        _ASKS.clear()
-    _ASKS[id(rubric)] = (rubric, made)
-    return made
-
-
-def _asks(rubric: Rubric) -> Asks:
+    """The rubric's answers to read, made once per rubric."""
     raters = {r.id: r for r in rubric.raters}
     values = [(f.id, Ask(f"value:{f.id}", label(i.id, f.label), partial(read_value, f), _required(f, REQUIRED_EVIDENCE)))
               for i in rubric.indicators for f in i.evidence]

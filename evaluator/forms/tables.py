@@ -15,6 +15,7 @@ from openpyxl.utils import column_index_from_string, get_column_letter
 from evaluator.evidence import FeedbackItem, RosterRow, Value
 from evaluator.forms.convert import Issue, normal, read_indicator, read_value
 from evaluator.forms.layout import FEEDBACK_FIELDS
+from evaluator.forms.memo import by_identity
 from evaluator.forms.sections import REQUIRED_EVIDENCE, Context, Convert, Label, label
 from evaluator.problems import Location, Problem
 from evaluator.rubric.fields import EvidenceField
@@ -37,20 +38,11 @@ class _Column:
         return _ask(self.field)
 
 
-_ASKS: dict[int, tuple[EvidenceField, tuple[Label, Convert, Issue | None]]] = {}
-
-
+@by_identity(256)
 def _ask(field: EvidenceField) -> tuple[Label, Convert, Issue | None]:
-    """A column's ask, made once per field (kept with the field, so its id stays its own): the same reader
-    every form, so `remembered` conversions carry over from one form to the next."""
-    kept = _ASKS.get(id(field))
-    if kept is not None and kept[0] is field:
-        return kept[1]
-    made = label(field.label), partial(read_value, field), REQUIRED_EVIDENCE if field.required else None
-    if len(_ASKS) >= 256:
-        _ASKS.clear()
-    _ASKS[id(field)] = field, made
-    return made
+    """A column's ask, made once per field: the same reader every form, so `remembered` conversions carry
+    over from one form to the next."""
+    return label(field.label), partial(read_value, field), REQUIRED_EVIDENCE if field.required else None
 
 
 def read_roster(ctx: Context, rubric: Rubric) -> list[RosterRow]:

@@ -203,3 +203,19 @@ def test_a_repeated_sheet_is_not_kept_with_parts_too_large_to_hold(good_bytes, t
     assert inspect(path).repeated  # seen before: `_meta` and the other shared sheets
     monkeypatch.setattr(archive, "MAX_CONTEXT", 1000)
     assert inspect(path).repeated == {}
+
+
+def test_a_value_made_once_per_object_is_made_again_for_an_equal_other_object():
+    from evaluator.forms.memo import by_identity
+
+    made: list[list[int]] = []
+
+    @by_identity(2)
+    def total(values: list[int]) -> int:
+        made.append(values)
+        return sum(values)
+
+    first, equal = [1, 2], [1, 2]
+    assert total(first) == total(first) == total(equal) == 3 and made == [first, equal]
+    total([3]), total([4])                     # two more: the oldest, `first`, is let go
+    assert total(first) == 3 and len(made) == 5
